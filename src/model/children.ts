@@ -1,0 +1,133 @@
+/**
+ * Children as integer ids into typed arrays (structure of arrays): a replication creates a
+ * few thousand children and touches their fields on every event, so fields live in flat
+ * typed arrays that grow by doubling and are reused across replications (reset() keeps the
+ * memory). No object is allocated per child.
+ */
+
+/** Where a child is. */
+export const AT_NONE = 0; // not yet referred, or left
+export const AT_WAITING = 1; // waiting for a local bed
+export const AT_ASSESSMENT = 2;
+export const AT_LOCAL = 3;
+export const AT_OUT_OF_COUNTY = 4;
+
+/** The child's relation to the ART. */
+export const ART_NONE = 0;
+export const ART_WAITING = 1;
+export const ART_SUPPORTED = 2;
+
+const INITIAL = 256;
+
+export class ChildStore {
+  count = 0;
+  cohort = new Int32Array(INITIAL);
+  /** Cohort the child was first referred in, and the index of that arrival (keys its own random stream). */
+  originCohort = new Int32Array(INITIAL);
+  originIndex = new Int32Array(INITIAL);
+  /** 1 for children of the initial census (their own stream is keyed differently). */
+  fromCensus = new Uint8Array(INITIAL);
+  at = new Uint8Array(INITIAL);
+  home = new Int32Array(INITIAL);
+  /** Epoch of the child's placement events (lazy cancellation: bump to cancel). */
+  epoch = new Int32Array(INITIAL);
+  /** Birth day (days from the start), NaN when the cohort has no ageing. */
+  birthDay = new Float64Array(INITIAL);
+  /** Day the child's need for residential care ends (planned). */
+  needEnd = new Float64Array(INITIAL);
+  /** Latent uniform of the external price: a dearer cohort maps it to a dearer price. */
+  priceU = new Float64Array(INITIAL);
+  /** External price at base prices, £ a day (set when placed out of county). */
+  pricePerDay = new Float64Array(INITIAL);
+  singleOccupancy = new Uint8Array(INITIAL);
+  /** 1 after an assessment, until the next placement ends. */
+  assessed = new Uint8Array(INITIAL);
+  /** Competing-risk breakdown: remaining Exp(1) budget, current hazard, and when they were last brought up to date. */
+  hazardBudget = new Float64Array(INITIAL);
+  hazardRate = new Float64Array(INITIAL);
+  hazardSince = new Float64Array(INITIAL);
+  /** Step-down: latent uniforms for destination, availability and delay, drawn at referral. */
+  stepU = new Float64Array(INITIAL * 3);
+  /** 1 while placed and waiting for an onward place; the destination index. */
+  awaitingOnward = new Uint8Array(INITIAL);
+  onwardDestination = new Int32Array(INITIAL);
+  onwardSince = new Float64Array(INITIAL);
+  /** Day the current placement, wait or assessment began. */
+  since = new Float64Array(INITIAL);
+  artState = new Uint8Array(INITIAL);
+  artEpoch = new Int32Array(INITIAL);
+  artGroup = new Int8Array(INITIAL);
+  artSince = new Float64Array(INITIAL);
+  /** Position in the out-of-county list (-1 when not out of county), for O(1) removal. */
+  oocSlot = new Int32Array(INITIAL);
+
+  /** Forget every child, keeping the memory. */
+  reset(): void {
+    this.count = 0;
+  }
+
+  /** Make room for one more child and return its id, with every field cleared. */
+  add(): number {
+    if (this.count === this.cohort.length) this.grow();
+    const id = this.count++;
+    this.at[id] = AT_NONE;
+    this.home[id] = -1;
+    this.epoch[id] = 0;
+    this.birthDay[id] = NaN;
+    this.needEnd[id] = 0;
+    this.priceU[id] = 0.5;
+    this.pricePerDay[id] = 0;
+    this.singleOccupancy[id] = 0;
+    this.assessed[id] = 0;
+    this.hazardBudget[id] = Infinity;
+    this.hazardRate[id] = 0;
+    this.hazardSince[id] = 0;
+    this.stepU[3 * id] = 0.5;
+    this.stepU[3 * id + 1] = 0;
+    this.stepU[3 * id + 2] = 0.5;
+    this.awaitingOnward[id] = 0;
+    this.onwardDestination[id] = -1;
+    this.since[id] = 0;
+    this.artState[id] = ART_NONE;
+    this.artEpoch[id] = 0;
+    this.artGroup[id] = -1;
+    this.oocSlot[id] = -1;
+    this.fromCensus[id] = 0;
+    return id;
+  }
+
+  private grow(): void {
+    const n = this.cohort.length * 2;
+    const g = <T extends Int32Array | Uint8Array | Int8Array | Float64Array>(a: T, size = n): T => {
+      const b = new (a.constructor as new (n: number) => T)(size);
+      b.set(a);
+      return b;
+    };
+    this.cohort = g(this.cohort);
+    this.originCohort = g(this.originCohort);
+    this.originIndex = g(this.originIndex);
+    this.fromCensus = g(this.fromCensus);
+    this.at = g(this.at);
+    this.home = g(this.home);
+    this.epoch = g(this.epoch);
+    this.birthDay = g(this.birthDay);
+    this.needEnd = g(this.needEnd);
+    this.priceU = g(this.priceU);
+    this.pricePerDay = g(this.pricePerDay);
+    this.singleOccupancy = g(this.singleOccupancy);
+    this.assessed = g(this.assessed);
+    this.hazardBudget = g(this.hazardBudget);
+    this.hazardRate = g(this.hazardRate);
+    this.hazardSince = g(this.hazardSince);
+    this.stepU = g(this.stepU, n * 3);
+    this.awaitingOnward = g(this.awaitingOnward);
+    this.onwardDestination = g(this.onwardDestination);
+    this.onwardSince = g(this.onwardSince);
+    this.since = g(this.since);
+    this.artState = g(this.artState);
+    this.artEpoch = g(this.artEpoch);
+    this.artGroup = g(this.artGroup);
+    this.artSince = g(this.artSince);
+    this.oocSlot = g(this.oocSlot);
+  }
+}

@@ -1,0 +1,153 @@
+/**
+ * The readable summary `caresim validate` prints: the horizon, beds by cohort over time,
+ * expected demand per financial year, the expected number of children needing a placement
+ * at once (Little's law, no capacity limit), the ART, assessment beds and how many numbers
+ * carry their provenance. It uses planned dates and means only: it describes the inputs,
+ * it does not simulate.
+ */
+import { addYears, fyLabel, isoDay, parseDate } from '../scenario/calendar.ts';
+import { financialYearOf } from '../scenario/crossChecks.ts';
+import { listProvenance, provenanceCounts } from '../scenario/provenance.ts';
+import { indexFor, meanDays, meanOf } from '../scenario/rates.ts';
+import { val } from '../scenario/schema/distributions.ts';
+import type { Home, ModelFile } from '../scenario/schema/model.ts';
+import { formatCount, formatMoney, formatOneDecimal, textTable } from './textTable.ts';
+
+const DAYS_PER_YEAR = 365.2425;
+
+/** Cohorts a home is registered for on a date (planned dates, no random delay). */
+export function cohortsOnDate(h: Home, date: string): readonly string[] {
+  if (date < h.opens || (h.closes !== undefined && date >= h.closes)) return [];
+  let current = h.cohorts;
+  for (const r of h.reRegistrations ?? []) if (r.date <= date) current = r.cohorts;
+  return current;
+}
+
+/** The financial years of the horizon, as calendar years in which each starts. */
+export function horizonYears(m: ModelFile): number[] {
+  const first = financialYearOf(parseDate(m.time.start), m.time.financialYearStartMonth);
+  const end = addYears(parseDate(m.time.start), val(m.time.years));
+  const last = financialYearOf(new Date(end.getTime() - 1), m.time.financialYearStartMonth);
+  return Array.from({ length: last - first + 1 }, (_, i) => first + i);
+}
+
+/** Expected referrals of a cohort in a financial year (seasonality averages out over a year). */
+export function expectedReferrals(m: ModelFile, cohortId: string, fy: number): number {
+  const c = m.cohorts[cohortId]!;
+  const baseFy = financialYearOf(parseDate(m.time.start), m.time.financialYearStartMonth);
+  return val(c.referrals.perYear) * indexFor(c.referrals.growth, baseFy, fy);
+}
+
+/**
+ * Expected children of a cohort needing a placement at once in a financial year, by Little's
+ * law (referrals a year x mean stay in years). No capacity limit; ignores ageing and time
+ * added by breakdowns: a check on demand, not a forecast.
+ */
+export function expectedStock(m: ModelFile, cohortId: string, fy: number): number {
+  return (expectedReferrals(m, cohortId, fy) * meanDays(m.cohorts[cohortId]!.pathway.stay)) / DAYS_PER_YEAR;
+}
+
+/** Multi-section text summary of a validated model. */
+export function summariseModel(m: ModelFile, raw: unknown, file: string): string {
+  const out: string[] = [];
+  const cohortIds = Object.keys(m.cohorts);
+  const years = horizonYears(m);
+  const start = parseDate(m.time.start);
+  const end = addYears(start, val(m.time.years));
+  const fyEnd = (fy: number) =>
+    isoDay(new Date(Date.UTC(fy + 1, m.time.financialYearStartMonth - 1, 1) - 86_400_000));
+  const census = m.initialCensus;
+  const censusCount = census
+    ? census.local.reduce<number>((a, e) => a + val(e.children), 0) +
+      Object.values(census.outOfCounty).reduce<number>((a, n) => a + val(n), 0)
+    : 0;
+
+  out.push(`${m.name}  (${file})`);
+  out.push(
+    `  Horizon ${m.time.start} to ${isoDay(new Date(end.getTime() - 86_400_000))}: ${val(m.time.years)} years, ${fyLabel(years[0]!)} to ${fyLabel(years[years.length - 1]!)}` +
+      (m.time.warmupYears !== undefined ? `; warm-up ${val(m.time.warmupYears)} years` : '') +
+      (census ? `; initial census of ${censusCount} children` : ''),
+  );
+  out.push(`  Runs ${m.run.replications} replications from seed ${m.run.seed} unless told otherwise`);
+  out.push(`  Cohorts: ${cohortIds.map((c) => `${c} (${m.cohorts[c]!.label})`).join(', ')}`);
+  out.push('');
+
+  const homes = Object.values(m.homes);
+  out.push('Beds open by cohort at the end of each financial year (planned dates, before any random delay)');
+  out.push('  A home registered for several cohorts counts under each; "total" counts each bed once.');
+  const bedRows = years.map((fy) => {
+    const d = fyEnd(fy);
+    const byCohort = cohortIds.map((c) =>
+      homes.reduce((a, h) => a + (cohortsOnDate(h, d).includes(c) ? val(h.beds) : 0), 0),
+    );
+    const open = homes.filter((h) => cohortsOnDate(h, d).length > 0);
+    return [fyLabel(fy), ...byCohort, open.reduce((a, h) => a + val(h.beds), 0), open.length];
+  });
+  out.push(indent(textTable(['year', ...cohortIds, 'total', 'homes'], bedRows)));
+  out.push('');
+
+  out.push('Expected referrals per financial year (children, before seasonality)');
+  const refRows = years.map((fy) => {
+    const per = cohortIds.map((c) => expectedReferrals(m, c, fy));
+    return [fyLabel(fy), ...per, per.reduce((a, b) => a + b, 0)];
+  });
+  out.push(indent(textTable(['year', ...cohortIds, 'total'], refRows, formatOneDecimal)));
+  out.push('');
+
+  out.push(
+    "Expected children needing a residential placement at once (Little's law: referrals a year x mean stay;",
+  );
+  out.push(
+    '  no capacity limit, ignoring ageing and time added by breakdowns: a check on demand, not a forecast)',
+  );
+  const stockRows = years.map((fy) => {
+    const per = cohortIds.map(
+      (c) => (expectedReferrals(m, c, fy) * meanDays(m.cohorts[c]!.pathway.stay)) / DAYS_PER_YEAR,
+    );
+    return [fyLabel(fy), ...per, per.reduce((a, b) => a + b, 0)];
+  });
+  out.push(indent(textTable(['year', ...cohortIds, 'total'], stockRows, formatOneDecimal)));
+  out.push('');
+
+  if (m.art) {
+    const a = m.art;
+    const steps = Array.isArray(a.capacity)
+      ? a.capacity.map((s) => `${formatCount(val(s.children))} from ${s.from}`).join(', ')
+      : `${formatCount(val(a.capacity))}`;
+    const fullCap = Array.isArray(a.capacity) ? val(a.capacity[0]!.children) : val(a.capacity);
+    out.push(
+      `ART: starts ${a.starts}; caseload capacity ${steps} children; ${formatMoney(val(a.weeklyCostPerChild))} per child-week` +
+        ` (${formatMoney(fullCap * val(a.weeklyCostPerChild) * 52)} a year at full capacity of ${fullCap}, at ${m.finance.priceBase} prices);` +
+        ` charged by ${a.costBasis}; supports ${a.supports.join(' > ')}; support lasts ${formatOneDecimal(meanDays(a.supportDuration) / 7)} weeks on average`,
+    );
+  } else out.push('ART: none');
+  if (m.assessment) {
+    const a = m.assessment;
+    out.push(
+      `Assessment beds: ${formatCount(val(a.beds))} from ${a.opens}; assessment lasts ${formatOneDecimal(meanDays(a.stay) / 7)} weeks on average;` +
+        ` ${formatMoney(val(a.weeklyCost))} a week (${a.costBasis})`,
+    );
+  } else out.push('Assessment beds: none');
+  const prices = cohortIds.map(
+    (c) =>
+      `${c} ${formatMoney(meanOf(m.cohorts[c]!.outOfCountyWeeklyPrice ?? m.outOfCounty.defaultWeeklyPrice))}`,
+  );
+  out.push(
+    `Out-of-county mean weekly price at ${m.finance.priceBase} prices: ${prices.join(', ')}; travel ${formatMoney(val(m.outOfCounty.travelCostPerWeek))} a week`,
+  );
+  if (m.finance.savingsTarget)
+    out.push(
+      `Savings target: ${formatMoney(val(m.finance.savingsTarget.perYear))} a year by ${m.finance.savingsTarget.by}`,
+    );
+  const counts = provenanceCounts(listProvenance(raw));
+  out.push(
+    `Provenance: ${counts.source + counts.assumption + counts.none} numbers: ${counts.source} cite a source, ${counts.assumption} are stated assumptions, ${counts.none} carry neither (caresim validate --provenance lists them)`,
+  );
+  return out.join('\n');
+}
+
+const indent = (s: string) =>
+  s
+    .split('\n')
+    .map((l) => `  ${l}`)
+    .join('\n');

@@ -1,0 +1,49 @@
+/**
+ * Plain-text tables for the terminal: columns padded to their widest cell, numbers
+ * right-aligned, so a summary reads at a glance and pastes cleanly into an email.
+ */
+
+export type Cell = string | number;
+
+/**
+ * Render rows under a header.
+ * @param format how to print numbers (default: thousands separators, no decimals)
+ */
+export function textTable(
+  header: readonly string[],
+  rows: readonly (readonly Cell[])[],
+  format = formatCount,
+): string {
+  const cells = [
+    header.map(String),
+    ...rows.map((r) => r.map((c) => (typeof c === 'number' ? format(c) : c))),
+  ];
+  const numeric = header.map((_, j) => rows.length > 0 && rows.every((r) => typeof r[j] === 'number'));
+  const widths = header.map((_, j) => Math.max(...cells.map((r) => (r[j] ?? '').length)));
+  return cells
+    .map((r) =>
+      r
+        .map((c, j) => (numeric[j] ? c.padStart(widths[j]!) : c.padEnd(widths[j]!)))
+        .join('  ')
+        .trimEnd(),
+    )
+    .join('\n');
+}
+
+/** 1234.5 -> "1,235" (whole children, beds, referrals). */
+export function formatCount(x: number): string {
+  return Math.round(x).toLocaleString('en-GB');
+}
+
+/** One decimal place, for expected values that are not whole. */
+export function formatOneDecimal(x: number): string {
+  return x.toLocaleString('en-GB', { minimumFractionDigits: 1, maximumFractionDigits: 1 });
+}
+
+/** Money as a committee paper writes it: £411,840 / £1.2m. */
+export function formatMoney(x: number): string {
+  const sign = x < 0 ? '-' : '';
+  const a = Math.abs(x);
+  if (a >= 1e6) return `${sign}£${(a / 1e6).toLocaleString('en-GB', { maximumFractionDigits: 2 })}m`;
+  return `${sign}£${Math.round(a).toLocaleString('en-GB')}`;
+}

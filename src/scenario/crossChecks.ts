@@ -1,0 +1,213 @@
+/**
+ * Checks that span fields, run after the shape is known to be right: references to
+ * cohorts and homes that exist, dates inside the horizon and in order, probabilities that
+ * sum to 1, an initial census that fits the beds. Each returns issues with the path of the
+ * offending field, so they are reported at the right line like shape errors.
+ */
+import { val } from './schema/distributions.ts';
+import type { ModelFile } from './schema/model.ts';
+import { didYouMean, type ModelIssue, type Path } from './issues.ts';
+import { addYears, parseDate } from './calendar.ts';
+
+/** Run every cross-field check; errors and warnings, in file order. */
+export function crossCheck(m: ModelFile): ModelIssue[] {
+  const out: ModelIssue[] = [];
+  const err = (path: Path, message: string) => out.push({ path, message, severity: 'error' });
+  const warn = (path: Path, message: string) => out.push({ path, message, severity: 'warning' });
+  const cohortIds = Object.keys(m.cohorts);
+  const homeIds = Object.keys(m.homes);
+  const start = parseDate(m.time.start);
+  const end = addYears(start, val(m.time.years));
+  const endText = end.toISOString().slice(0, 10);
+  const cohortRef = (path: Path, ref: string) => {
+    if (!m.cohorts[ref])
+      err(path, `no cohort "${ref}"${didYouMean(ref, cohortIds)} (cohorts: ${cohortIds.join(', ')})`);
+  };
+  const notAfterEnd = (path: Path, date: string, what: string) => {
+    if (parseDate(date) >= end)
+      err(path, `${what} ${date} is not inside the horizon (${m.time.start} to ${endText})`);
+  };
+
+  for (const [cid, c] of Object.entries(m.cohorts)) {
+    const p = ['cohorts', cid];
+    const pw = c.pathway;
+    if (pw.breakdown?.escalateTo !== undefined)
+      cohortRef([...p, 'pathway', 'breakdown', 'escalateTo'], pw.breakdown.escalateTo);
+    if (pw.breakdown?.escalateTo !== undefined && pw.breakdown.escalationProbability === undefined)
+      err(
+        [...p, 'pathway', 'breakdown'],
+        'escalateTo needs escalationProbability (the chance a breakdown escalates)',
+      );
+    if (pw.ageLimit) {
+      if (!c.ageAtReferral)
+        err(
+          [...p, 'pathway', 'ageLimit'],
+          "an ageLimit needs ageAtReferral on the cohort, to know each child's age",
+        );
+      const then = pw.ageLimit.then;
+      if (then !== 'leave') {
+        cohortRef([...p, 'pathway', 'ageLimit', 'then', 'referTo'], then.referTo);
+        if (then.referTo === cid)
+          err(
+            [...p, 'pathway', 'ageLimit', 'then', 'referTo'],
+            'a cohort cannot refer to itself at its age limit',
+          );
+      }
+    }
+    if (pw.stepDown) {
+      const entries = Object.entries(pw.stepDown);
+      const sum = entries.reduce((a, [, d]) => a + val(d.probability), 0);
+      if (entries.length > 0 && Math.abs(sum - 1) > 1e-6)
+        err(
+          [...p, 'pathway', 'stepDown'],
+          `step-down probabilities sum to ${Math.round(sum * 1e6) / 1e6}, not 1`,
+        );
+      for (const [did, d] of entries) {
+        const available = d.availableAtOnce === undefined ? 1 : val(d.availableAtOnce);
+        if (available < 1 && !d.delay)
+          err(
+            [...p, 'pathway', 'stepDown', did],
+            'availableAtOnce below 1 needs a delay distribution (how long until a place frees)',
+          );
+      }
+    }
+    if (
+      c.referrals.growth !== undefined &&
+      typeof c.referrals.growth === 'object' &&
+      'byYear' in c.referrals.growth
+    )
+      checkGrowthYears(c.referrals.growth.byYear, [...p, 'referrals', 'growth', 'byYear'], m, warn);
+    if (c.soldPlaces && !Object.values(m.homes).some((h) => h.cohorts.includes(cid)))
+      warn([...p, 'soldPlaces'], 'no home accepts this cohort, so no place can be sold');
+    if (
+      c.soldPlaces &&
+      (pw.breakdown?.escalateTo || (pw.ageLimit?.then !== undefined && pw.ageLimit.then !== 'leave'))
+    )
+      err(
+        [...p, 'soldPlaces'],
+        'children placed by neighbouring councils leave when their placement ends: no escalation or referTo',
+      );
+  }
+
+  for (const [hid, h] of Object.entries(m.homes)) {
+    const p = ['homes', hid];
+    h.cohorts.forEach((ref, i) => cohortRef([...p, 'cohorts', i], ref));
+    notAfterEnd([...p, 'opens'], h.opens, 'opening date');
+    if (h.closes !== undefined) {
+      if (h.closes <= h.opens) err([...p, 'closes'], `closes (${h.closes}) is not after opens (${h.opens})`);
+      if (parseDate(h.closes) <= start)
+        err(
+          [...p, 'closes'],
+          `closes (${h.closes}) before the start (${m.time.start}): the home never takes a child`,
+        );
+    }
+    let previous = h.opens;
+    (h.reRegistrations ?? []).forEach((r, i) => {
+      const rp = [...p, 'reRegistrations', i];
+      r.cohorts.forEach((ref, j) => cohortRef([...rp, 'cohorts', j], ref));
+      if (r.date <= previous)
+        err(
+          [...rp, 'date'],
+          `re-registration on ${r.date} must come after ${previous} (opening or previous re-registration)`,
+        );
+      if (h.closes !== undefined && r.date >= h.closes)
+        err([...rp, 'date'], `re-registration on ${r.date} is after the home closes (${h.closes})`);
+      notAfterEnd([...rp, 'date'], r.date, 're-registration date');
+      previous = r.date;
+    });
+    const { capital, grant } = h.costs;
+    if (grant !== undefined && (capital === undefined || val(grant) > val(capital)))
+      err([...p, 'costs', 'grant'], 'grant is larger than the capital cost (or there is no capital cost)');
+  }
+
+  if (m.assessment) {
+    const a = m.assessment;
+    notAfterEnd(['assessment', 'opens'], a.opens, 'opening date');
+    (a.cohorts ?? []).forEach((ref, i) => cohortRef(['assessment', 'cohorts', i], ref));
+    if (a.closes !== undefined && a.closes <= a.opens)
+      err(['assessment', 'closes'], `closes (${a.closes}) is not after opens (${a.opens})`);
+  }
+
+  if (m.art) {
+    notAfterEnd(['art', 'starts'], m.art.starts, 'start date');
+    if (Array.isArray(m.art.capacity)) {
+      let previous = '';
+      m.art.capacity.forEach((step, i) => {
+        if (step.from <= previous)
+          err(
+            ['art', 'capacity', i, 'from'],
+            `capacity steps must be in date order (${step.from} follows ${previous})`,
+          );
+        notAfterEnd(['art', 'capacity', i, 'from'], step.from, 'capacity change');
+        previous = step.from;
+      });
+    }
+    const seen = new Set<string>();
+    m.art.supports.forEach((g, i) => {
+      if (seen.has(g)) err(['art', 'supports', i], `"${g}" is listed twice`);
+      seen.add(g);
+    });
+  }
+
+  for (const key of ['inHouse', 'external'] as const) {
+    const g = m.finance.inflation[key];
+    if (typeof g === 'object' && 'byYear' in g)
+      checkGrowthYears(g.byYear, ['finance', 'inflation', key, 'byYear'], m, warn);
+  }
+  if (m.finance.savingsTarget) {
+    const by = m.finance.savingsTarget.by;
+    if (parseDate(by) <= start || parseDate(by) > end)
+      err(
+        ['finance', 'savingsTarget', 'by'],
+        `target date ${by} is not inside the horizon (${m.time.start} to ${endText})`,
+      );
+  }
+
+  if (m.initialCensus) {
+    const perHome = new Map<string, number>();
+    m.initialCensus.local.forEach((entry, i) => {
+      const p = ['initialCensus', 'local', i];
+      const h = m.homes[entry.home];
+      if (!h) {
+        err([...p, 'home'], `no home "${entry.home}"${didYouMean(entry.home, homeIds)}`);
+        return;
+      }
+      cohortRef([...p, 'cohort'], entry.cohort);
+      if (parseDate(h.opens) > start)
+        err([...p, 'home'], `home "${entry.home}" opens ${h.opens}, after the start (${m.time.start})`);
+      if (!h.cohorts.includes(entry.cohort))
+        err(
+          [...p, 'cohort'],
+          `home "${entry.home}" is not registered for cohort "${entry.cohort}" (it takes ${h.cohorts.join(', ')})`,
+        );
+      const n = (perHome.get(entry.home) ?? 0) + val(entry.children);
+      perHome.set(entry.home, n);
+      if (n > val(h.beds))
+        err([...p, 'children'], `${n} children in home "${entry.home}", which has ${val(h.beds)} beds`);
+    });
+    for (const cid of Object.keys(m.initialCensus.outOfCounty))
+      cohortRef(['initialCensus', 'outOfCounty', cid], cid);
+  }
+  return out;
+}
+
+function checkGrowthYears(
+  byYear: Record<string, unknown>,
+  path: Path,
+  m: ModelFile,
+  warn: (path: Path, message: string) => void,
+): void {
+  const firstFy = financialYearOf(parseDate(m.time.start), m.time.financialYearStartMonth);
+  const lastFy = firstFy + val(m.time.years);
+  for (const fy of Object.keys(byYear)) {
+    const y = Number(fy.slice(0, 4));
+    if (y < firstFy - 50 || y > lastFy)
+      warn([...path, fy], `financial year ${fy} is outside the horizon; it has no effect`);
+  }
+}
+
+/** The calendar year in which the financial year containing `d` starts. */
+export function financialYearOf(d: Date, startMonth: number): number {
+  const y = d.getUTCFullYear();
+  return d.getUTCMonth() + 1 >= startMonth ? y : y - 1;
+}

@@ -1,0 +1,150 @@
+/**
+ * Load a model file: read it and every file it `extends`, merge them, validate the result
+ * as a whole (shape, then cross-field checks), and report every problem at its file and
+ * line. Loading never throws for a bad model: it returns the errors, so the CLI can print
+ * them all at once and exit non-zero.
+ *
+ * Pipeline: readSource (YAML/JSON with positions) -> resolve `extends` chain -> mergeModel
+ * -> zod shape check (modelFile) -> crossCheck -> ModelFile.
+ */
+import { dirname, relative, resolve } from 'node:path';
+import { crossCheck } from './crossChecks.ts';
+import { dropShadowedMissing, toModelIssues, type ModelIssue, type Path } from './issues.ts';
+import { mergeModel } from './merge.ts';
+import { modelFile, type ModelFile } from './schema/model.ts';
+import { locate, readSource, SourceError, type ModelSource } from './source.ts';
+
+/** A problem, placed in a file. */
+export interface ModelError {
+  file: string;
+  line?: number;
+  column?: number;
+  /** Dotted path of the field, e.g. `homes.oldPostOffice.beds`; empty for whole-file problems. */
+  field: string;
+  message: string;
+  severity: 'error' | 'warning';
+}
+
+export type LoadResult =
+  | { ok: true; model: ModelFile; raw: Record<string, unknown>; chain: ModelSource[]; warnings: ModelError[] }
+  | { ok: false; errors: ModelError[]; warnings: ModelError[] };
+
+const MAX_EXTENDS_DEPTH = 20;
+
+/** Render a path as `homes.oldPostOffice.reRegistrations[0].date`. */
+export function fieldName(path: Path): string {
+  return path.reduce<string>(
+    (acc, k) => (typeof k === 'number' ? `${acc}[${k}]` : acc === '' ? String(k) : `${acc}.${String(k)}`),
+    '',
+  );
+}
+
+/** Read a file and the files it extends, most derived first. */
+function readChain(file: string): ModelSource[] {
+  const chain: ModelSource[] = [];
+  const seen = new Set<string>();
+  let current = file;
+  // Problems with an extended file are reported at the `extends:` line that names it.
+  const atExtends = (message: string): SourceError => {
+    const from = chain[chain.length - 1]!;
+    const at = locate([from], ['extends']);
+    return new SourceError(from.file, message, at.line, at.column);
+  };
+  for (;;) {
+    const abs = resolve(current);
+    if (seen.has(abs))
+      throw atExtends(`extends: "${current}" is already in the chain: files extend each other in a cycle`);
+    seen.add(abs);
+    let src: ModelSource;
+    try {
+      src = readSource(current);
+    } catch (e) {
+      if (e instanceof SourceError && chain.length > 0 && e.line === undefined)
+        throw atExtends(`extends: ${current}: ${e.message}`);
+      throw e;
+    }
+    chain.push(src);
+    const ext = (src.data as Record<string, unknown>).extends;
+    if (ext === undefined) return chain;
+    if (typeof ext !== 'string' || ext.length === 0)
+      throw atExtends('extends: expected the path of another model file');
+    if (chain.length > MAX_EXTENDS_DEPTH)
+      throw atExtends(`extends: a chain deeper than ${MAX_EXTENDS_DEPTH} files`);
+    const next = resolve(dirname(current), ext);
+    current = relative(process.cwd(), next) || next;
+  }
+}
+
+/**
+ * Load and validate a model file (and what it extends).
+ * @param file path of the model or scenario file
+ * @returns the validated model with defaults filled in, or every error found
+ */
+export function loadModel(file: string): LoadResult {
+  let chain: ModelSource[];
+  try {
+    chain = readChain(file);
+  } catch (e) {
+    if (e instanceof SourceError) {
+      return {
+        ok: false,
+        errors: [
+          { file: e.file, line: e.line, column: e.column, field: '', message: e.message, severity: 'error' },
+        ],
+        warnings: [],
+      };
+    }
+    throw e;
+  }
+  // Merge from the root model outwards; `extends` is a property of a file, not of the model.
+  let merged: unknown = {};
+  for (const src of [...chain].reverse()) {
+    const { extends: _ext, ...rest } = src.data as Record<string, unknown>;
+    merged = mergeModel(merged, rest);
+  }
+  // Top-level keys starting "x-" hold YAML anchors for reuse (as in docker-compose files);
+  // they are not part of the model.
+  const raw = Object.fromEntries(
+    Object.entries(merged as Record<string, unknown>).filter(([k]) => !k.startsWith('x-')),
+  );
+  const place = (issue: ModelIssue): ModelError => {
+    const at = locate(chain, issue.path, issue.atKey);
+    return { ...at, field: fieldName(issue.path), message: issue.message, severity: issue.severity };
+  };
+
+  const parsed = modelFile.safeParse(raw);
+  if (!parsed.success) {
+    const issues = dropShadowedMissing(parsed.error.issues.flatMap((i) => toModelIssues(i, raw, modelFile)));
+    return { ok: false, errors: sortByPlace(dedupe(issues.map(place))), warnings: [] };
+  }
+  const checked = sortByPlace(crossCheck(parsed.data).map(place));
+  const errors = checked.filter((e) => e.severity === 'error');
+  const warnings = checked.filter((e) => e.severity === 'warning');
+  if (errors.length > 0) return { ok: false, errors, warnings };
+  return { ok: true, model: parsed.data, raw, chain, warnings };
+}
+
+function sortByPlace(errors: ModelError[]): ModelError[] {
+  return errors.sort(
+    (a, b) =>
+      a.file.localeCompare(b.file) || (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0),
+  );
+}
+
+function dedupe(errors: ModelError[]): ModelError[] {
+  const seen = new Set<string>();
+  return errors.filter((e) => {
+    const key = `${e.file}|${e.field}|${e.message}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+/** One line per problem: `file:line:col  field: message`. */
+export function formatModelError(e: ModelError): string {
+  const where =
+    e.line === undefined ? e.file : `${e.file}:${e.line}${e.column === undefined ? '' : `:${e.column}`}`;
+  const tag = e.severity === 'warning' ? 'warning: ' : '';
+  return e.field === '' ? `${where}  ${tag}${e.message}` : `${where}  ${tag}${e.field}: ${e.message}`;
+}

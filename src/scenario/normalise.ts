@@ -1,0 +1,330 @@
+/**
+ * normalise(): a validated model file -> the simulation's readonly `Scenario`.
+ *
+ * This is the one place where words become numbers the hot loop can use: ids become
+ * indices, dates become days from the start, durations become days, yearly and weekly money
+ * becomes money per day at price-base prices, growth tables become per-month rates and
+ * price indices, distributions are compiled. Nothing here is random: the replication draws
+ * opening delays and everything else from its own streams.
+ */
+import { compile } from '../random/compiled.ts';
+import { buildResidualSampler } from '../model/residual.ts';
+import {
+  ART_GROUP_ASSESSED,
+  ART_GROUP_LOCAL,
+  ART_GROUP_OUT_OF_COUNTY,
+  COST_BASIS_PER_BED_OPEN,
+  COST_BASIS_PER_OCCUPIED_BED,
+  COST_BASIS_WHOLE_UNIT,
+  MATCH_FEWEST_FREE,
+  MATCH_LISTED,
+  MATCH_MOST_FREE,
+  type CalendarS,
+  type CohortS,
+  type HomeS,
+  type Scenario,
+} from '../model/scenario.ts';
+import { addYears, daysBetween, isoDay, parseDate, fyLabel } from './calendar.ts';
+import { financialYearOf } from './crossChecks.ts';
+import { indexFor } from './rates.ts';
+import { DAYS_PER_UNIT, val, type DistributionInput, type DurationInput } from './schema/distributions.ts';
+import type { ModelFile } from './schema/model.ts';
+import type { Param } from './schema/primitives.ts';
+import { toDistribution } from './toDistribution.ts';
+
+const DAYS_PER_YEAR = 365.2425;
+
+/** Options that change a run without editing the file. */
+export interface NormaliseOptions {
+  /** Override the horizon in whole years (`caresim run --years`). */
+  years?: number;
+}
+
+const opt = (p: Param | undefined, fallback: number): number => (p === undefined ? fallback : val(p));
+
+/** A duration distribution compiled in days. */
+function compileDays(d: DurationInput) {
+  const dist = toDistribution(d);
+  const k = DAYS_PER_UNIT[d.unit];
+  return compile(k === 1 ? dist : scaleDistribution(dist, k));
+}
+
+function compilePlain(d: DistributionInput) {
+  return compile(toDistribution(d));
+}
+
+/** Scale a distribution by k (a change of unit): every location and scale parameter times k. */
+function scaleDistribution(
+  d: ReturnType<typeof toDistribution>,
+  k: number,
+): ReturnType<typeof toDistribution> {
+  switch (d.type) {
+    case 'fixed':
+      return { type: 'fixed', value: d.value * k };
+    case 'exponential':
+      return { type: 'exponential', mean: d.mean * k };
+    case 'uniform':
+      return { type: 'uniform', min: d.min * k, max: d.max * k };
+    case 'triangular':
+      return { type: 'triangular', min: d.min * k, mode: d.mode * k, max: d.max * k };
+    case 'normal':
+      return {
+        type: 'normal',
+        mean: d.mean * k,
+        sd: d.sd * k,
+        ...(d.min === undefined ? {} : { min: d.min * k }),
+        ...(d.max === undefined ? {} : { max: d.max * k }),
+      };
+    case 'lognormal':
+      return { type: 'lognormal', mean: d.mean * k, sd: d.sd * k };
+    case 'gamma':
+      return { type: 'gamma', shape: d.shape, scale: d.scale * k };
+    case 'weibull':
+      return { type: 'weibull', shape: d.shape, scale: d.scale * k };
+    case 'empirical':
+      return { ...d, values: d.values.map((v) => v * k) };
+  }
+}
+
+/** Calendar-month starts (the 1st of each month) strictly between two dates, plus both ends. */
+function monthBoundaries(from: Date, to: Date): Date[] {
+  const out = [from];
+  let d = new Date(Date.UTC(from.getUTCFullYear(), from.getUTCMonth() + 1, 1));
+  while (d < to) {
+    out.push(d);
+    d = new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + 1, 1));
+  }
+  out.push(to);
+  return out;
+}
+
+/**
+ * Build the simulation's scenario from a validated model.
+ * @throws Error only on a model that skipped validation (an unknown id)
+ */
+export function normalise(m: ModelFile, options: NormaliseOptions = {}): Scenario {
+  const start = parseDate(m.time.start);
+  const years = options.years ?? val(m.time.years);
+  const end = addYears(start, years);
+  const horizonDays = daysBetween(start, end);
+  const warmupDays = opt(m.time.warmupYears, 0) * DAYS_PER_YEAR;
+  const fyMonth = m.time.financialYearStartMonth;
+  const fyOf = (d: Date) => financialYearOf(d, fyMonth);
+  const firstFy = fyOf(start);
+  const priceFy = fyOf(parseDate(m.finance.priceBase));
+  const day = (iso: string) => daysBetween(start, parseDate(iso));
+
+  const cohortIds = Object.keys(m.cohorts);
+  const cohortIndex = (id: string): number => {
+    const i = cohortIds.indexOf(id);
+    if (i < 0) throw new Error(`unknown cohort "${id}" (the model was not validated)`);
+    return i;
+  };
+  const acceptsOf = (ids: readonly string[]) => {
+    const a = new Uint8Array(cohortIds.length);
+    for (const id of ids) a[cohortIndex(id)] = 1;
+    return a;
+  };
+
+  // Reporting calendar: calendar months of the horizon (the first and last may be partial).
+  const months = monthBoundaries(start, end);
+  const monthBreaks = Float64Array.from(months, (d) => daysBetween(start, d));
+  const nMonths = months.length - 1;
+  const monthFy = Int32Array.from({ length: nMonths }, (_, k) => fyOf(months[k]!) - firstFy);
+  const lastFy = fyOf(new Date(end.getTime() - 1));
+  const fyCount = lastFy - firstFy + 1;
+  const { inHouse, external } = m.finance.inflation;
+  const calendar: CalendarS = {
+    monthBreaks,
+    monthLabels: months.slice(0, nMonths).map((d) => isoDay(d).slice(0, 7)),
+    monthFy,
+    fyLabels: Array.from({ length: fyCount }, (_, k) => fyLabel(firstFy + k)),
+    inHouseIndex: Float64Array.from(monthFy, (k) => indexFor(inHouse, priceFy, firstFy + k)),
+    externalIndex: Float64Array.from(monthFy, (k) => indexFor(external, priceFy, firstFy + k)),
+    fyDiscount: Float64Array.from(
+      { length: fyCount },
+      (_, k) => 1 / Math.pow(1 + val(m.finance.discountRate), k),
+    ),
+  };
+
+  // Arrival segments run from the start of any warm-up to the end, by calendar month, so
+  // growth (by financial year) and seasonality (by month) are constant within each.
+  const arrivalMonths = monthBoundaries(new Date(start.getTime() - warmupDays * 86_400_000), end);
+  const arrivalBreaks = Float64Array.from(arrivalMonths, (d) => daysBetween(start, d));
+
+  const art = m.art;
+  const cohorts: CohortS[] = cohortIds.map((id, index) => {
+    const c = m.cohorts[id]!;
+    const seasonRaw = c.referrals.seasonality;
+    const factors = seasonRaw === undefined ? null : Array.isArray(seasonRaw) ? seasonRaw : seasonRaw.factors;
+    const meanFactor = factors === null ? 1 : factors.reduce((a, b) => a + b, 0) / 12;
+    const perDay = val(c.referrals.perYear) / DAYS_PER_YEAR;
+    const rates = new Float64Array(arrivalMonths.length - 1);
+    for (let k = 0; k < rates.length; k++) {
+      const d = arrivalMonths[k]!;
+      const season = factors === null ? 1 : factors[d.getUTCMonth()]! / meanFactor;
+      rates[k] = perDay * indexFor(c.referrals.growth, firstFy, fyOf(d)) * season;
+    }
+    const pw = c.pathway;
+    const stay = compileDays(pw.stay);
+    const sd = pw.stepDown ? Object.entries(pw.stepDown) : [];
+    let acc = 0;
+    const stepDown =
+      sd.length === 0
+        ? null
+        : {
+            ids: sd.map(([k]) => k),
+            labels: sd.map(([k, d]) => d.label ?? k),
+            cumulative: Float64Array.from(sd, ([, d], i) =>
+              i === sd.length - 1 ? 1 : (acc += val(d.probability)),
+            ),
+            availableAtOnce: Float64Array.from(sd, ([, d]) => opt(d.availableAtOnce, 1)),
+            delay: sd.map(([, d]) => (d.delay ? compileDays(d.delay) : null)),
+          };
+    const bd = pw.breakdown;
+    const then = pw.ageLimit?.then;
+    return {
+      index,
+      id,
+      label: c.label,
+      arrivalBreaks,
+      arrivalRates: rates,
+      atBreakdownShare: opt(c.referrals.atBreakdownShare, 0),
+      ageAtReferral: c.ageAtReferral ? compilePlain(c.ageAtReferral) : null,
+      singleOccupancyShare: opt(c.singleOccupancyShare, 0),
+      stay,
+      stayResidual: buildResidualSampler(stay),
+      breakdownPerDay: bd ? val(bd.perYear) / DAYS_PER_YEAR : 0,
+      hazardRatioWithArt:
+        bd?.hazardRatioWithArt !== undefined
+          ? val(bd.hazardRatioWithArt)
+          : art
+            ? val(art.effect.breakdownHazardRatio)
+            : 1,
+      escalateTo: bd?.escalateTo !== undefined ? cohortIndex(bd.escalateTo) : -1,
+      escalationProbability: opt(bd?.escalationProbability, 0),
+      extraStay: bd?.extraStay ? compileDays(bd.extraStay) : null,
+      stepDown,
+      ageLimit: pw.ageLimit ? val(pw.ageLimit.age) : Infinity,
+      ageLimitReferTo: then === undefined || then === 'leave' ? -1 : cohortIndex(then.referTo),
+      price: compilePlain(c.outOfCountyWeeklyPrice ?? m.outOfCounty.defaultWeeklyPrice),
+      sold: c.soldPlaces
+        ? { feePerDay: val(c.soldPlaces.feePerWeek) / 7, keepFreeBeds: opt(c.soldPlaces.keepFreeBeds, 0) }
+        : null,
+      assessmentEligible:
+        m.assessment?.cohorts === undefined
+          ? m.assessment !== undefined && !c.soldPlaces
+          : m.assessment.cohorts.includes(id),
+    };
+  });
+
+  const homes: HomeS[] = Object.entries(m.homes).map(([id, h], index) => {
+    const regs = [{ fromDay: day(h.opens), accepts: acceptsOf(h.cohorts) }];
+    for (const r of h.reRegistrations ?? [])
+      regs.push({ fromDay: day(r.date), accepts: acceptsOf(r.cohorts) });
+    return {
+      index,
+      id,
+      label: h.label,
+      beds: val(h.beds),
+      opensDay: day(h.opens),
+      openingDelay: h.openingDelay ? compileDays(h.openingDelay) : null,
+      closesDay: h.closes === undefined ? Infinity : day(h.closes),
+      registrations: regs,
+      singleOccupancyAllowed: h.singleOccupancy,
+      fixedPerDay: opt(h.costs.fixedPerYear, 0) / DAYS_PER_YEAR,
+      perOccupiedBedDay: opt(h.costs.perOccupiedBedWeek, 0) / 7,
+      capital: opt(h.costs.capital, 0),
+      grant: opt(h.costs.grant, 0),
+      retainedValue: opt(h.costs.retainedValue, 0),
+      capitalDay: day(h.costs.capitalDate ?? h.opens),
+    };
+  });
+
+  const a = m.assessment;
+  const basis = {
+    perBedOpen: COST_BASIS_PER_BED_OPEN,
+    perOccupiedBed: COST_BASIS_PER_OCCUPIED_BED,
+    wholeUnit: COST_BASIS_WHOLE_UNIT,
+  };
+  const assessment = a
+    ? {
+        beds: val(a.beds),
+        opensDay: day(a.opens),
+        openingDelay: a.openingDelay ? compileDays(a.openingDelay) : null,
+        closesDay: a.closes === undefined ? Infinity : day(a.closes),
+        eligible: Uint8Array.from(cohorts, (c) => (c.assessmentEligible ? 1 : 0)),
+        stay: compileDays(a.stay),
+        costPerDay: val(a.weeklyCost) / 7,
+        costBasis: basis[a.costBasis],
+        hazardRatioAfter: opt(a.breakdownHazardRatioAfter, 1),
+        capital: opt(a.capital, 0),
+        retainedValue: opt(a.retainedValue, 0),
+      }
+    : null;
+
+  let artS: Scenario['art'] = null;
+  if (art) {
+    const steps = Array.isArray(art.capacity)
+      ? art.capacity.map((s) => ({ from: s.from, n: val(s.children) }))
+      : [{ from: art.starts, n: val(art.capacity) }];
+    const groupIndex = {
+      assessed: ART_GROUP_ASSESSED,
+      local: ART_GROUP_LOCAL,
+      outOfCounty: ART_GROUP_OUT_OF_COUNTY,
+    };
+    const rank = new Int8Array(3).fill(-1);
+    art.supports.forEach((g, i) => (rank[groupIndex[g]] = i));
+    artS = {
+      startsDay: day(art.starts),
+      capacityFrom: Float64Array.from(steps, (s) => day(s.from)),
+      capacity: Int32Array.from(steps, (s) => s.n),
+      costPerChildDay: val(art.weeklyCostPerChild) / 7,
+      chargeCapacity: art.costBasis === 'capacity',
+      rank,
+      supportDuration: compileDays(art.supportDuration),
+      maxWait: art.maxWait ? compileDays(art.maxWait) : null,
+      breakdownHazardRatio: val(art.effect.breakdownHazardRatio),
+      stayRatio: opt(art.effect.stayRatio, 1),
+    };
+  }
+
+  const p = m.policies;
+  const matching = { listed: MATCH_LISTED, fewestFreeBeds: MATCH_FEWEST_FREE, mostFreeBeds: MATCH_MOST_FREE };
+  const census = m.initialCensus;
+  const target = m.finance.savingsTarget;
+  return {
+    name: m.name,
+    startDate: m.time.start,
+    warmupDays,
+    horizonDays,
+    calendar,
+    cohorts,
+    homes,
+    assessment,
+    art: artS,
+    travelPerDay: val(m.outOfCounty.travelCostPerWeek) / 7,
+    policies: {
+      matching: matching[p.matching],
+      maxWaitDays: val(p.maxWaitForLocalBed),
+      repatriation: p.repatriation.enabled,
+      repatriationMinRemainingDays: opt(p.repatriation.minRemainingWeeks, 0) * 7,
+      useAssessmentBeds: p.useAssessmentBeds === 'atBreakdown',
+    },
+    census: {
+      local: (census?.local ?? []).map((e) => ({
+        home: Object.keys(m.homes).indexOf(e.home),
+        cohort: cohortIndex(e.cohort),
+        children: val(e.children),
+      })),
+      outOfCounty: Object.entries(census?.outOfCounty ?? {}).map(([cid, n]) => ({
+        cohort: cohortIndex(cid),
+        children: val(n),
+      })),
+      residual: (census?.remainingStay ?? 'residual') === 'residual',
+    },
+    discountRate: val(m.finance.discountRate),
+    savingsTargetPerYear: target ? val(target.perYear) : 0,
+    savingsTargetFy: target ? fyOf(new Date(parseDate(target.by).getTime() - 1)) - firstFy : -1,
+  };
+}

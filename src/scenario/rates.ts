@@ -1,0 +1,44 @@
+/**
+ * Growth and price indices by financial year, and the expected figures they imply.
+ *
+ * Convention (documented in docs/assumptions.md): a rate is constant within a financial
+ * year; the growth given for financial year Y applies from the first day of Y. A quantity
+ * stated for the base financial year (the one containing the start, or finance.priceBase for
+ * money) is multiplied by (1 + g) at the start of every later year, and divided by it for
+ * every earlier one. A one-off rate for one year therefore raises every later year once,
+ * and is not compounded again.
+ */
+import { mean } from '../random/moments.ts';
+import { DAYS_PER_UNIT, val, type DurationInput, type DistributionInput } from './schema/distributions.ts';
+import { toDistribution } from './toDistribution.ts';
+import type { Growth } from './schema/primitives.ts';
+import { fyLabel } from './calendar.ts';
+
+/** The growth rate in the financial year starting in calendar year `fy`. */
+export function growthIn(g: Growth | undefined, fy: number): number {
+  if (g === undefined) return 0;
+  if (typeof g === 'number' || 'value' in g) return val(g);
+  const entry = g.byYear[fyLabel(fy)];
+  return entry === undefined ? val(g.otherwise) : val(entry);
+}
+
+/**
+ * Index of financial year `fy` relative to base year `baseFy` (1 in the base year).
+ * @example indexFor(0.1, 2020, 2022) // 1.21
+ */
+export function indexFor(g: Growth | undefined, baseFy: number, fy: number): number {
+  let f = 1;
+  for (let y = baseFy + 1; y <= fy; y++) f *= 1 + growthIn(g, y);
+  for (let y = fy + 1; y <= baseFy; y++) f /= 1 + growthIn(g, y);
+  return f;
+}
+
+/** Mean of a distribution as written, in its own units. */
+export function meanOf(d: DistributionInput | DurationInput): number {
+  return mean(toDistribution(d));
+}
+
+/** Mean of a duration in days. */
+export function meanDays(d: DurationInput): number {
+  return meanOf(d) * DAYS_PER_UNIT[d.unit];
+}

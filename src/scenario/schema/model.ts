@@ -1,0 +1,411 @@
+/**
+ * The model file: the single source of truth for what a strategist can write.
+ *
+ * TypeScript types are inferred from this schema (never written twice) and the JSON
+ * Schema in `models/caresim.schema.json` is generated from it (`npm run schema`), so
+ * editors complete and check fields. Every object is strict: an unknown key is an error,
+ * because a misspelt key silently ignored is a wrong answer in a committee paper.
+ *
+ * Named things (cohorts, homes, step-down destinations) are maps keyed by id, so ids are
+ * unique by construction and a scenario file can add or override one by naming it.
+ * Cross-field checks (a home accepts a cohort that exists, dates inside the horizon...)
+ * live in `crossChecks.ts`, after this shape check.
+ */
+import { z } from 'zod';
+import { duration, distribution } from './distributions.ts';
+import { growth, id, isoDate, num, param } from './primitives.ts';
+
+const label = z.string().min(1).describe('A readable name, used in tables and charts.');
+
+const run = z
+  .strictObject({
+    replications: z.int().min(1).max(1_000_000).default(200).describe('Independent replications to run.'),
+    seed: z
+      .int()
+      .min(0)
+      .default(1)
+      .describe('Master seed: every random stream derives from (seed, replication, stream name).'),
+  })
+  .describe('Defaults for a run; the command line can override them.');
+
+const time = z
+  .strictObject({
+    start: isoDate.describe('First day simulated and reported (after any warm-up).'),
+    years: param(
+      num.positiveCount().max(100, { error: 'expected a horizon of at most 100 years' }),
+      'Horizon: how many years are reported from the start (whole years, at most 100).',
+    ),
+    warmupYears: param(
+      num.nonNegative().max(100, { error: 'expected a warm-up of at most 100 years' }),
+      'Years simulated before the start and discarded, so the system is not empty at the start. Use this or initialCensus.',
+    ).optional(),
+    period: z
+      .literal('month')
+      .default('month')
+      .describe('Reporting period. Results are kept by month and by financial year.'),
+    financialYearStartMonth: z
+      .int()
+      .min(1)
+      .max(12)
+      .default(4)
+      .describe('Month a financial year starts (4 = April: the UK financial year runs April to March).'),
+  })
+  .describe('The simulated period.');
+
+const monthlyFactors = z
+  .array(num.positive())
+  .length(12, { error: 'expected 12 monthly factors, January first' });
+
+const referrals = z
+  .strictObject({
+    perYear: param(
+      num.nonNegative(),
+      'Referrals a year at the start date (children, before growth and seasonality).',
+    ),
+    growth: growth('Growth of referrals').optional(),
+    seasonality: z
+      .union([
+        monthlyFactors,
+        z.strictObject({
+          factors: monthlyFactors,
+          source: z.string().min(1).optional(),
+          assumption: z.string().min(20).optional(),
+        }),
+      ])
+      .optional()
+      .describe(
+        'Relative referral rate in each calendar month, January first, rescaled to average 1; a list, or { factors, source | assumption }.',
+      ),
+    atBreakdownShare: param(
+      num.probability(),
+      'Share of new referrals that come at the point of a family or placement breakdown (these may use an assessment bed).',
+    ).optional(),
+  })
+  .describe('How children of this cohort are referred for a residential placement.');
+
+const ageLimit = z
+  .strictObject({
+    age: param(num.positive(), 'Age in years at which this provision ends for the child.'),
+    then: z
+      .union([z.literal('leave'), z.strictObject({ referTo: id.describe('cohort that takes the child on') })])
+      .describe(
+        '"leave" (the child leaves care or this provision) or { referTo: cohort } for a new referral.',
+      ),
+  })
+  .describe('Ageing: under-16 provision ends at 16, care placements at 18.');
+
+const breakdown = z
+  .strictObject({
+    perYear: param(
+      num.nonNegative(),
+      'Hazard of an unplanned ending without ART support, per child-year in placement.',
+    ),
+    hazardRatioWithArt: param(
+      num.nonNegative(),
+      'Hazard multiplier while the ART supports the child; overrides art.effect.breakdownHazardRatio for this cohort.',
+    ).optional(),
+    escalateTo: id
+      .optional()
+      .describe('Cohort of the new referral after a breakdown that escalates need (default: same cohort).'),
+    escalationProbability: param(
+      num.probability(),
+      'Chance a breakdown escalates need to escalateTo.',
+    ).optional(),
+    extraStay: duration
+      .optional()
+      .describe("Time added to the child's remaining need for residential care by a breakdown."),
+  })
+  .describe(
+    'Placement breakdown: an unplanned ending that competes with the planned end and leads to a new referral.',
+  );
+
+const destination = z.strictObject({
+  label: label.optional(),
+  probability: param(num.probability(), 'Chance a planned step-down goes here; destinations sum to 1.'),
+  availableAtOnce: param(
+    num.probability(),
+    'Chance an onward place (foster carer, supported lodgings...) is free the day the child is ready (default 1).',
+  ).optional(),
+  delay: duration
+    .optional()
+    .describe(
+      'When no onward place is free: how long until one is. The residential bed stays occupied meanwhile.',
+    ),
+});
+
+const pathway = z
+  .strictObject({
+    stay: duration.describe("Planned length of the child's need for a residential placement."),
+    breakdown: breakdown.optional(),
+    stepDown: z
+      .record(id, destination)
+      .optional()
+      .describe(
+        'Where children go at a planned ending, with probabilities summing to 1. Absent: they simply leave.',
+      ),
+    ageLimit: ageLimit.optional(),
+  })
+  .describe('What happens to a child of this cohort once referred.');
+
+const soldPlaces = z
+  .strictObject({
+    feePerWeek: param(
+      num.nonNegative(),
+      'Fee a neighbouring council pays per occupied bed-week (£, at finance.priceBase).',
+    ),
+    keepFreeBeds: param(
+      num.count(),
+      'Only sell a place if at least this many other suitable beds stay free.',
+    ).optional(),
+  })
+  .describe(
+    'This cohort is children of neighbouring councils buying spare local places: they never go out of county (a refused referral is simply lost) and earn a fee.',
+  );
+
+const cohort = z.strictObject({
+  label,
+  description: z.string().optional(),
+  referrals,
+  ageAtReferral: distribution
+    .optional()
+    .describe('Age in years when referred. Needed for ageing; absent means no ageing.'),
+  singleOccupancyShare: param(
+    num.probability(),
+    'Share of children who must live alone: placed in a home, they block its other beds.',
+  ).optional(),
+  pathway,
+  outOfCountyWeeklyPrice: distribution
+    .optional()
+    .describe('Weekly price of an external placement (£ a week at finance.priceBase); heavy-tailed.'),
+  soldPlaces: soldPlaces.optional(),
+});
+
+const reRegistration = z.strictObject({
+  date: isoDate.describe('Date the new registration takes effect.'),
+  cohorts: z.array(id).min(1).describe('Cohorts the home accepts from this date.'),
+});
+
+const homeCosts = z
+  .strictObject({
+    fixedPerYear: param(
+      num.nonNegative(),
+      'Running cost a year while open, full or empty (£ at finance.priceBase).',
+    ).optional(),
+    perOccupiedBedWeek: param(
+      num.nonNegative(),
+      'Cost per occupied bed-week (£ at finance.priceBase).',
+    ).optional(),
+    capital: param(num.nonNegative(), 'Capital cost (£), spent at capitalDate.').optional(),
+    grant: param(
+      num.nonNegative(),
+      'Capital grant received towards it (£), e.g. DfE matched funding.',
+    ).optional(),
+    retainedValue: param(
+      num.nonNegative(),
+      'Value kept in the asset (£): resale value if no longer needed.',
+    ).optional(),
+    capitalDate: isoDate
+      .optional()
+      .describe('When the capital is spent (default: the planned opening date).'),
+  })
+  .describe('Costs of the home.');
+
+const home = z.strictObject({
+  label,
+  beds: param(num.count(), 'Beds (places) in the home.'),
+  cohorts: z.array(id).min(1).describe('Cohorts the home is registered for.'),
+  opens: isoDate.describe('Planned opening date.'),
+  openingDelay: duration.optional().describe('Random slip of the opening date, drawn once per replication.'),
+  closes: isoDate.optional().describe('Date the home closes (children in it finish their placement first).'),
+  reRegistrations: z
+    .array(reRegistration)
+    .optional()
+    .describe('Later changes of the cohorts the home is registered for.'),
+  singleOccupancy: z
+    .boolean()
+    .default(true)
+    .describe('Whether the home can take a child who must live alone (who then blocks its other beds).'),
+  costs: homeCosts.default({}),
+});
+
+const assessment = z
+  .strictObject({
+    beds: param(num.count(), 'Assessment beds.'),
+    opens: isoDate.describe('Date the assessment beds open.'),
+    openingDelay: duration.optional(),
+    closes: isoDate.optional(),
+    cohorts: z.array(id).min(1).optional().describe('Cohorts that may use an assessment bed (default: all).'),
+    stay: duration.describe('Length of an assessment.'),
+    weeklyCost: param(num.nonNegative(), 'Weekly cost (£ at finance.priceBase), see costBasis.'),
+    costBasis: z
+      .enum(['perBedOpen', 'perOccupiedBed', 'wholeUnit'])
+      .describe('What weeklyCost is for: each open bed, each occupied bed, or the whole unit while open.'),
+    breakdownHazardRatioAfter: param(
+      num.nonNegative(),
+      'Breakdown hazard multiplier for the placement that follows an assessment ("right first time").',
+    ).optional(),
+    capital: param(num.nonNegative(), 'Capital cost (£).').optional(),
+    retainedValue: param(num.nonNegative(), 'Value kept in the asset (£).').optional(),
+  })
+  .describe('Short-stay assessment beds where the ART assesses a child at the point of breakdown.');
+
+const ART_GROUPS = ['assessed', 'local', 'outOfCounty'] as const;
+const capacityStep = z.strictObject({
+  from: isoDate,
+  children: param(num.count(), 'Caseload capacity from this date (children at a time).'),
+});
+const art = z
+  .strictObject({
+    starts: isoDate.describe('Date the team starts work.'),
+    capacity: z
+      .union([param(num.count(), 'Caseload capacity (children at a time).'), z.array(capacityStep).min(1)])
+      .describe(
+        'Children the team supports at a time: a number, or steps [{ from: date, children: n }, ...].',
+      ),
+    weeklyCostPerChild: param(num.nonNegative(), 'Cost per child-week (£ at finance.priceBase).'),
+    costBasis: z
+      .enum(['capacity', 'caseload'])
+      .default('capacity')
+      .describe(
+        '"capacity": the team is staffed for its full capacity and costs that whether or not it is full; "caseload": cost per child actually supported.',
+      ),
+    supports: z
+      .array(z.enum(ART_GROUPS))
+      .min(1)
+      .describe(
+        'Who the team supports, highest priority first: assessed (children leaving an assessment bed), local (in local homes), outOfCounty.',
+      ),
+    supportDuration: duration.describe('How long the team supports a child.'),
+    maxWait: duration
+      .optional()
+      .describe('A child waiting longer than this for the team is taken off the waiting list.'),
+    effect: z
+      .strictObject({
+        breakdownHazardRatio: param(num.nonNegative(), 'Breakdown hazard multiplier while supported.'),
+        stayRatio: param(
+          num.positive(),
+          'Remaining planned stay multiplier when support starts (below 1: earlier step-down).',
+        ).optional(),
+      })
+      .describe('What support does to a placement.'),
+  })
+  .describe('The Assessment and Resource Team: outreach to a capped caseload wherever the child lives.');
+
+const outOfCounty = z
+  .strictObject({
+    defaultWeeklyPrice: distribution.describe(
+      'Weekly external price for cohorts that give none (£ a week at finance.priceBase).',
+    ),
+    travelCostPerWeek: param(
+      num.nonNegative(),
+      'Social-worker and reviewing-officer travel per out-of-county child-week (£).',
+    ),
+  })
+  .describe('External placements, where children go when no suitable local bed is free.');
+
+const policies = z
+  .strictObject({
+    matching: z
+      .enum(['listed', 'fewestFreeBeds', 'mostFreeBeds'])
+      .default('listed')
+      .describe(
+        'Which suitable home a child goes to: the first listed, the fullest (packs homes), or the emptiest.',
+      ),
+    maxWaitForLocalBed: param(
+      num.nonNegative(),
+      'Days a referral may wait for a suitable local bed before going out of county (0: no waiting).',
+    ).default(0),
+    repatriation: z
+      .strictObject({
+        enabled: z.boolean(),
+        minRemainingWeeks: param(
+          num.nonNegative(),
+          'Only bring a child back if at least this many weeks of need remain.',
+        ).optional(),
+      })
+      .default({ enabled: false })
+      .describe('Bring out-of-county children back when a suitable local bed frees.'),
+    useAssessmentBeds: z
+      .enum(['atBreakdown', 'never'])
+      .default('atBreakdown')
+      .describe('"atBreakdown": referrals at the point of breakdown go to a free assessment bed first.'),
+  })
+  .describe('Decision rules.');
+
+const savingsTarget = z.strictObject({
+  perYear: param(num.nonNegative(), 'Annual revenue saving sought (£ a year) against doing nothing.'),
+  by: isoDate.describe(
+    'Date by which the saving should be reached (the financial year ending then is tested).',
+  ),
+});
+
+const finance = z
+  .strictObject({
+    priceBase: isoDate.describe('Date at which the money amounts in this file are priced.'),
+    inflation: z.strictObject({
+      inHouse: growth('Inflation of in-house costs (homes, ART, assessment beds)'),
+      external: growth('Growth of external placement prices'),
+    }),
+    discountRate: param(
+      num.nonNegative(),
+      'Real discount rate a year for net present value (0.035 is 3.5%).',
+    ),
+    savingsTarget: savingsTarget.optional(),
+  })
+  .describe('Prices, inflation and the savings target.');
+
+const censusLocal = z.strictObject({
+  home: id,
+  cohort: id,
+  children: param(num.count(), 'Children in this home at the start.'),
+});
+const initialCensus = z
+  .strictObject({
+    local: z.array(censusLocal).default([]).describe('Children already in local homes at the start.'),
+    outOfCounty: z
+      .record(id, param(num.count(), 'Children of this cohort placed out of county at the start.'))
+      .default({}),
+    remainingStay: z
+      .enum(['residual', 'full'])
+      .default('residual')
+      .describe(
+        '"residual": remaining stays drawn from the length-biased residual of the stay distribution (children found in care mid-stay); "full": a fresh full stay.',
+      ),
+  })
+  .describe('Children already placed at the start (instead of, or as well as, a warm-up).');
+
+export const modelFile = z
+  .strictObject({
+    $schema: z.string().optional().describe('Path of the JSON Schema, for editors.'),
+    caresim: z.literal(1, { error: 'expected caresim: 1 (the model-file format version)' }),
+    name: z.string().min(1).describe('Name of the model or scenario.'),
+    description: z.string().optional(),
+    extends: z
+      .string()
+      .optional()
+      .describe('Path of the model file this one changes (relative to this file).'),
+    run: run.default({ replications: 200, seed: 1 }),
+    time,
+    cohorts: z.record(id, cohort).refine((c) => Object.keys(c).length > 0, 'at least one cohort is needed'),
+    homes: z.record(id, home).default({}),
+    assessment: assessment.optional(),
+    art: art.optional(),
+    outOfCounty,
+    policies: policies.default({
+      matching: 'listed',
+      maxWaitForLocalBed: 0,
+      repatriation: { enabled: false },
+      useAssessmentBeds: 'atBreakdown',
+    }),
+    finance,
+    initialCensus: initialCensus.optional(),
+  })
+  .describe('A caresim model file.');
+
+/** A validated model file, with defaults filled in. */
+export type ModelFile = z.infer<typeof modelFile>;
+/** A model file as written (defaults optional). */
+export type ModelFileInput = z.input<typeof modelFile>;
+export type Cohort = ModelFile['cohorts'][string];
+export type Home = ModelFile['homes'][string];
+export const ART_SUPPORT_GROUPS = ART_GROUPS;
