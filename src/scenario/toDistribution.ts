@@ -4,7 +4,8 @@
  * `Distribution`, in the same units. Durations are converted to days by the caller.
  */
 import type { Distribution } from '../random/distribution.ts';
-import { val, type DistributionInput, type DurationInput } from './schema/distributions.ts';
+import type { DistributionInput, DurationInput } from './schema/distributions.ts';
+import { val } from './schema/primitives.ts';
 
 /** The engine's form of a model-file distribution (units unchanged). */
 export function toDistribution(d: DistributionInput | DurationInput): Distribution {

@@ -6,7 +6,9 @@
  * are caught here, so the engine only ever sees valid ones.
  */
 import { z } from 'zod';
-import { num, param, type Param } from './primitives.ts';
+import { validateDistribution } from '../../random/distribution.ts';
+import { toDistribution } from '../toDistribution.ts';
+import { num, param, val, type Param } from './primitives.ts';
 
 export const DURATION_UNITS = ['days', 'weeks', 'months', 'years'] as const;
 /** Days in each unit; a month is a twelfth of a mean Gregorian year. */
@@ -17,8 +19,7 @@ export const DAYS_PER_UNIT: Record<(typeof DURATION_UNITS)[number], number> = {
   years: 365.2425,
 };
 
-/** The number inside a parameter, whether written bare or with provenance. */
-export const val = (p: Param): number => (typeof p === 'number' ? p : p.value);
+export { val } from './primitives.ts';
 
 const wholeProvenance = {
   source: z.string().min(1).optional().describe('Where this distribution comes from.'),
@@ -93,11 +94,14 @@ function variants<U extends z.ZodRawShape>(unitField: U) {
 
 type RawDist = { type: string } & Record<string, unknown>;
 
-/** Cross-parameter checks shared by both kinds of distribution. */
-function checkDistribution(d: RawDist, ctx: z.RefinementCtx): void {
+/** Cross-parameter checks shared by both kinds of distribution; true if any problem was found. */
+function checkDistribution(d: RawDist, ctx: z.RefinementCtx): boolean {
   const g = (k: string): number | undefined => (d[k] === undefined ? undefined : val(d[k] as Param));
-  const issue = (message: string, key?: string) =>
+  let found = false;
+  const issue = (message: string, key?: string) => {
+    found = true;
     ctx.addIssue({ code: 'custom', message, path: key === undefined ? [] : [key] });
+  };
   switch (d.type) {
     case 'uniform':
     case 'triangular': {
@@ -148,9 +152,25 @@ function checkDistribution(d: RawDist, ctx: z.RefinementCtx): void {
       break;
     }
   }
+  return found;
 }
 
 const round = (x: number) => Math.round(x * 1e6) / 1e6;
+
+/**
+ * The engine's own check, after the checks above have passed: whatever the engine would
+ * refuse (a gamma shape too large for an accurate quantile, unsorted empirical values...)
+ * is refused here, with the engine's reason, so validation and simulation never disagree.
+ */
+function checkWithEngine(d: RawDist, ctx: z.RefinementCtx): void {
+  let problem: string | null;
+  try {
+    problem = validateDistribution(toDistribution(d as DistributionInput));
+  } catch (e) {
+    problem = e instanceof Error ? e.message : String(e);
+  }
+  if (problem !== null) ctx.addIssue({ code: 'custom', message: problem });
+}
 
 /** A distribution of a quantity that is not a duration (a price in £ a week, an age in years). */
 export const distribution = z
@@ -160,7 +180,9 @@ export const distribution = z
         ? `expected "type" to be one of fixed, exponential, uniform, triangular, normal, lognormal, gamma, weibull, empirical`
         : undefined,
   })
-  .superRefine((d, ctx) => checkDistribution(d as RawDist, ctx))
+  .superRefine((d, ctx) => {
+    if (!checkDistribution(d as RawDist, ctx)) checkWithEngine(d as RawDist, ctx);
+  })
   .describe(
     'A probability distribution: { type: fixed|exponential|uniform|triangular|normal|lognormal|gamma|weibull|empirical, ... }',
   );
@@ -181,7 +203,9 @@ export const duration = z
           : undefined,
     },
   )
-  .superRefine((d, ctx) => checkDistribution(d as RawDist, ctx))
+  .superRefine((d, ctx) => {
+    if (!checkDistribution(d as RawDist, ctx)) checkWithEngine(d as RawDist, ctx);
+  })
   .describe('A distribution of a duration: { type: ..., unit: days|weeks|months|years, ... }');
 
 export type DistributionInput = z.infer<typeof distribution>;

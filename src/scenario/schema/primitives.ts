@@ -139,4 +139,7 @@ export function describeInput(v: unknown): string {
 }
 
 export type Param = z.infer<ReturnType<typeof param>>;
+
+/** The number inside a parameter, whether written bare or with provenance. */
+export const val = (p: Param): number => (typeof p === 'number' ? p : p.value);
 export type Growth = z.infer<ReturnType<typeof growth>>;
