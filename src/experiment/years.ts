@@ -10,7 +10,11 @@ import type { CalendarS } from '../model/scenario.ts';
  * Aggregate one replication's monthly matrix (rows: series, row-major by month) into
  * financial years: returns a matrix with one row per series and one column per year.
  */
-export function toFinancialYears(monthly: Float64Array, defs: readonly SeriesDefinition[], cal: CalendarS): Float64Array {
+export function toFinancialYears(
+  monthly: Float64Array,
+  defs: readonly SeriesDefinition[],
+  cal: CalendarS,
+): Float64Array {
   const months = cal.monthFy.length;
   const years = cal.fyLabels.length;
   const out = new Float64Array(defs.length * years);

@@ -314,7 +314,8 @@ export class Replication {
       }
       if (h.closesDay < this.horizon)
         q.push(Math.max(h.closesDay, t0), E.PRIORITY_STRUCTURE, E.EV_HOME_CLOSES, h.index, 0);
-      if (h.capital - h.grant !== 0) m.capital.add(h.capitalDay + delay, h.capital - h.grant);
+      if (h.capital - h.grant !== 0)
+        m.capital.add(h.capitalAtOpening ? h.capitalDay + delay : h.capitalDay, h.capital - h.grant);
     }
     const a = s.assessment;
     if (a) {

@@ -92,8 +92,10 @@ export interface HomeS {
   readonly capital: number;
   readonly grant: number;
   readonly retainedValue: number;
-  /** Day the capital is spent (Infinity-safe: may lie before the start). */
+  /** Day the capital is spent (may lie before the start). */
   readonly capitalDay: number;
+  /** true when no capitalDate was given: the capital is spent at the (possibly delayed) opening. */
+  readonly capitalAtOpening: boolean;
 }
 
 export const COST_BASIS_PER_BED_OPEN = 0;

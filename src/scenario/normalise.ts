@@ -238,6 +238,7 @@ export function normalise(m: ModelFile, options: NormaliseOptions = {}): Scenari
       grant: opt(h.costs.grant, 0),
       retainedValue: opt(h.costs.retainedValue, 0),
       capitalDay: day(h.costs.capitalDate ?? h.opens),
+      capitalAtOpening: h.costs.capitalDate === undefined,
     };
   });
 
