@@ -2,9 +2,9 @@
  * The `caresim` command line: argument parsing and wiring only. Each command's work lives
  * in its own module; this file maps words and flags onto them and sets the exit code.
  */
-import { Command, CommanderError } from 'commander';
+import { Command, CommanderError, InvalidArgumentError } from 'commander';
 import { validateCommand } from './validate.ts';
-import { runCommand } from './run.ts';
+import { runCommand, type RunCommandOptions } from './run.ts';
 
 const program = new Command()
   .name('caresim')
@@ -23,12 +23,25 @@ program
     process.exitCode = validateCommand(files, opts);
   });
 
+const int = (name: string, min: number) => (v: string) => {
+  const n = Number(v);
+  if (!Number.isInteger(n) || n < min)
+    throw new InvalidArgumentError(`${name} must be a whole number of ${min} or more`);
+  return n;
+};
+
 program
   .command('run')
-  .description('run the simulation of a model (until the simulation lands: validate and summarise it)')
+  .description('run replications of a model and write its results folder')
   .argument('<model>', 'model or scenario file')
-  .action((model: string) => {
-    process.exitCode = runCommand(model);
+  .option('-r, --reps <n>', "replications (default: the model file's run.replications)", int('--reps', 1))
+  .option('-s, --seed <n>', "master seed (default: the model file's run.seed)", int('--seed', 0))
+  .option('-y, --years <n>', "horizon in years (default: the model file's time.years)", int('--years', 1))
+  .option('-o, --out <dir>', 'results folder (default: runs/<model>-<time>)')
+  .option('-w, --workers <n>', 'worker threads (default: all cores)', int('--workers', 1))
+  .option('-q, --quiet', 'no progress and no table: only where the results are')
+  .action(async (model: string, opts: RunCommandOptions) => {
+    process.exitCode = await runCommand(model, opts);
   });
 
 try {

@@ -1,16 +1,111 @@
 /**
- * `caresim run MODEL`. The simulation itself is not built yet (issue 3); until it is, `run`
- * validates the model and prints its summary, and says plainly that nothing was simulated.
+ * `caresim run MODEL`: run replications, write the results folder, print the summary.
+ * Progress goes to stderr: a bar on a terminal, a line every few seconds otherwise.
  */
-import { validateCommand } from './validate.ts';
+import { SingleBar } from 'cli-progress';
+import { executeRun } from '../experiment/run.ts';
+import { formatModelError, loadModel } from '../scenario/load.ts';
+import { formatRunSummary } from '../report/runSummary.ts';
 
-export function runCommand(model: string): number {
-  const code = validateCommand([model], {});
-  if (code === 0) {
-    console.log('');
-    console.log(
-      'Note: the simulation engine is not built yet; this run validated and summarised the model only.',
-    );
+export interface RunCommandOptions {
+  reps?: number;
+  seed?: number;
+  years?: number;
+  out?: string;
+  workers?: number;
+  quiet?: boolean;
+}
+
+/** Returns the exit code: 0 done, 1 model errors or failure, 130 interrupted. */
+export async function runCommand(file: string, o: RunCommandOptions): Promise<number> {
+  const loaded = loadModel(file);
+  if (!loaded.ok) {
+    console.error(`${file}: ${loaded.errors.length} error${loaded.errors.length === 1 ? '' : 's'}`);
+    for (const e of [...loaded.errors, ...loaded.warnings]) console.error(`  ${formatModelError(e)}`);
+    return 1;
   }
-  return code;
+  for (const w of loaded.warnings) console.error(`  ${formatModelError(w)}`);
+  const progress = makeProgress(o.quiet === true);
+  const abort = new AbortController();
+  let interrupted = false;
+  const onSignal = () => {
+    interrupted = true;
+    abort.abort();
+  };
+  process.once('SIGINT', onSignal);
+  process.once('SIGTERM', onSignal);
+  try {
+    const outcome = await executeRun({
+      modelFile: file,
+      model: loaded.model,
+      ...(o.reps === undefined ? {} : { replications: o.reps }),
+      ...(o.seed === undefined ? {} : { seed: o.seed }),
+      ...(o.years === undefined ? {} : { years: o.years }),
+      ...(o.workers === undefined ? {} : { workers: o.workers }),
+      ...(o.out === undefined ? {} : { out: o.out }),
+      onProgress: progress.update,
+      signal: abort.signal,
+    });
+    progress.stop();
+    const m = outcome.manifest;
+    if (!o.quiet) {
+      console.log(
+        formatRunSummary(
+          outcome.tables.summary,
+          outcome.set.calendar.fyLabels,
+          `${loaded.model.name}: ${String(m.replications)} replications, seed ${String(m.seed)}, ${String(m.seconds)} s on ${String(m.workers)} worker(s)`,
+        ),
+      );
+      console.log('');
+    }
+    console.log(`Results written to ${outcome.dir}`);
+    return 0;
+  } catch (e) {
+    progress.stop();
+    if (interrupted) {
+      console.error('Interrupted: no results were written.');
+      return 130;
+    }
+    console.error(`caresim run failed: ${e instanceof Error ? e.message : String(e)}`);
+    return 1;
+  } finally {
+    process.off('SIGINT', onSignal);
+    process.off('SIGTERM', onSignal);
+  }
+}
+
+function makeProgress(quiet: boolean): { update: (done: number, total: number) => void; stop: () => void } {
+  if (quiet) return { update: () => {}, stop: () => {} };
+  const started = Date.now();
+  if (process.stderr.isTTY) {
+    const bar = new SingleBar({
+      format: 'replications {bar} {value}/{total}  {rate} a second  {eta_formatted} left',
+      stream: process.stderr,
+      hideCursor: true,
+    });
+    let begun = false;
+    return {
+      update: (done, total) => {
+        if (!begun) {
+          bar.start(total, 0, { rate: '-' });
+          begun = true;
+        }
+        bar.update(done, { rate: (done / ((Date.now() - started) / 1000)).toFixed(1) });
+      },
+      stop: () => begun && bar.stop(),
+    };
+  }
+  let last = 0;
+  return {
+    update: (done, total) => {
+      const now = Date.now();
+      if (done === total || now - last > 5000) {
+        last = now;
+        const rate = done / ((now - started) / 1000);
+        const left = rate > 0 ? Math.round((total - done) / rate) : 0;
+        console.error(`replications ${done}/${total}, ${rate.toFixed(1)} a second, about ${left} s left`);
+      }
+    },
+    stop: () => {},
+  };
 }

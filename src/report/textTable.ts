@@ -44,6 +44,7 @@ export function formatOneDecimal(x: number): string {
 export function formatMoney(x: number): string {
   const sign = x < 0 ? '-' : '';
   const a = Math.abs(x);
-  if (a >= 1e6) return `${sign}£${(a / 1e6).toLocaleString('en-GB', { maximumFractionDigits: 2 })}m`;
+  if (a >= 1e6)
+    return `${sign}£${(a / 1e6).toLocaleString('en-GB', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}m`;
   return `${sign}£${Math.round(a).toLocaleString('en-GB')}`;
 }

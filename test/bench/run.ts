@@ -1,9 +1,301 @@
-// Every benchmark, for `npm run bench`: the engine's micro-benchmarks, then the hand-written yardstick.
-// Benchmarks print and never assert: timings on shared machines are too noisy to fail a build on.
+// Every benchmark, for `npm run bench` (issue 3). Benchmarks print and never assert: timings on shared
+// machines are too noisy to fail a build on.
+//
+//   (a) the reference loss system (models/verification/loss-system.yaml: one home of 23 beds, 0.5 referrals
+//       a day, exponential stays of mean 40 days, 10 years after a one-year warm-up, 1000 replications)
+//       through the full model, against the hand-written yardstick loop of the same system (yardstick.ts);
+//       and the same file over 40 years, for the horizon's effect on memory;
+//   (b) the Leicestershire baseline (models/leicestershire.yaml) over 10 years;
+//   then the engine's micro-benchmarks (engineMicro.ts).
+//
+// Each full-model case runs in its own child process (fullModel.ts), so that its peak RSS and heap are its
+// own and a forced GC is available however this script was started. Speeds are on one core: the simulation
+// is single-threaded and nothing runs in parallel.
+//
+// Run: npm run bench [-- --no-micro] [-- --quick] [-- --in-process]
+//   --no-micro    skip the engine micro-benchmarks (about 15 s)
+//   --quick       a tenth of the replications, to check the script itself (figures not meaningful)
+//   --in-process  run the full-model cases in this process (memory figures then mix the cases)
 
+import { spawnSync } from 'node:child_process';
+import os from 'node:os';
+import { fileURLToPath } from 'node:url';
+import { benchModel, RESULT_PREFIX, type ModelBenchOptions, type ModelBenchResult } from './fullModel.ts';
 import { printEngineMicro } from './engineMicro.ts';
-import { printYardstick } from './yardstick.ts';
+import { LOSS_SYSTEM_ERLANG_B, timeYardstick, type YardstickResult } from './yardstick.ts';
 
-console.log(`Node ${process.version}, ${process.platform} ${process.arch}`);
-printEngineMicro();
-printYardstick();
+const args = new Set(process.argv.slice(2));
+const quick = args.has('--quick');
+const scale = (n: number) => (quick ? Math.max(1, Math.round(n / 10)) : n);
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+const CHILD = fileURLToPath(new URL('./fullModel.ts', import.meta.url));
+
+const LOSS = 'models/verification/loss-system.yaml';
+const CASES: Record<'a' | 'a40' | 'b', Partial<ModelBenchOptions> & { label: string }> = {
+  a: {
+    label: '(a) loss system, full model, 10 y',
+    file: LOSS,
+    years: 10,
+    reps: scale(1000),
+    timedRuns: 3,
+    warmupReps: 20,
+    memoryReps: scale(1000),
+    lossSystem: true,
+  },
+  a40: {
+    label: '(a) loss system, full model, 40 y',
+    file: LOSS,
+    years: 40,
+    reps: scale(250),
+    timedRuns: 1,
+    warmupReps: 5,
+    memoryReps: scale(250),
+    lossSystem: true,
+  },
+  b: {
+    label: '(b) Leicestershire, full model, 10 y',
+    file: 'models/leicestershire.yaml',
+    years: 10,
+    reps: scale(200),
+    timedRuns: 3,
+    warmupReps: 5,
+    memoryReps: scale(1000),
+    lossSystem: false,
+  },
+};
+
+/** Run a case in a child process with --expose-gc; fall back to this process if that fails. */
+function runCase(options: Partial<ModelBenchOptions>): ModelBenchResult & { isolated: boolean } {
+  if (!args.has('--in-process')) {
+    const child = spawnSync(
+      process.execPath,
+      ['--expose-gc', '--import', import.meta.resolve('tsx'), CHILD, JSON.stringify(options)],
+      { cwd: ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'], maxBuffer: 1 << 24 },
+    );
+    const line = (child.stdout ?? '').split('\n').find((l) => l.startsWith(RESULT_PREFIX));
+    if (child.status === 0 && line !== undefined)
+      return { ...(JSON.parse(line.slice(RESULT_PREFIX.length)) as ModelBenchResult), isolated: true };
+    console.log(`  (child process failed, status ${child.status}: running ${options.file} in this process)`);
+  }
+  return { ...benchModel(options), isolated: false };
+}
+
+// ------------------------------------------------------------------ formatting
+
+const MB = 1024 * 1024;
+const mb = (bytes: number) => (bytes / MB).toFixed(1);
+const kb = (bytes: number) => (bytes / 1024).toFixed(1);
+const int = (x: number) => Math.round(x).toLocaleString('en-GB');
+const dec = (x: number, d = 1) => x.toLocaleString('en-GB', { minimumFractionDigits: d, maximumFractionDigits: d });
+const millions = (x: number) => `${(x / 1e6).toFixed(2)} M`;
+
+/** A plain table: the first column left-aligned, the others right-aligned. */
+function table(header: string[], rows: string[][]): string {
+  const widths = header.map((h, j) => Math.max(h.length, ...rows.map((r) => (r[j] ?? '').length)));
+  const line = (r: string[]) =>
+    r.map((c, j) => (j === 0 ? c.padEnd(widths[j]!) : c.padStart(widths[j]!))).join('  ');
+  return [line(header), ...rows.map(line)].map((l) => `  ${l.trimEnd()}`).join('\n');
+}
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 === 1 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
+}
+
+interface SpeedRow {
+  label: string;
+  reps: number;
+  events: number;
+  seconds: number[];
+}
+
+function speedRow(r: SpeedRow): string[] {
+  const best = Math.min(...r.seconds);
+  const med = median(r.seconds);
+  return [
+    r.label,
+    int(r.reps),
+    int(r.events),
+    dec(r.events / r.reps),
+    `${best.toFixed(3)} / ${med.toFixed(3)}`,
+    `${millions(r.events / best)} / ${millions(r.events / med)}`,
+    `${int(r.reps / best)} / ${int(r.reps / med)}`,
+  ];
+}
+
+// ------------------------------------------------------------------ the run
+
+const started = performance.now();
+console.log(
+  `caresim benchmark: Node ${process.version}, ${process.platform} ${process.arch}, ${os.cpus()[0]?.model ?? '?'}, ` +
+    `${os.cpus().length} CPUs, load average ${os.loadavg()[0]!.toFixed(2)}${quick ? ' (QUICK: a tenth of the replications)' : ''}`,
+);
+console.log('Single-threaded: every figure is for one core. Each timing: JIT warm-up, then 3 runs.');
+console.log('');
+
+console.log('running (a) 10 y, (a) 40 y, yardstick, (b) ...');
+const a = runCase(CASES.a);
+const a40 = runCase(CASES.a40);
+const yard: YardstickResult[] = timeYardstick(scale(1000), 1, {
+  warmupDays: a.warmupDays,
+  horizonDays: a.horizonDays,
+});
+const b = runCase(CASES.b);
+console.log(
+  `forced GC: ${a.gc}; ${a.isolated ? 'each full-model case in its own child process' : 'all cases in this process'}`,
+);
+console.log('');
+
+console.log('Speed (best / median of the timed runs; events as each counts them, see below)');
+console.log(
+  table(
+    ['case', 'reps', 'events/run', 'events/rep', 'seconds', 'events/s', 'reps/s'],
+    [
+      speedRow({ label: CASES.a.label, reps: a.options.reps, events: a.eventsPerRun, seconds: a.seconds }),
+      speedRow({
+        label: '(a) loss system, yardstick, 10 y',
+        reps: yard[0]!.reps,
+        events: yard[0]!.events,
+        seconds: yard.map((y) => y.seconds),
+      }),
+      speedRow({ label: CASES.a40.label, reps: a40.options.reps, events: a40.eventsPerRun, seconds: a40.seconds }),
+      speedRow({ label: CASES.b.label, reps: b.options.reps, events: b.eventsPerRun, seconds: b.seconds }),
+    ],
+  ),
+);
+console.log('');
+
+// ---- (a) full model against the yardstick
+const la = a.loss!;
+const y = yard.reduce((p, q) => (q.seconds < p.seconds ? q : p));
+const yMedian = median(yard.map((r) => r.seconds));
+const aBest = Math.min(...a.seconds);
+const aMedian = median(a.seconds);
+const aEventsPerRep = a.eventsPerRun / a.options.reps;
+// The model's events without the ends of out-of-county placements: the events the yardstick would count.
+const comparablePerRep = la.referrals + la.localDischarges;
+const yPerRep = y.events / y.reps;
+const ratio = (full: number, yardstick: number) => (full / yardstick).toFixed(3);
+console.log(
+  `(a) full model against the yardstick: same system and span (warm-up ${dec(a.warmupDays, 2)} + ${int(a.horizonDays)} days), ` +
+    'different random streams',
+);
+console.log(
+  table(
+    ['per replication', 'full model', 'yardstick'],
+    [
+      ['events popped / processed', dec(aEventsPerRep), dec(yPerRep)],
+      ['  referrals (admitted or overflowing)', dec(la.referrals), dec(y.referrals / y.reps)],
+      ['  discharges from the home', dec(la.localDischarges), dec(y.discharges / y.reps)],
+      ['  ends of out-of-county placements', dec(la.outOfCountyEnds), 'none (lost)'],
+      ['  other (stale, structure: should be 0)', dec(la.otherEvents), '-'],
+      [
+        'overflow share after warm-up, 95%',
+        `${la.overflowShare.toFixed(5)} ± ${la.overflowHalfWidth.toFixed(5)}`,
+        `${y.blockedShare.toFixed(5)} ± ${y.blockedShareHalfWidth.toFixed(5)}`,
+      ],
+      ['Erlang B(23 beds, 20 erlangs)', LOSS_SYSTEM_ERLANG_B.toFixed(5), LOSS_SYSTEM_ERLANG_B.toFixed(5)],
+    ],
+  ),
+);
+console.log(
+  table(
+    ['full model / yardstick (best; median)', 'full model', 'yardstick', 'ratio'],
+    [
+      [
+        'events/s, each its own count',
+        millions(a.eventsPerRun / aBest),
+        millions(y.eventsPerSecond),
+        `${ratio(a.eventsPerRun / aBest, y.eventsPerSecond)}; ${ratio(a.eventsPerRun / aMedian, y.events / yMedian)}`,
+      ],
+      [
+        'events/s, yardstick-comparable events',
+        millions((comparablePerRep * a.options.reps) / aBest),
+        millions(y.eventsPerSecond),
+        `${ratio((comparablePerRep * a.options.reps) / aBest, y.eventsPerSecond)}; ${ratio((comparablePerRep * a.options.reps) / aMedian, y.events / yMedian)}`,
+      ],
+      [
+        'replications/s (the fair comparison)',
+        int(a.options.reps / aBest),
+        int(y.repsPerSecond),
+        `${ratio(a.options.reps / aBest, y.repsPerSecond)}; ${ratio(a.options.reps / aMedian, y.reps / yMedian)}`,
+      ],
+    ],
+  ),
+);
+const speedRatio = a.options.reps / aBest / y.repsPerSecond;
+console.log(
+  `  target: full model at >= 0.5 x the yardstick's speed: ${speedRatio >= 0.5 ? 'met' : 'NOT met'} ` +
+    `(${speedRatio.toFixed(3)} in replications per second, best runs)`,
+);
+console.log('');
+
+// ---- memory
+console.log(
+  'Memory, MB (heap = JS heap used; buffers = ArrayBuffer backing stores, where typed arrays live; ' +
+    '"before" and "after" follow a forced GC)',
+);
+const memRow = (label: string, r: ModelBenchResult): string[] => {
+  const m = r.memory;
+  return [
+    label,
+    int(r.options.memoryReps),
+    mb(m.maxRss),
+    mb(m.before.rss),
+    mb(m.peakRssSampled),
+    `${mb(m.before.heapUsed)} / ${mb(m.after100.heapUsed)} / ${mb(m.afterAll.heapUsed)}`,
+    `${mb(m.before.arrayBuffers)} / ${mb(m.after100.arrayBuffers)} / ${mb(m.afterAll.arrayBuffers)}`,
+    mb(m.peakHeapSampled),
+  ];
+};
+console.log(
+  table(
+    [
+      'case',
+      'reps',
+      'maxRSS',
+      'RSS before',
+      'RSS peak*',
+      'heap before / 100 / all',
+      'buffers before / 100 / all',
+      'heap peak*',
+    ],
+    [memRow(CASES.a.label, a), memRow(CASES.a40.label, a40), memRow(CASES.b.label, b)],
+  ),
+);
+console.log(
+  '  maxRSS: process.resourceUsage().maxRSS, the whole process (tsx, the loader and zod included); ' +
+    '* sampled by process.memoryUsage() after every replication of the memory pass, garbage included',
+);
+const growth = (r: ModelBenchResult) => {
+  const m = r.memory;
+  const heap = m.afterAll.heapUsed - m.after100.heapUsed;
+  const buffers = m.afterAll.arrayBuffers - m.after100.arrayBuffers;
+  return `heap ${heap >= 0 ? '+' : ''}${kb(heap)} KB, buffers ${buffers >= 0 ? '+' : ''}${kb(buffers)} KB`;
+};
+console.log(`  growth from replication 100 to ${int(a.options.memoryReps)}: (a) ${growth(a)}; (b) ${growth(b)}`);
+console.log(
+  `  horizon 10 -> 40 y, loss system, after 100 replications: heap ${mb(a.memory.after100.heapUsed)} -> ` +
+    `${mb(a40.memory.after100.heapUsed)} MB, buffers ${mb(a.memory.after100.arrayBuffers)} -> ` +
+    `${mb(a40.memory.after100.arrayBuffers)} MB, peak RSS ${mb(a.memory.maxRss)} -> ${mb(a40.memory.maxRss)} MB`,
+);
+console.log(
+  `  per-period results, one replication's matrix: ${a.series} series x ${a.months} months = ${kb(a.resultBytes)} KB ` +
+    `(10 y) -> ${a40.series} x ${a40.months} = ${kb(a40.resultBytes)} KB (40 y); the accumulators hold about ` +
+    'two more arrays of that size',
+);
+console.log('');
+console.log(
+  'Events: the full model counts events popped from its calendar before the horizon (Replication.eventsProcessed, ' +
+    'stale ones included); the yardstick counts referrals and discharges from the home. For the loss system they ' +
+    'differ only by the ends of out-of-county placements: the model places the overflow out of county and ends ' +
+    'that placement later, the yardstick drops it.',
+);
+console.log(`Full-model cases and yardstick took ${((performance.now() - started) / 1000).toFixed(0)} s.`);
+
+if (!args.has('--no-micro')) {
+  console.log('');
+  console.log('Engine micro-benchmarks (best of 3 runs of about 0.2 s each)');
+  printEngineMicro();
+}

@@ -1,0 +1,80 @@
+/**
+ * Writing a run's results folder so that nothing half-written ever looks complete: every file
+ * goes into a hidden `.<name>.partial` folder beside the target, which is renamed to the
+ * target only when all files are written. An interrupted or failed run leaves at most the
+ * partial folder, which `abandon()` removes.
+ */
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { basename, dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+
+/** caresim's version, from package.json. */
+export function caresimVersion(): string {
+  return (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string }).version;
+}
+
+/** The git commit of the caresim checkout, with "-dirty" if it has uncommitted changes; null outside git. */
+export function gitCommit(): string | null {
+  try {
+    const head = execFileSync('git', ['rev-parse', 'HEAD'], {
+      cwd: ROOT,
+      stdio: ['ignore', 'pipe', 'ignore'],
+    })
+      .toString()
+      .trim();
+    const dirty = execFileSync('git', ['status', '--porcelain', '--untracked-files=no'], {
+      cwd: ROOT,
+      stdio: ['ignore', 'pipe', 'ignore'],
+    })
+      .toString()
+      .trim();
+    return dirty === '' ? head : `${head}-dirty`;
+  } catch {
+    return null;
+  }
+}
+
+/** `runs/<model>-<YYYYMMDD-HHMMSS>` for a model file and a start time. */
+export function defaultRunDir(modelFile: string, started: Date, parent = 'runs'): string {
+  const stem = basename(modelFile).replace(/\.(ya?ml|json)$/i, '');
+  const t = started.toISOString().replace(/[-:]/g, '').replace('T', '-').slice(0, 15);
+  return join(parent, `${stem}-${t}`);
+}
+
+export class RunDirectory {
+  readonly target: string;
+  readonly partial: string;
+  private readonly written: string[] = [];
+
+  /** @throws Error if the target already exists (a run is never overwritten) */
+  constructor(target: string) {
+    this.target = resolve(target);
+    if (existsSync(this.target))
+      throw new Error(`${target} already exists: choose another --out, or remove it`);
+    this.partial = join(dirname(this.target), `.${basename(this.target)}.partial`);
+    rmSync(this.partial, { recursive: true, force: true });
+    mkdirSync(this.partial, { recursive: true });
+  }
+
+  write(name: string, content: string | Uint8Array): void {
+    writeFileSync(join(this.partial, name), content);
+    this.written.push(name);
+  }
+
+  get files(): readonly string[] {
+    return this.written;
+  }
+
+  /** Make the results visible under their final name. */
+  commit(): void {
+    renameSync(this.partial, this.target);
+  }
+
+  /** Remove the partial folder (after a failure or an interrupt). */
+  abandon(): void {
+    rmSync(this.partial, { recursive: true, force: true });
+  }
+}

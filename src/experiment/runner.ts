@@ -1,0 +1,96 @@
+/**
+ * Run many replications of a model, on one thread or on a pool of worker threads.
+ *
+ * Replications are split into batches; each batch's results are stored by replication
+ * index, and everything downstream reads them in index order, so the worker count and the
+ * order in which batches finish never change a result (STYLE.md, "worker count must not
+ * change results").
+ */
+import { availableParallelism } from 'node:os';
+import { Piscina } from 'piscina';
+import type { SeriesDefinition } from '../model/metrics.ts';
+import type { CalendarS } from '../model/scenario.ts';
+import { seriesDefinitions } from '../model/metrics.ts';
+import { normalise } from '../scenario/normalise.ts';
+import type { ModelFile } from '../scenario/schema/model.ts';
+import { runBatch, type BatchResult, type BatchTask } from './batch.ts';
+
+export interface RunOptions {
+  model: ModelFile;
+  seed: number;
+  /** Replication indices to run (a shard runs a slice). */
+  reps: readonly number[];
+  years?: number;
+  /** Worker threads; 1 runs on the main thread. Default: all cores. */
+  workers?: number;
+  /** Called after each batch with (replications done, replications in all). */
+  onProgress?: (done: number, total: number) => void;
+  /** Stop early (Ctrl-C): pending batches are abandoned and the promise rejects. */
+  signal?: AbortSignal;
+}
+
+/** The replications of one run, by index. */
+export interface ReplicationSet {
+  defs: SeriesDefinition[];
+  calendar: CalendarS;
+  months: number;
+  /** Replication indices, ascending. */
+  reps: number[];
+  /** Monthly matrix of each replication, aligned with `reps`. */
+  monthly: Float64Array[];
+  events: number;
+}
+
+export const defaultWorkers = (): number => Math.max(1, availableParallelism());
+
+/** Run the replications and collect them by index. */
+export async function runReplications(o: RunOptions): Promise<ReplicationSet> {
+  const scenario = normalise(o.model, o.years === undefined ? {} : { years: o.years });
+  const defs = seriesDefinitions(scenario);
+  const months = scenario.calendar.monthBreaks.length - 1;
+  const reps = [...o.reps].sort((a, b) => a - b);
+  const workers = Math.max(1, Math.min(o.workers ?? defaultWorkers(), reps.length));
+  // Small batches keep the progress bar moving and the threads evenly loaded.
+  const size = Math.max(1, Math.min(50, Math.ceil(reps.length / (workers * 8))));
+  const batches: number[][] = [];
+  for (let i = 0; i < reps.length; i += size) batches.push(reps.slice(i, i + size));
+  const byRep = new Map<number, Float64Array>();
+  let events = 0;
+  let done = 0;
+  const collect = (r: BatchResult) => {
+    r.reps.forEach((rep, i) => byRep.set(rep, r.values.slice(i * r.cells, (i + 1) * r.cells)));
+    events += r.events;
+    done += r.reps.length;
+    o.onProgress?.(done, reps.length);
+  };
+  const task = (b: number[]): BatchTask => ({
+    model: o.model,
+    seed: o.seed,
+    reps: b,
+    ...(o.years === undefined ? {} : { years: o.years }),
+  });
+
+  if (workers === 1) {
+    for (const b of batches) {
+      if (o.signal?.aborted) throw new Error('run interrupted');
+      collect(runBatch(task(b)));
+      // Let signals (Ctrl-C) and progress output through between batches.
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+  } else {
+    const pool = new Piscina({
+      filename: new URL('./worker.ts', import.meta.url).href,
+      execArgv: ['--import', 'tsx'],
+      minThreads: workers,
+      maxThreads: workers,
+    });
+    try {
+      await Promise.all(
+        batches.map((b) => pool.run(task(b), o.signal ? { signal: o.signal } : {}).then(collect)),
+      );
+    } finally {
+      await pool.destroy();
+    }
+  }
+  return { defs, calendar: scenario.calendar, months, reps, monthly: reps.map((r) => byRep.get(r)!), events };
+}

@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest';
+import { summarise, tCritical95 } from '../../src/stats/summary.ts';
+
+describe('summarise', () => {
+  it('uses the sample standard deviation and a t interval', () => {
+    // 2, 4, 4, 4, 5, 5, 7, 9: mean 5, sample variance 32/7 (population variance would be 4).
+    const s = summarise([2, 4, 4, 4, 5, 5, 7, 9]);
+    expect(s.mean).toBe(5);
+    expect(s.sd).toBeCloseTo(Math.sqrt(32 / 7), 12);
+    // t(0.975, 7) = 2.364624 (R: qt(0.975, 7)).
+    expect(s.halfWidth!).toBeCloseTo((2.364624 * Math.sqrt(32 / 7)) / Math.sqrt(8), 5);
+    expect(s.ciLow! + s.halfWidth!).toBeCloseTo(5, 12);
+  });
+
+  it('gives a zero-width interval when every replication agrees', () => {
+    const s = summarise([3, 3, 3, 3]);
+    expect([s.sd, s.halfWidth, s.ciLow, s.ciHigh]).toEqual([0, 0, 3, 3]);
+  });
+
+  it('gives no interval for a single replication', () => {
+    const s = summarise([7]);
+    expect([s.mean, s.sd, s.halfWidth, s.ciLow, s.p50]).toEqual([7, 0, null, null, 7]);
+  });
+
+  it('orders percentiles', () => {
+    const s = summarise(Array.from({ length: 101 }, (_, i) => 100 - i));
+    expect(s.p5).toBeLessThanOrEqual(s.p25);
+    expect(s.p25).toBeLessThanOrEqual(s.p50);
+    expect(s.p50).toBe(50);
+    expect(s.p95).toBeLessThanOrEqual(100);
+  });
+
+  it('refuses an empty list', () => {
+    expect(() => summarise([])).toThrow(RangeError);
+  });
+});
+
+describe('tCritical95', () => {
+  it('matches tables (R: qt(0.975, df))', () => {
+    expect(tCritical95(2)).toBeCloseTo(12.7062, 3);
+    expect(tCritical95(10)).toBeCloseTo(2.262157, 5);
+    expect(tCritical95(1001)).toBeCloseTo(1.962339, 5);
+  });
+});
