@@ -39,9 +39,10 @@ export function gitCommit(): string | null {
 
 /** `runs/<model>-<YYYYMMDD-HHMMSS>` for a model file and a start time. */
 export function defaultRunDir(modelFile: string, started: Date, parent = 'runs'): string {
-  const stem = basename(modelFile).replace(/\.(ya?ml|json)$/i, '');
+  const stem = basename(modelFile.replace(/^compare-/, '')).replace(/\.(ya?ml|json)$/i, '');
+  const prefix = modelFile.startsWith('compare-') ? 'compare-' : '';
   const t = started.toISOString().replace(/[-:]/g, '').replace('T', '-').slice(0, 15);
-  return join(parent, `${stem}-${t}`);
+  return join(parent, `${prefix}${stem}-${t}`);
 }
 
 export class RunDirectory {

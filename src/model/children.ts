@@ -33,8 +33,13 @@ export class ChildStore {
   epoch = new Int32Array(INITIAL);
   /** Birth day (days from the start), NaN when the cohort has no ageing. */
   birthDay = new Float64Array(INITIAL);
-  /** Day the child's need for residential care ends (planned). */
+  /** Day the child's need for residential care ends, while placed. */
   needEnd = new Float64Array(INITIAL);
+  /**
+   * Days of need left while not placed (waiting, in assessment, between placements): the need
+   * counts down only in a placement, as a service time starts when service starts.
+   */
+  needLeft = new Float64Array(INITIAL);
   /** Latent uniform of the external price: a dearer cohort maps it to a dearer price. */
   priceU = new Float64Array(INITIAL);
   /** External price at base prices, £ a day (set when placed out of county). */
@@ -75,6 +80,7 @@ export class ChildStore {
     this.epoch[id] = 0;
     this.birthDay[id] = NaN;
     this.needEnd[id] = 0;
+    this.needLeft[id] = 0;
     this.priceU[id] = 0.5;
     this.pricePerDay[id] = 0;
     this.singleOccupancy[id] = 0;
@@ -112,6 +118,7 @@ export class ChildStore {
     this.epoch = g(this.epoch);
     this.birthDay = g(this.birthDay);
     this.needEnd = g(this.needEnd);
+    this.needLeft = g(this.needLeft);
     this.priceU = g(this.priceU);
     this.pricePerDay = g(this.pricePerDay);
     this.singleOccupancy = g(this.singleOccupancy);

@@ -91,7 +91,12 @@ export function streamNames(s: Scenario): string[] {
       names.push(`${p}/${c.id}`);
   for (const h of s.homes) names.push(`openingDelay/${h.id}`);
   if (s.assessment) names.push('openingDelay/assessment');
-  names.push('child/<cohort>/<n> (one per child, created when first needed)', 'child/census/<cohort>/<n>');
+  names.push(
+    'child/<cohort>/<n> (one per child, created when first needed)',
+    'child/census/<cohort>/<n>',
+    'art/<cohort>/<n> (one per child referred to the ART)',
+    'art/census/<cohort>/<n>',
+  );
   return names;
 }
 
@@ -126,6 +131,7 @@ export class Replication {
   private horizon: number;
   private streams: CohortStreams[] = [];
   private childStreams: (RandomStream | undefined)[] = [];
+  private artStreams: (RandomStream | undefined)[] = [];
   private arrivals: PiecewiseRateArrivals[] = [];
   private arrivalCount: Int32Array;
   private censusCount: Int32Array;
@@ -180,6 +186,7 @@ export class Replication {
     this.ch.reset();
     this.metrics.reset();
     this.childStreams.length = 0;
+    this.artStreams.length = 0;
     this.arrivalCount.fill(0);
     this.censusCount.fill(0);
     this.occupancy.fill(0);
@@ -412,7 +419,7 @@ export class Replication {
     const id = this.newChild(c, t, st, false);
     const share = cohort.atBreakdownShare;
     const atBreakdown = share >= 1 ? true : share <= 0 ? false : st.atBreakdown.next() < share;
-    this.ch.needEnd[id] = t + sample(cohort.stay, st.stay.next());
+    this.ch.needLeft[id] = sample(cohort.stay, st.stay.next());
     this.metrics.referrals[c]!.add(t, 1);
     this.traceEvent(t, id, 'referred', cohort.id);
     this.refer(id, t, atBreakdown);
@@ -445,6 +452,24 @@ export class Replication {
     this.metrics.referredTotal++;
     this.metrics.inCare.add(t, 1);
     return id;
+  }
+
+  /**
+   * The child's ART stream: support durations and lapses. Kept apart from the child's own
+   * stream so that an ART (even one with no places) never shifts the child's other draws.
+   */
+  private artStream(id: number): RandomStream {
+    let r = this.artStreams[id];
+    if (r === undefined) {
+      const ch = this.ch;
+      const c = this.s.cohorts[ch.originCohort[id]!]!.id;
+      const key = ch.fromCensus[id]
+        ? `art/census/${c}/${ch.originIndex[id]}`
+        : `art/${c}/${ch.originIndex[id]}`;
+      r = createStream(this.seed, this.rep, key);
+      this.artStreams[id] = r;
+    }
+    return r;
   }
 
   /** The child's own stream, for draws whose number depends on the path; created on first use. */
@@ -517,8 +542,8 @@ export class Replication {
       this.reachAgeLimit(id, t);
       return;
     }
-    if (ch.needEnd[id]! <= t) {
-      // The need ended while the child was between placements (e.g. during an assessment).
+    if (ch.needLeft[id]! <= 0) {
+      // No need left (e.g. a breakdown on the day the need would have ended).
       this.leaveWithStepDown(id, t);
       return;
     }
@@ -605,6 +630,7 @@ export class Replication {
     ch.at[id] = AT_LOCAL;
     ch.home[id] = h;
     this.occupancy[h]!++;
+    if (!this.open[h]) m.bedsOpen.add(t, 1);
     if (ch.singleOccupancy[id]) {
       this.blocked[h] = 1;
       m.bedsBlocked.add(t, home.beds - 1);
@@ -662,6 +688,7 @@ export class Replication {
   /** A placement begins: schedule its first ending, and refer the child to the ART. */
   private startPlacement(id: number, t: number): void {
     const ch = this.ch;
+    ch.needEnd[id] = t + ch.needLeft[id]!;
     ch.since[id] = t;
     ch.hazardSince[id] = t;
     ch.hazardRate[id] = this.hazardRate(id);
@@ -798,7 +825,7 @@ export class Replication {
       // Always draw both, so the child's later draws do not depend on whether this one escalated.
       const u = own.next();
       const extra = own.next();
-      if (cohort.extraStay) ch.needEnd[id]! += sample(cohort.extraStay, extra);
+      if (cohort.extraStay) ch.needLeft[id]! += sample(cohort.extraStay, extra);
       if (cohort.escalateTo >= 0 && u < cohort.escalationProbability) {
         ch.cohort[id] = cohort.escalateTo;
         this.traceEvent(t, id, 'need escalates', this.s.cohorts[cohort.escalateTo]!.id);
@@ -835,8 +862,12 @@ export class Replication {
     this.exit(id, t);
   }
 
-  /** Take the child out of wherever they are (bed, wait, assessment), updating levels and costs. */
-  private vacate(id: number, t: number): void {
+  /**
+   * Take the child out of wherever they are (bed, wait, assessment), updating levels and costs.
+   * A freed local bed is offered to waiting children at once unless `refill` is false (exit()
+   * refills after its own bookkeeping, so that every event sees a consistent census).
+   */
+  private vacate(id: number, t: number, refill = true): void {
     const ch = this.ch;
     const m = this.metrics;
     const c = ch.cohort[id]!;
@@ -845,6 +876,7 @@ export class Replication {
         const h = ch.home[id]!;
         const home = this.s.homes[h]!;
         this.consumeHazard(id, t);
+        ch.needLeft[id] = ch.awaitingOnward[id] ? 0 : Math.max(0, ch.needEnd[id]! - t);
         this.occupancy[h]!--;
         if (ch.singleOccupancy[id]) {
           this.blocked[h] = 0;
@@ -856,14 +888,17 @@ export class Replication {
         m.costRate[COST_HOME_VARIABLE]!.add(t, -home.perOccupiedBedDay);
         const sold = this.s.cohorts[c]!.sold;
         if (sold) m.costRate[COST_SOLD_INCOME]!.add(t, -sold.feePerDay);
-        if (this.closed[h]) m.bedsOpen.add(t, -1);
+        // A bed in a home not open for admissions (closing, or holding census children before
+        // it opens) counts as open only while occupied.
+        if (!this.open[h]) m.bedsOpen.add(t, -1);
         ch.home[id] = -1;
         ch.at[id] = AT_NONE;
-        this.fillHome(h, t);
+        if (refill) this.fillHome(h, t);
         break;
       }
       case AT_OUT_OF_COUNTY: {
         this.consumeHazard(id, t);
+        ch.needLeft[id] = ch.awaitingOnward[id] ? 0 : Math.max(0, ch.needEnd[id]! - t);
         const slot = ch.oocSlot[id]!;
         const last = this.oocList[--this.oocCount]!;
         this.oocList[slot] = last;
@@ -901,13 +936,15 @@ export class Replication {
   /** The child leaves care (or this system) for good. */
   private exit(id: number, t: number): void {
     const ch = this.ch;
-    this.vacate(id, t);
+    const freed = ch.at[id] === AT_LOCAL ? ch.home[id]! : -1;
+    this.vacate(id, t, false);
     ch.epoch[id]!++;
     if (ch.artState[id] === ART_SUPPORTED) this.endSupport(id, t);
     else if (ch.artState[id] === ART_WAITING) this.leaveArtWaitingList(id, t);
     this.metrics.inCare.add(t, -1);
     this.metrics.exitedTotal++;
     this.traceEvent(t, id, 'leaves', '');
+    if (freed >= 0) this.fillHome(freed, t);
   }
 
   // ---------------------------------------------------------------- waiting and refilling
@@ -926,6 +963,10 @@ export class Replication {
 
   private onWaitExpires(id: number, t: number): void {
     this.vacate(id, t);
+    if (this.ageLimitDay(id) <= t) {
+      this.reachAgeLimit(id, t);
+      return;
+    }
     this.placeOutOfCounty(id, t, this.anyHomeFor(id) ? REASON_ALL_FULL : REASON_NO_ELIGIBLE);
   }
 
@@ -942,7 +983,9 @@ export class Replication {
         const id = this.waitList[i]!;
         if (ch.at[id] === AT_WAITING && this.canTake(h, id)) {
           this.vacate(id, t);
-          this.placeLocal(id, h, t, true);
+          // A child who passed the age limit while waiting is handled as at the age limit.
+          if (this.ageLimitDay(id) <= t) this.reachAgeLimit(id, t);
+          else this.placeLocal(id, h, t, true);
           placed = true;
           break;
         }
@@ -1013,7 +1056,7 @@ export class Replication {
     this.artWaiting++;
     this.metrics.artWaiting.add(t, 1);
     if (art.maxWait) {
-      const lapse = t + sample(art.maxWait, this.own(id).next());
+      const lapse = t + sample(art.maxWait, this.artStream(id).next());
       if (lapse < this.horizon) this.q.push(lapse, E.PRIORITY_RELEASE, E.EV_ART_REFERRAL_LAPSES, id, epoch);
     }
     this.admitFromArtWaitingList(t);
@@ -1030,7 +1073,7 @@ export class Replication {
     m.artWaitDays.add(t, t - ch.artSince[id]!);
     if (!art.chargeCapacity) m.costRate[COST_ART]!.add(t, art.costPerChildDay);
     const epoch = ++ch.artEpoch[id]!;
-    const until = t + sample(art.supportDuration, this.own(id).next());
+    const until = t + sample(art.supportDuration, this.artStream(id).next());
     if (until < this.horizon) this.q.push(until, E.PRIORITY_RELEASE, E.EV_ART_SUPPORT_ENDS, id, epoch);
     if (this.isPlaced(id)) {
       // Support lowers the hazard from now and shortens the remaining need (earlier step-down).
@@ -1038,7 +1081,7 @@ export class Replication {
       if (art.stayRatio !== 1 && ch.needEnd[id]! > t)
         ch.needEnd[id] = t + (ch.needEnd[id]! - t) * art.stayRatio;
       this.reschedule(id, t);
-    }
+    } else if (!this.ch.awaitingOnward[id]) ch.needLeft[id]! *= art.stayRatio;
     this.traceEvent(t, id, 'ART support starts', '');
   }
 
@@ -1120,8 +1163,8 @@ export class Replication {
       const total = lengthBiasedStay(cohort.stayResidual, st.next());
       const u = st.next();
       elapsed = u * total;
-      ch.needEnd[id] = t0 + (1 - u) * total;
-    } else ch.needEnd[id] = t0 + sample(cohort.stay, st.next());
+      ch.needLeft[id] = (1 - u) * total;
+    } else ch.needLeft[id] = sample(cohort.stay, st.next());
     const birth = ch.birthDay[id]!;
     if (!Number.isNaN(birth)) {
       // Age now = age at referral + time in care, unless that passes the age limit (then the

@@ -12,7 +12,9 @@
 //      process.memoryUsage() sampled after each one; forced GC and memory again after 100 and after all;
 //      the result matrices are dropped, as an experiment that reduces them on the fly would;
 //   4. timed runs: `timedRuns` runs of `reps` replications each (replications 0..reps-1 of the seed, so
-//      every run does the same work), nothing but sim.run() and the event count in the loop.
+//      every run does the same work), nothing but sim.run() and the event count in the loop. With
+//      `yardstick: true`, each run of the model is followed by a run of the yardstick (yardstick.ts) over
+//      the same span, so that the two are timed in turn, under the same load of a shared machine.
 //
 // Events: `Replication.eventsProcessed`, the events popped from the calendar with a time before the horizon,
 // stale ones included. For the loss system (lossSystem: true) the pass also splits them into referrals,
@@ -28,6 +30,7 @@ import vm from 'node:vm';
 import { Replication } from '../../src/model/replication.ts';
 import { loadModel } from '../../src/scenario/load.ts';
 import { normalise } from '../../src/scenario/normalise.ts';
+import { runYardstick, type YardstickResult } from './yardstick.ts';
 
 export interface ModelBenchOptions {
   /** Model file, relative to the working directory. */
@@ -45,6 +48,8 @@ export interface ModelBenchOptions {
   seed: number;
   /** Split the events and measure the overflow share (only meaningful for the loss-system file). */
   lossSystem: boolean;
+  /** Time the yardstick in turn with the model (only meaningful for the loss-system file). */
+  yardstick: boolean;
 }
 
 export const DEFAULT_OPTIONS: ModelBenchOptions = {
@@ -56,6 +61,7 @@ export const DEFAULT_OPTIONS: ModelBenchOptions = {
   memoryReps: 1000,
   seed: 1,
   lossSystem: false,
+  yardstick: false,
 };
 
 /** A snapshot of process.memoryUsage(), in bytes. */
@@ -108,6 +114,8 @@ export interface ModelBenchResult {
     maxRss: number;
   };
   loss: LossSystemCheck | null;
+  /** The yardstick's timed runs, in turn with the model's (null unless options.yardstick). */
+  yardstick: YardstickResult[] | null;
 }
 
 function snapshot(): MemorySample {
@@ -221,9 +229,13 @@ export function benchModel(partial: Partial<ModelBenchOptions>): ModelBenchResul
       : null;
 
   // ---- timed runs
+  const span = { warmupDays: scenario.warmupDays, horizonDays: scenario.horizonDays };
+  const yardstick: YardstickResult[] | null = o.yardstick ? [] : null;
+  if (yardstick) runYardstick(Math.min(o.reps, 50), o.seed, span); // warm the JIT
   const seconds: number[] = [];
   let eventsPerRun = 0;
   for (let r = 0; r < o.timedRuns; r++) {
+    if (yardstick) yardstick.push(runYardstick(o.reps, o.seed, span));
     let events = 0;
     const start = performance.now();
     for (let rep = 0; rep < o.reps; rep++) {
@@ -254,6 +266,7 @@ export function benchModel(partial: Partial<ModelBenchOptions>): ModelBenchResul
       maxRss: process.resourceUsage().maxRSS * 1024,
     },
     loss,
+    yardstick,
   };
 }
 

@@ -1,8 +1,8 @@
-// Profiling driver: the full model on the reference loss system, for `node --cpu-prof`. Prints nothing
-// but a one-line summary; the profile is the product.
+// Profiling driver: the full model on the reference loss system (or another model file), for
+// `node --cpu-prof`. Prints a one-line summary; the profile is the product.
 //
-// Run: node --cpu-prof --cpu-prof-dir=/tmp/prof --import tsx test/bench/profileLoss.ts [replications] [model] [years]
-//      node test/bench/profileSummary.ts /tmp/prof/<file>.cpuprofile
+// Run: node --cpu-prof --cpu-prof-dir=/tmp/prof --import tsx test/bench/profileLoss.ts [replications=300] [model] [years=10]
+//      npx tsx test/bench/profileSummary.ts /tmp/prof 15
 import { loadModel } from '../../src/scenario/load.ts';
 import { normalise } from '../../src/scenario/normalise.ts';
 import { Replication } from '../../src/model/replication.ts';

@@ -22,7 +22,7 @@ import os from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { benchModel, RESULT_PREFIX, type ModelBenchOptions, type ModelBenchResult } from './fullModel.ts';
 import { printEngineMicro } from './engineMicro.ts';
-import { LOSS_SYSTEM_ERLANG_B, timeYardstick, type YardstickResult } from './yardstick.ts';
+import { LOSS_SYSTEM_ERLANG_B, type YardstickResult } from './yardstick.ts';
 
 const args = new Set(process.argv.slice(2));
 const quick = args.has('--quick');
@@ -41,6 +41,7 @@ const CASES: Record<'a' | 'a40' | 'b', Partial<ModelBenchOptions> & { label: str
     warmupReps: 20,
     memoryReps: scale(1000),
     lossSystem: true,
+    yardstick: true,
   },
   a40: {
     label: '(a) loss system, full model, 40 y',
@@ -86,7 +87,8 @@ const MB = 1024 * 1024;
 const mb = (bytes: number) => (bytes / MB).toFixed(1);
 const kb = (bytes: number) => (bytes / 1024).toFixed(1);
 const int = (x: number) => Math.round(x).toLocaleString('en-GB');
-const dec = (x: number, d = 1) => x.toLocaleString('en-GB', { minimumFractionDigits: d, maximumFractionDigits: d });
+const dec = (x: number, d = 1) =>
+  x.toLocaleString('en-GB', { minimumFractionDigits: d, maximumFractionDigits: d });
 const millions = (x: number) => `${(x / 1e6).toFixed(2)} M`;
 
 /** A plain table: the first column left-aligned, the others right-aligned. */
@@ -134,14 +136,11 @@ console.log(
 console.log('Single-threaded: every figure is for one core. Each timing: JIT warm-up, then 3 runs.');
 console.log('');
 
-console.log('running (a) 10 y, (a) 40 y, yardstick, (b) ...');
+console.log('running (a) 10 y with the yardstick in turn, (a) 40 y, (b) ...');
 const a = runCase(CASES.a);
 const a40 = runCase(CASES.a40);
-const yard: YardstickResult[] = timeYardstick(scale(1000), 1, {
-  warmupDays: a.warmupDays,
-  horizonDays: a.horizonDays,
-});
 const b = runCase(CASES.b);
+const yard: YardstickResult[] = a.yardstick!;
 console.log(
   `forced GC: ${a.gc}; ${a.isolated ? 'each full-model case in its own child process' : 'all cases in this process'}`,
 );
@@ -159,7 +158,12 @@ console.log(
         events: yard[0]!.events,
         seconds: yard.map((y) => y.seconds),
       }),
-      speedRow({ label: CASES.a40.label, reps: a40.options.reps, events: a40.eventsPerRun, seconds: a40.seconds }),
+      speedRow({
+        label: CASES.a40.label,
+        reps: a40.options.reps,
+        events: a40.eventsPerRun,
+        seconds: a40.seconds,
+      }),
       speedRow({ label: CASES.b.label, reps: b.options.reps, events: b.eventsPerRun, seconds: b.seconds }),
     ],
   ),
@@ -274,7 +278,9 @@ const growth = (r: ModelBenchResult) => {
   const buffers = m.afterAll.arrayBuffers - m.after100.arrayBuffers;
   return `heap ${heap >= 0 ? '+' : ''}${kb(heap)} KB, buffers ${buffers >= 0 ? '+' : ''}${kb(buffers)} KB`;
 };
-console.log(`  growth from replication 100 to ${int(a.options.memoryReps)}: (a) ${growth(a)}; (b) ${growth(b)}`);
+console.log(
+  `  growth from replication 100 to ${int(a.options.memoryReps)}: (a) ${growth(a)}; (b) ${growth(b)}`,
+);
 console.log(
   `  horizon 10 -> 40 y, loss system, after 100 replications: heap ${mb(a.memory.after100.heapUsed)} -> ` +
     `${mb(a40.memory.after100.heapUsed)} MB, buffers ${mb(a.memory.after100.arrayBuffers)} -> ` +

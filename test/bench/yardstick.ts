@@ -147,7 +147,12 @@ export function runYardstick(reps: number, seed: number, span = LOSS_SYSTEM_SPAN
  * Warm the JIT, then time `timedRuns` runs of `reps` replications (timings on a shared machine are noisy:
  * report the best, the least disturbed, and the median).
  */
-export function timeYardstick(reps = 1000, seed = 1, span = LOSS_SYSTEM_SPAN, timedRuns = 3): YardstickResult[] {
+export function timeYardstick(
+  reps = 1000,
+  seed = 1,
+  span = LOSS_SYSTEM_SPAN,
+  timedRuns = 3,
+): YardstickResult[] {
   runYardstick(Math.min(reps, 50), seed, span); // warm the JIT
   const runs: YardstickResult[] = [];
   for (let r = 0; r < timedRuns; r++) runs.push(runYardstick(reps, seed, span));

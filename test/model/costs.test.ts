@@ -20,7 +20,9 @@ const DAYS_PER_YEAR = 365.2425;
 function expectMonths(sim: Replication, out: Float64Array, name: string, expected: number[]): void {
   const got = Array.from(monthly(sim, out, name));
   expect(got.length, name).toBe(expected.length);
-  got.forEach((v, k) => expect(v, `${name}, month ${sim.s.calendar.monthLabels[k]}`).toBeCloseTo(expected[k]!, 6));
+  got.forEach((v, k) =>
+    expect(v, `${name}, month ${sim.s.calendar.monthLabels[k]}`).toBeCloseTo(expected[k]!, 6),
+  );
 }
 
 /** Sum of a series by financial year. */
@@ -48,7 +50,12 @@ describe('a deterministic pathway: one child out of county, one empty home', () 
 
   it("charges a home's running cost for each day it is open: fixedPerYear x days open / 365.2425", () => {
     // Open from 1 June 2025 (day 61) to the end of the horizon (day 365): 304 days.
-    expectMonths(sim, out, 'cost.homeFixed', [0, 0, 30, 31, 31, 30, 31, 30, 31, 31, 28, 31].map((d) => d * 1000));
+    expectMonths(
+      sim,
+      out,
+      'cost.homeFixed',
+      [0, 0, 30, 31, 31, 30, 31, 30, 31, 31, 28, 31].map((d) => d * 1000),
+    );
     expect(total(sim, out, 'cost.homeFixed')).toBeCloseTo((365242.5 * 304) / DAYS_PER_YEAR, 6);
   });
 
@@ -61,7 +68,12 @@ describe('a deterministic pathway: one child out of county, one empty home', () 
       expect(total(sim, out, `cost.${c}`), c).toBe(0);
     const categories = COST_CATEGORIES.map((c) => monthly(sim, out, `cost.${c.key}`));
     const totals = monthly(sim, out, 'cost.total');
-    totals.forEach((v, k) => expect(v).toBeCloseTo(categories.reduce((x, c) => x + c[k]!, 0), 6));
+    totals.forEach((v, k) =>
+      expect(v).toBeCloseTo(
+        categories.reduce((x, c) => x + c[k]!, 0),
+        6,
+      ),
+    );
     expect(total(sim, out, 'cost.total')).toBeCloseTo(10000 + 1000 + 304000, 6);
   });
 
@@ -74,6 +86,36 @@ describe('a deterministic pathway: one child out of county, one empty home', () 
   it('gives the same costs whatever the seed (nothing on this pathway is random)', () => {
     const other = simulator(FIXTURE).run(12345, 7);
     expect(Array.from(other)).toEqual(Array.from(out));
+  });
+});
+
+describe('an opening delay', () => {
+  // The empty home slips by a fixed 40 days, from 1 June (day 61) to 11 July 2025 (day 101): it costs
+  // money from the day it really opens. Capital given an explicit capitalDate is spent on that date;
+  // capital without one is spent at the (delayed) opening.
+  const delayed = (capitalDate: boolean) => {
+    const raw = rawModel(FIXTURE);
+    raw.homes.emptyHome.openingDelay = { type: 'fixed', value: 40, unit: 'days' };
+    if (!capitalDate) delete raw.homes.emptyHome.costs.capitalDate;
+    const sim = simulatorOf(raw);
+    return { sim, out: sim.run(1, 0) };
+  };
+
+  it('starts the running cost on the delayed opening day', () => {
+    const { sim, out } = delayed(true);
+    // July: days 101..121 of 91..121, 21 days.
+    expectMonths(
+      sim,
+      out,
+      'cost.homeFixed',
+      [0, 0, 0, 21, 31, 30, 31, 30, 31, 31, 28, 31].map((d) => d * 1000),
+    );
+    expectMonths(sim, out, 'capital', [0, 0, 0, 0, 0, 300000, 0, 0, 0, 0, 0, 0]);
+  });
+
+  it('spends capital without a date at the delayed opening', () => {
+    const { sim, out } = delayed(false);
+    expectMonths(sim, out, 'capital', [0, 0, 0, 300000, 0, 0, 0, 0, 0, 0, 0, 0]);
   });
 });
 
@@ -135,7 +177,9 @@ describe('ART and unit costs', () => {
     const out = sim.run(1, 0);
     expect(sim.s.calendar.fyLabels).toEqual(['2025/26', '2026/27', '2027/28', '2028/29']);
     const daysInFy = [365, 365, 366, 365]; // 2027/28 holds 29 February 2028
-    byFinancialYear(sim, out, 'cost.art').forEach((v, i) => expect(v).toBeCloseTo((12 * 660 * daysInFy[i]!) / 7, 6));
+    byFinancialYear(sim, out, 'cost.art').forEach((v, i) =>
+      expect(v).toBeCloseTo((12 * 660 * daysInFy[i]!) / 7, 6),
+    );
     expect(total(sim, out, 'art.starts')).toBe(0); // nobody to support: the census child is out of county
     monthly(sim, out, 'art.capacity').forEach((v) => expect(v).toBeCloseTo(12, 12));
   });
@@ -158,7 +202,10 @@ describe('ART and unit costs', () => {
     const artCost = monthly(sim, out, 'cost.art');
     const assessmentOpen = monthly(sim, out, 'assessment.open');
     const assessmentCost = monthly(sim, out, 'cost.assessment');
-    const perOccupied = sim.s.homes.map((h) => ({ rate: h.perOccupiedBedDay, level: monthly(sim, out, `occupancy.home.${h.id}`) }));
+    const perOccupied = sim.s.homes.map((h) => ({
+      rate: h.perOccupiedBedDay,
+      level: monthly(sim, out, `occupancy.home.${h.id}`),
+    }));
     const variable = monthly(sim, out, 'cost.homeVariable');
     for (let k = 0; k < sim.metrics.months; k++) {
       const days = b[k + 1]! - b[k]!;

@@ -131,5 +131,8 @@ export function show(e: Estimate, digits = 4): string {
  */
 export function expectWithin(e: Estimate, expected: number, what: string): void {
   const off = Math.abs(e.mean - expected);
-  expect(off, `${what}: simulated ${show(e)}, expected ${expected.toFixed(6)} (${(off / e.se).toFixed(1)} SE off)`).toBeLessThanOrEqual(Z * e.se);
+  expect(
+    off,
+    `${what}: simulated ${show(e)}, expected ${expected.toFixed(6)} (${(off / e.se).toFixed(1)} SE off)`,
+  ).toBeLessThanOrEqual(Z * e.se);
 }

@@ -130,12 +130,10 @@ describe('waiting-list system (M/M/23, unlimited waiting): Erlang C', () => {
   // Wq = C x 40 / 3 = 5.54 days over all referrals (13.33 days for those who wait), Lq = 2.77
   // waiting, and every child is placed for their whole stay, so mean occupancy = a = 20.
   //
-  // MODEL BUG (these four tests fail): a child's stay (`needEnd`, replication.ts onArrival) is
-  // counted from the referral, not from the placement, so the wait eats into the stay; and a child
-  // whose need ends while still on the waiting list stays on the list, and is then "placed" in the
-  // freed bed for zero days (fillHome -> placeLocal never checks needEnd, unlike place()). Measured
-  // (200 replications of 10 years): P(wait) 0.276 ± 0.004, Wq 1.57 ± 0.03 days, Lq 0.79 ± 0.02,
-  // mean occupancy 19.27 ± 0.03 (not 20), about 3% of local placements last zero days.
+  // These tests found a bug, now fixed: the stay was counted from the referral, so a wait ate into
+  // it and a child whose need ended while waiting was placed for zero days (P(wait) was 0.276).
+  // A child's need now counts down only while placed (replication.ts, needLeft), as a service
+  // time starts when service starts.
   const C = erlangC(BEDS, A);
   let cache: ReturnType<typeof erlangCRun> | undefined;
   const results = () => (cache ??= erlangCRun());
@@ -169,19 +167,20 @@ describe('waiting-list system (M/M/23, unlimited waiting): Erlang C', () => {
 
   it('never sends a child out of county (the wait is unlimited)', () => {
     const sim = simulator(ERLANG_C, { years: 5 });
-    for (let rep = 0; rep < 5; rep++) expect(total(sim, sim.run(SEED, rep), 'placements.outOfCounty')).toBe(0);
+    for (let rep = 0; rep < 5; rep++)
+      expect(total(sim, sim.run(SEED, rep), 'placements.outOfCounty')).toBe(0);
   });
 
-  it.fails(
-    'makes C(23, 20) = 0.4157 of referrals wait [BUG: stay counted from referral]',
+  it(
+    'makes C(23, 20) = 0.4157 of referrals wait',
     () => {
       expectWithin(results().pWait, C, 'probability of waiting');
     },
     TIMEOUT,
   );
 
-  it.fails(
-    'gives a mean wait of Wq = 5.54 days (13.33 days for those who wait) [BUG: stay counted from referral]',
+  it(
+    'gives a mean wait of Wq = 5.54 days (13.33 days for those who wait)',
     () => {
       expectWithin(results().wait, mmcMeanWait(BEDS, A, 40), 'mean wait, all referrals');
       expectWithin(results().waitIfWaited, 40 / (BEDS - A), 'mean wait of those who wait');
@@ -189,23 +188,23 @@ describe('waiting-list system (M/M/23, unlimited waiting): Erlang C', () => {
     TIMEOUT,
   );
 
-  it.fails(
-    'keeps Lq = 2.77 children waiting on average [BUG: stay counted from referral]',
+  it(
+    'keeps Lq = 2.77 children waiting on average',
     () => {
       expectWithin(results().queue, mmcMeanQueue(BEDS, A), 'mean number waiting');
     },
     TIMEOUT,
   );
 
-  it.fails(
-    'keeps a = 20 children in the home on average, every child being placed for their whole stay [BUG]',
+  it(
+    'keeps a = 20 children in the home on average, every child being placed for their whole stay',
     () => {
       expectWithin(results().occupancy, A, 'mean local occupancy');
     },
     TIMEOUT,
   );
 
-  it.fails('never places a waiting child whose need has already ended (no zero-day placements) [BUG]', () => {
+  it('never places a waiting child whose need has already ended (no zero-day placements)', () => {
     // With continuous stays a placement of exactly zero days has probability 0, unless the model
     // places children whose need ended while they waited.
     const sim = simulator(ERLANG_C, { years: 5 });
@@ -262,10 +261,13 @@ describe('infinite beds (M/M/∞): occupancy is Poisson with mean = variance = 2
       expectWithin(mean, A, 'mean occupancy');
       // Variance about the grand mean (a replication's own mean would bias it low by the variance of
       // a 10-year time average, 2 x 20 x 40 / 3652 = 0.44, about 1.5 SE).
-      const variance = estimate(shares.map((p) => p.reduce((acc, pk, k) => acc + (k - mean.mean) ** 2 * pk, 0)));
+      const variance = estimate(
+        shares.map((p) => p.reduce((acc, pk, k) => acc + (k - mean.mean) ** 2 * pk, 0)),
+      );
       expectWithin(variance, A, 'variance of occupancy');
       // The whole distribution: the time share at each level from 8 to 34 (99.9% of the mass).
-      for (let k = 8; k <= 34; k++) expectWithin(estimate(shares.map((p) => p[k]!)), poissonPmf(k, A), `P(N = ${k})`);
+      for (let k = 8; k <= 34; k++)
+        expectWithin(estimate(shares.map((p) => p[k]!)), poissonPmf(k, A), `P(N = ${k})`);
     },
     TIMEOUT,
   );

@@ -1,0 +1,204 @@
+/**
+ * Scenario comparison under common random numbers. Every scenario runs the same replication
+ * indices with the same master seed, so replication r of each sees the same referrals and the
+ * same children; differences are taken replication by replication (paired) and summarised with
+ * their own intervals, which are far narrower than comparing two separate means.
+ *
+ * Money: the revenue saving of a scenario in a financial year is the base's total revenue cost
+ * minus the scenario's. Capital (net of grants) is counted when it is spent. The payback year
+ * is the first financial year from which the cumulative net saving (savings minus extra
+ * capital) stays at or above zero. The net present value discounts each year's net saving at
+ * the model's discount rate to the first financial year, and adds the difference in the value
+ * retained in the assets (resale value of homes), discounted from the end of the horizon, as
+ * 002 ¶14 does when it nets retained value off the investment.
+ */
+import type { ModelFile } from '../scenario/schema/model.ts';
+import { normalise } from '../scenario/normalise.ts';
+import { val } from '../scenario/schema/primitives.ts';
+import { summarise, type Summary } from '../stats/summary.ts';
+import { ReplicationView } from './headline.ts';
+import type { ReplicationSet } from './runner.ts';
+import { csv } from './tables.ts';
+
+export interface PairedMetric extends Summary {
+  label: string;
+  unit: string;
+}
+
+export interface ScenarioComparison {
+  name: string;
+  file: string;
+  /** Whole-horizon paired metrics. */
+  metrics: Record<string, PairedMetric>;
+  /** Revenue saving (base cost minus scenario cost) by financial year. */
+  savingByYear: Record<string, PairedMetric>;
+  /** Cumulative net saving (savings minus extra capital) by financial year. */
+  cumulativeNetByYear: Record<string, PairedMetric>;
+  /** Share of replications in which the scenario costs less over the horizon. */
+  probabilityCheaper: number;
+  /** Payback: the financial year's index per replication (-1: not within the horizon). */
+  payback: {
+    probabilityWithinHorizon: number;
+    medianYear: string | null;
+    p5Year: string | null;
+    p95Year: string | null;
+  };
+  /** The savings target tested in its financial year (null when the base model sets none). */
+  target: { perYear: number; year: string; probabilityMet: number } | null;
+  /** Per-replication values behind the metrics, for the replications table. */
+  perRep: Record<string, number[]>;
+}
+
+/** Retained value of the homes and assessment unit in a model (£). */
+function retainedValue(m: ModelFile): number {
+  let v = 0;
+  for (const h of Object.values(m.homes))
+    v += h.costs.retainedValue === undefined ? 0 : val(h.costs.retainedValue);
+  if (m.assessment?.retainedValue !== undefined) v += val(m.assessment.retainedValue);
+  return v;
+}
+
+const paired = (label: string, unit: string, values: number[]): PairedMetric => ({
+  label,
+  unit,
+  ...summarise(values),
+});
+
+/**
+ * Compare a scenario's replications with the base's, replication by replication.
+ * @throws Error if the two sets do not cover the same replications and calendar
+ */
+export function compareScenario(
+  base: { model: ModelFile; set: ReplicationSet },
+  scen: { model: ModelFile; set: ReplicationSet; file: string },
+  years?: number,
+): ScenarioComparison {
+  const b = base.set;
+  const s = scen.set;
+  if (b.reps.join() !== s.reps.join()) throw new Error('the scenarios were not run on the same replications');
+  if (b.calendar.fyLabels.join() !== s.calendar.fyLabels.join())
+    throw new Error(
+      `"${scen.model.name}" covers other financial years than the base: use the same time.start and time.years`,
+    );
+  const cal = b.calendar;
+  const fys = cal.fyLabels;
+  const Y = fys.length;
+  const scenario = normalise(base.model, years === undefined ? {} : { years });
+  const discount = scenario.calendar.fyDiscount;
+  const retainedDiff = retainedValue(scen.model) - retainedValue(base.model);
+  const perRep: Record<string, number[]> = {};
+  const push = (k: string, x: number) => (perRep[k] ??= []).push(x);
+  const saving: number[][] = fys.map(() => []);
+  const cumulative: number[][] = fys.map(() => []);
+  const paybackIndex: number[] = [];
+  for (let i = 0; i < b.reps.length; i++) {
+    const vb = new ReplicationView(b.monthly[i]!, b.defs, cal);
+    const vs = new ReplicationView(s.monthly[i]!, s.defs, cal);
+    let cum = 0;
+    let npv = 0;
+    let payback = -1;
+    for (let y = 0; y < Y; y++) {
+      const save = vb.year('cost.total', y) - vs.year('cost.total', y);
+      const capital = vs.year('capital', y) - vb.year('capital', y);
+      saving[y]!.push(save);
+      cum += save - capital;
+      cumulative[y]!.push(cum);
+      npv += (save - capital) * discount[y]!;
+      if (cum >= 0 && payback < 0) payback = y;
+      if (cum < 0) payback = -1;
+    }
+    npv += retainedDiff * discount[Y - 1]!;
+    paybackIndex.push(payback);
+    push('costAvoided', vb.total('cost.total') - vs.total('cost.total'));
+    push('capitalExtra', vs.total('capital') - vb.total('capital'));
+    push('netPresentValue', npv);
+    push(
+      'outOfCountyPlacementsAvoided',
+      vb.total('placements.outOfCounty') - vs.total('placements.outOfCounty'),
+    );
+    push('outOfCountyChildrenFewer', vb.average('outOfCounty.children') - vs.average('outOfCounty.children'));
+    push('localOccupancy', vs.average('occupancy.local'));
+    push('localOccupancyChange', vs.average('occupancy.local') - vb.average('occupancy.local'));
+    push('breakdownsAvoided', vb.total('breakdowns') - vs.total('breakdowns'));
+  }
+  const labels: Record<string, [string, string]> = {
+    costAvoided: ['Revenue cost avoided over the horizon (base minus scenario)', '£'],
+    capitalExtra: ['Extra capital spent, net of grants', '£'],
+    netPresentValue: ['Net present value of savings less capital, with retained asset value', '£'],
+    outOfCountyPlacementsAvoided: ['Out-of-county placements avoided', 'placements'],
+    outOfCountyChildrenFewer: ['Fewer children out of county (average)', 'children'],
+    localOccupancy: ['Children in local homes (average), scenario', 'children'],
+    localOccupancyChange: ['Change in children in local homes (average)', 'children'],
+    breakdownsAvoided: ['Breakdowns avoided', 'breakdowns'],
+  };
+  const metrics: Record<string, PairedMetric> = {};
+  for (const [k, [label, unit]] of Object.entries(labels)) metrics[k] = paired(label, unit, perRep[k]!);
+  const savingByYear: Record<string, PairedMetric> = {};
+  const cumulativeNetByYear: Record<string, PairedMetric> = {};
+  fys.forEach((fy, y) => {
+    savingByYear[fy] = paired(`Revenue saving in ${fy}`, '£', saving[y]!);
+    cumulativeNetByYear[fy] = paired(`Cumulative net saving to the end of ${fy}`, '£', cumulative[y]!);
+    perRep[`saving.${fy}`] = saving[y]!;
+  });
+  perRep.paybackYearIndex = paybackIndex;
+  const within = paybackIndex.filter((p) => p >= 0);
+  const sortedPayback = [...paybackIndex].sort((x, y) => (x < 0 ? Infinity : x) - (y < 0 ? Infinity : y));
+  const yearAt = (q: number) => {
+    const p = sortedPayback[Math.min(sortedPayback.length - 1, Math.floor(q * sortedPayback.length))]!;
+    return p < 0 ? null : fys[p]!;
+  };
+  let target: ScenarioComparison['target'] = null;
+  const t = base.model.finance.savingsTarget;
+  if (t) {
+    const y = scenario.savingsTargetFy;
+    const perYear = val(t.perYear);
+    target = {
+      perYear,
+      year: fys[y]!,
+      probabilityMet: saving[y]!.filter((x) => x >= perYear).length / saving[y]!.length,
+    };
+  }
+  return {
+    name: scen.model.name,
+    file: scen.file,
+    metrics,
+    savingByYear,
+    cumulativeNetByYear,
+    probabilityCheaper: perRep.costAvoided!.filter((x) => x > 0).length / b.reps.length,
+    payback: {
+      probabilityWithinHorizon: within.length / paybackIndex.length,
+      medianYear: yearAt(0.5),
+      p5Year: yearAt(0.05),
+      p95Year: yearAt(0.95),
+    },
+    target,
+    perRep,
+  };
+}
+
+/** One row per replication and scenario with the paired values. */
+export function comparisonReplicationsCsv(
+  reps: readonly number[],
+  comparisons: readonly ScenarioComparison[],
+): string {
+  const keys = Object.keys(comparisons[0]?.perRep ?? {});
+  const rows: (string | number)[][] = [['scenario', 'replication', ...keys]];
+  for (const c of comparisons)
+    reps.forEach((r, i) => rows.push([c.name, r, ...keys.map((k) => c.perRep[k]![i]!)]));
+  return csv(rows);
+}
+
+/** Savings and cumulative net savings by financial year, with intervals and percentiles. */
+export function comparisonYearsCsv(comparisons: readonly ScenarioComparison[]): string {
+  const cols = ['mean', 'ciLow', 'ciHigh', 'p5', 'p25', 'p50', 'p75', 'p95'] as const;
+  const rows: (string | number | null)[][] = [['scenario', 'measure', 'year', ...cols]];
+  for (const c of comparisons) {
+    for (const [measure, byYear] of [
+      ['saving', c.savingByYear],
+      ['cumulativeNetSaving', c.cumulativeNetByYear],
+    ] as const)
+      for (const [fy, m] of Object.entries(byYear))
+        rows.push([c.name, measure, fy, ...cols.map((k) => m[k])]);
+  }
+  return csv(rows);
+}
