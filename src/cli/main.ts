@@ -4,7 +4,7 @@
  */
 import { Command, CommanderError, InvalidArgumentError } from 'commander';
 import { validateCommand } from './validate.ts';
-import { runCommand, type RunCommandOptions } from './run.ts';
+import { compareCommand, runCommand, type RunCommandOptions } from './run.ts';
 
 const program = new Command()
   .name('caresim')
@@ -42,6 +42,21 @@ program
   .option('-q, --quiet', 'no progress and no table: only where the results are')
   .action(async (model: string, opts: RunCommandOptions) => {
     process.exitCode = await runCommand(model, opts);
+  });
+
+program
+  .command('compare')
+  .description('run a base and scenarios on the same replications (common random numbers) and compare them')
+  .argument('<base>', 'the base model (e.g. models/scenarios/do-nothing.yaml)')
+  .argument('<scenarios...>', 'scenario files to compare with the base')
+  .option('-r, --reps <n>', "replications (default: the base's run.replications)", int('--reps', 1))
+  .option('-s, --seed <n>', "master seed (default: the base's run.seed)", int('--seed', 0))
+  .option('-y, --years <n>', 'horizon in years', int('--years', 1))
+  .option('-o, --out <dir>', 'results folder (default: runs/compare-<base>-<time>)')
+  .option('-w, --workers <n>', 'worker threads (default: all cores)', int('--workers', 1))
+  .option('-q, --quiet', 'no progress and no table')
+  .action(async (base: string, scenarios: string[], opts: RunCommandOptions) => {
+    process.exitCode = await compareCommand([base, ...scenarios], opts);
   });
 
 try {

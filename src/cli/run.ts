@@ -3,9 +3,11 @@
  * Progress goes to stderr: a bar on a terminal, a line every few seconds otherwise.
  */
 import { SingleBar } from 'cli-progress';
-import { executeRun } from '../experiment/run.ts';
+import { executeCompare, executeRun } from '../experiment/run.ts';
 import { formatModelError, loadModel } from '../scenario/load.ts';
 import { formatRunSummary } from '../report/runSummary.ts';
+import { formatComparison } from '../report/compareSummary.ts';
+import type { ModelFile } from '../scenario/schema/model.ts';
 
 export interface RunCommandOptions {
   reps?: number;
@@ -108,4 +110,64 @@ function makeProgress(quiet: boolean): { update: (done: number, total: number) =
     },
     stop: () => {},
   };
+}
+
+/** `caresim compare BASE SCENARIO...`: returns the exit code as runCommand does. */
+export async function compareCommand(files: string[], o: RunCommandOptions): Promise<number> {
+  const models: ModelFile[] = [];
+  let bad = false;
+  for (const f of files) {
+    const loaded = loadModel(f);
+    if (!loaded.ok) {
+      bad = true;
+      console.error(`${f}: ${loaded.errors.length} error${loaded.errors.length === 1 ? '' : 's'}`);
+      for (const e of [...loaded.errors, ...loaded.warnings]) console.error(`  ${formatModelError(e)}`);
+    } else models.push(loaded.model);
+  }
+  if (bad) return 1;
+  const progress = makeProgress(o.quiet === true);
+  const abort = new AbortController();
+  let interrupted = false;
+  const onSignal = () => {
+    interrupted = true;
+    abort.abort();
+  };
+  process.once('SIGINT', onSignal);
+  process.once('SIGTERM', onSignal);
+  try {
+    const outcome = await executeCompare({
+      files,
+      models,
+      ...(o.reps === undefined ? {} : { replications: o.reps }),
+      ...(o.seed === undefined ? {} : { seed: o.seed }),
+      ...(o.years === undefined ? {} : { years: o.years }),
+      ...(o.workers === undefined ? {} : { workers: o.workers }),
+      ...(o.out === undefined ? {} : { out: o.out }),
+      onProgress: progress.update,
+      signal: abort.signal,
+    });
+    progress.stop();
+    const m = outcome.manifest;
+    if (!o.quiet)
+      console.log(
+        formatComparison(
+          models[0]!.name,
+          outcome.comparisons,
+          `${models.length} models, ${String(m.replications)} replications each, seed ${String(m.seed)}, ${String(m.seconds)} s`,
+        ),
+      );
+    console.log(`Results written to ${outcome.dir}`);
+    return 0;
+  } catch (e) {
+    progress.stop();
+    if (interrupted) {
+      console.error('Interrupted: no results were written.');
+      return 130;
+    }
+    console.error(`caresim compare failed: ${e instanceof Error ? e.message : String(e)}`);
+    return 1;
+  } finally {
+    process.off('SIGINT', onSignal);
+    process.off('SIGTERM', onSignal);
+  }
 }
