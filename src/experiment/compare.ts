@@ -149,7 +149,8 @@ export function compareScenario(
   };
   let target: ScenarioComparison['target'] = null;
   const t = base.model.finance.savingsTarget;
-  if (t) {
+  // The target is tested only when its financial year lies within the horizon run.
+  if (t && scenario.savingsTargetFy >= 0 && scenario.savingsTargetFy < Y) {
     const y = scenario.savingsTargetFy;
     const perYear = val(t.perYear);
     target = {

@@ -1,0 +1,173 @@
+import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { executeCompare, executeRun } from '../../src/experiment/run.ts';
+import { formatModelError, loadModel } from '../../src/scenario/load.ts';
+import type { ModelFile } from '../../src/scenario/schema/model.ts';
+import { erlangB } from '../model/queueing.ts';
+
+const LOSS = 'models/verification/loss-system.yaml';
+const BASELINE = 'models/leicestershire.yaml';
+
+function model(file: string): ModelFile {
+  const r = loadModel(file);
+  if (!r.ok) throw new Error(r.errors.map(formatModelError).join('\n'));
+  return r.model;
+}
+
+const scratch = () => mkdtempSync(join(tmpdir(), 'caresim-test-'));
+const read = (dir: string, f: string) => readFileSync(join(dir, f), 'utf8');
+const RESULT_FILES = ['summary.json', 'periods.csv', 'years.csv', 'replications.csv'];
+
+describe('caresim run (executeRun)', () => {
+  it('gives byte-identical results on one worker and on several', async () => {
+    const root = scratch();
+    const common = { modelFile: BASELINE, model: model(BASELINE), replications: 9, seed: 7, years: 3 };
+    const one = await executeRun({ ...common, workers: 1, out: join(root, 'one') });
+    const two = await executeRun({ ...common, workers: 2, out: join(root, 'two') });
+    for (const f of RESULT_FILES) expect(read(two.dir, f), f).toBe(read(one.dir, f));
+    expect(one.manifest.workers).toBe(1);
+    expect(two.manifest.workers).toBe(2);
+  }, 60_000);
+
+  it('writes a manifest that makes the run reproducible', async () => {
+    const out = join(scratch(), 'run');
+    const { manifest } = await executeRun({
+      modelFile: LOSS,
+      model: model(LOSS),
+      replications: 3,
+      seed: 11,
+      years: 1,
+      workers: 1,
+      out,
+    });
+    for (const k of [
+      'caresim',
+      'gitCommit',
+      'modelHash',
+      'seed',
+      'replications',
+      'workers',
+      'prng',
+      'streams',
+      'node',
+      'startedAt',
+      'finishedAt',
+      'model',
+    ])
+      expect(manifest, k).toHaveProperty(k);
+    expect(manifest.seed).toBe(11);
+    expect(manifest.prng).toBe('seedrandom.alea');
+    expect(JSON.parse(read(out, 'manifest.json'))).toEqual(JSON.parse(JSON.stringify(manifest)));
+    expect(readdirSync(out).sort()).toEqual(['manifest.json', ...RESULT_FILES].sort());
+  }, 30_000);
+
+  it('computes summary intervals that match an independent computation on the replication rows', async () => {
+    const out = join(scratch(), 'run');
+    await executeRun({
+      modelFile: LOSS,
+      model: model(LOSS),
+      replications: 12,
+      seed: 3,
+      years: 2,
+      workers: 1,
+      out,
+    });
+    const [header, ...rows] = read(out, 'replications.csv')
+      .trim()
+      .split('\n')
+      .map((l) => l.split(','));
+    const summary = JSON.parse(read(out, 'summary.json')) as {
+      metrics: Record<string, { mean: number; sd: number; ciLow: number; ciHigh: number }>;
+    };
+    // t(0.975, 11) = 2.200985 (R: qt(0.975, 11)), written here rather than computed by the code under test.
+    const t = 2.200985;
+    for (const key of ['referrals', 'overflowShare', 'occupancy.local', 'cost.total']) {
+      const col = header!.indexOf(key);
+      const xs = rows.map((r) => Number(r[col]));
+      const n = xs.length;
+      const mean = xs.reduce((a, b) => a + b, 0) / n;
+      const sd = Math.sqrt(xs.reduce((a, b) => a + (b - mean) ** 2, 0) / (n - 1));
+      const m = summary.metrics[key]!;
+      const tol = 1e-9 * Math.max(1, Math.abs(mean));
+      expect(Math.abs(m.mean - mean), key).toBeLessThan(tol);
+      expect(Math.abs(m.sd - sd), key).toBeLessThan(tol);
+      expect(Math.abs(m.ciLow - (mean - (t * sd) / Math.sqrt(n))), key).toBeLessThan(1e-6 * Math.max(1, sd));
+      expect(Math.abs(m.ciHigh - (mean + (t * sd) / Math.sqrt(n))), key).toBeLessThan(1e-6 * Math.max(1, sd));
+    }
+  }, 30_000);
+
+  it('leaves nothing that looks complete when interrupted', async () => {
+    const root = scratch();
+    const out = join(root, 'run');
+    const abort = new AbortController();
+    const run = executeRun({
+      modelFile: BASELINE,
+      model: model(BASELINE),
+      replications: 400,
+      seed: 1,
+      workers: 2,
+      out,
+      signal: abort.signal,
+      onProgress: (done) => {
+        if (done >= 1) abort.abort();
+      },
+    });
+    await expect(run).rejects.toThrow();
+    expect(existsSync(out)).toBe(false);
+    expect(readdirSync(root)).toEqual([]);
+  }, 60_000);
+
+  it('refuses to overwrite an existing results folder', async () => {
+    const out = scratch();
+    await expect(
+      executeRun({ modelFile: LOSS, model: model(LOSS), replications: 2, years: 1, workers: 1, out }),
+    ).rejects.toThrow(/already exists/);
+  });
+});
+
+describe('caresim compare (executeCompare)', () => {
+  it('finds exactly zero difference, with a zero-width interval, between a model and itself', async () => {
+    const m = model(BASELINE);
+    const { comparisons } = await executeCompare({
+      files: [BASELINE, BASELINE],
+      models: [m, m],
+      replications: 5,
+      seed: 2,
+      years: 4,
+      workers: 1,
+      out: join(scratch(), 'cmp'),
+    });
+    const c = comparisons[0]!;
+    for (const [k, metric] of Object.entries(c.metrics)) {
+      if (k === 'localOccupancy') continue; // the scenario's own level, not a difference
+      expect([metric.mean, metric.sd, metric.halfWidth, metric.ciLow, metric.ciHigh], k).toEqual([
+        0, 0, 0, 0, 0,
+      ]);
+    }
+    for (const m2 of Object.values(c.savingByYear)) expect([m2.mean, m2.halfWidth]).toEqual([0, 0]);
+    expect(c.probabilityCheaper).toBe(0);
+  }, 60_000);
+
+  it('shows a scenario with more local beds avoiding out-of-county placements, paired', async () => {
+    const base = model(LOSS);
+    const more = structuredClone(base);
+    more.homes.home!.beds = 26;
+    const { comparisons } = await executeCompare({
+      files: [LOSS, 'more beds'],
+      models: [base, more],
+      replications: 10,
+      seed: 5,
+      years: 3,
+      workers: 1,
+      out: join(scratch(), 'cmp'),
+    });
+    const avoided = comparisons[0]!.metrics.outOfCountyPlacementsAvoided!;
+    // Theory: (B(23, 20) - B(26, 20)) x 0.5 referrals a day x 3 years (after the warm-up).
+    const expected = (erlangB(23, 20) - erlangB(26, 20)) * 0.5 * 365.2425 * 3;
+    expect(avoided.ciLow!).toBeGreaterThan(0);
+    const se = avoided.sd / Math.sqrt(avoided.n);
+    expect(Math.abs(avoided.mean - expected)).toBeLessThan(4 * se);
+  }, 60_000);
+});
