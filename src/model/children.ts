@@ -63,6 +63,11 @@ export class ChildStore {
   artEpoch = new Int32Array(INITIAL);
   artGroup = new Int8Array(INITIAL);
   artSince = new Float64Array(INITIAL);
+  /** Latent uniforms of the child's ART support duration and referral patience. */
+  artDurationU = new Float64Array(INITIAL);
+  artPatienceU = new Float64Array(INITIAL);
+  /** A home the child is not placed in again: where a placement of theirs broke down (-1: none). */
+  avoidHome = new Int32Array(INITIAL);
   /** Position in the out-of-county list (-1 when not out of county), for O(1) removal. */
   oocSlot = new Int32Array(INITIAL);
 
@@ -98,6 +103,7 @@ export class ChildStore {
     this.artEpoch[id] = 0;
     this.artGroup[id] = -1;
     this.oocSlot[id] = -1;
+    this.avoidHome[id] = -1;
     this.fromCensus[id] = 0;
     return id;
   }
@@ -135,6 +141,9 @@ export class ChildStore {
     this.artEpoch = g(this.artEpoch);
     this.artGroup = g(this.artGroup);
     this.artSince = g(this.artSince);
+    this.artDurationU = g(this.artDurationU);
+    this.artPatienceU = g(this.artPatienceU);
     this.oocSlot = g(this.oocSlot);
+    this.avoidHome = g(this.avoidHome);
   }
 }

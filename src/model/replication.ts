@@ -39,16 +39,7 @@ import {
   ChildStore,
 } from './children.ts';
 import * as E from './events.ts';
-import {
-  COST_ART,
-  COST_ASSESSMENT,
-  COST_HOME_FIXED,
-  COST_HOME_VARIABLE,
-  COST_OOC_PLACEMENTS,
-  COST_OOC_TRAVEL,
-  COST_SOLD_INCOME,
-  Metrics,
-} from './metrics.ts';
+import { COST_ART, COST_ASSESSMENT, COST_HOME_FIXED, COST_OOC_PLACEMENTS, Metrics } from './metrics.ts';
 import { lengthBiasedStay } from './residual.ts';
 import {
   ART_GROUP_ASSESSED,
@@ -91,12 +82,7 @@ export function streamNames(s: Scenario): string[] {
       names.push(`${p}/${c.id}`);
   for (const h of s.homes) names.push(`openingDelay/${h.id}`);
   if (s.assessment) names.push('openingDelay/assessment');
-  names.push(
-    'child/<cohort>/<n> (one per child, created when first needed)',
-    'child/census/<cohort>/<n>',
-    'art/<cohort>/<n> (one per child referred to the ART)',
-    'art/census/<cohort>/<n>',
-  );
+  names.push('child/<cohort>/<n> (one per child, created when first needed)', 'child/census/<cohort>/<n>');
   return names;
 }
 
@@ -109,6 +95,7 @@ interface CohortStreams {
   stay: RandomStream;
   breakdown: RandomStream;
   stepDown: RandomStream;
+  artSupport: RandomStream;
   census: RandomStream;
 }
 
@@ -131,7 +118,6 @@ export class Replication {
   private horizon: number;
   private streams: CohortStreams[] = [];
   private childStreams: (RandomStream | undefined)[] = [];
-  private artStreams: (RandomStream | undefined)[] = [];
   private arrivals: PiecewiseRateArrivals[] = [];
   private arrivalCount: Int32Array;
   private censusCount: Int32Array;
@@ -186,7 +172,6 @@ export class Replication {
     this.ch.reset();
     this.metrics.reset();
     this.childStreams.length = 0;
-    this.artStreams.length = 0;
     this.arrivalCount.fill(0);
     this.censusCount.fill(0);
     this.occupancy.fill(0);
@@ -215,6 +200,7 @@ export class Replication {
       stay: stream(`stay/${c.id}`),
       breakdown: stream(`breakdown/${c.id}`),
       stepDown: stream(`stepDown/${c.id}`),
+      artSupport: stream(`artSupport/${c.id}`),
       census: stream(`census/${c.id}`),
     }));
     this.arrivals = s.cohorts.map((c) => new PiecewiseRateArrivals(c.arrivalBreaks, c.arrivalRates));
@@ -443,6 +429,14 @@ export class Replication {
     if (cohort.breakdownPerDay > 0)
       ch.hazardBudget[id] = -Math.log((census ? st.census : st.breakdown).next());
     else ch.hazardBudget[id] = NaN;
+    if (this.s.art) {
+      // How long the team supports this child and how long the child's referral waits before
+      // lapsing are the child's own: drawn once, the same at every referral, so an ART (even
+      // one with no places) never shifts any other draw.
+      const a = st.artSupport;
+      ch.artDurationU[id] = a.next();
+      ch.artPatienceU[id] = a.next();
+    }
     if (cohort.stepDown) {
       const sd = census ? st.census : st.stepDown;
       ch.stepU[3 * id] = sd.next();
@@ -450,26 +444,7 @@ export class Replication {
       ch.stepU[3 * id + 2] = sd.next();
     }
     this.metrics.referredTotal++;
-    this.metrics.inCare.add(t, 1);
     return id;
-  }
-
-  /**
-   * The child's ART stream: support durations and lapses. Kept apart from the child's own
-   * stream so that an ART (even one with no places) never shifts the child's other draws.
-   */
-  private artStream(id: number): RandomStream {
-    let r = this.artStreams[id];
-    if (r === undefined) {
-      const ch = this.ch;
-      const c = this.s.cohorts[ch.originCohort[id]!]!.id;
-      const key = ch.fromCensus[id]
-        ? `art/census/${c}/${ch.originIndex[id]}`
-        : `art/${c}/${ch.originIndex[id]}`;
-      r = createStream(this.seed, this.rep, key);
-      this.artStreams[id] = r;
-    }
-    return r;
   }
 
   /** The child's own stream, for draws whose number depends on the path; created on first use. */
@@ -567,9 +542,9 @@ export class Replication {
 
   /** Whether home h can take child id now. */
   private canTake(h: number, id: number): boolean {
-    if (!this.open[h] || this.blocked[h]) return false;
-    const home = this.s.homes[h]!;
     const ch = this.ch;
+    if (!this.open[h] || this.blocked[h] || ch.avoidHome[id] === h) return false;
+    const home = this.s.homes[h]!;
     if (home.registrations[this.registration[h]!]!.accepts[ch.cohort[id]!] !== 1) return false;
     const occupied = this.occupancy[h]!;
     if (occupied >= home.beds) return false;
@@ -635,12 +610,11 @@ export class Replication {
       this.blocked[h] = 1;
       m.bedsBlocked.add(t, home.beds - 1);
     }
-    m.local.add(t, 1);
     m.home[h]!.add(t, 1);
     m.localByCohort[c]!.add(t, 1);
-    m.costRate[COST_HOME_VARIABLE]!.add(t, home.perOccupiedBedDay);
+    // Per-bed costs, travel and income are derived from these levels when the books close
+    // (Metrics.finish), so a placement updates two levels, not five.
     if (cohort.sold) {
-      m.costRate[COST_SOLD_INCOME]!.add(t, cohort.sold.feePerDay);
       if (countStart) m.soldPlacements.add(t, 1);
     } else if (countStart) m.placedLocal[c]!.add(t, 1);
     this.traceEvent(t, id, 'placed locally', home.id);
@@ -662,10 +636,8 @@ export class Replication {
     }
     ch.oocSlot[id] = this.oocCount;
     this.oocList[this.oocCount++] = id;
-    m.ooc.add(t, 1);
     m.oocByCohort[c]!.add(t, 1);
     m.costRate[COST_OOC_PLACEMENTS]!.add(t, price);
-    m.costRate[COST_OOC_TRAVEL]!.add(t, this.s.travelPerDay);
     if (reason !== REASON_NONE) {
       m.placedOoc[c]!.add(t, 1);
       if (reason === REASON_NO_ELIGIBLE) m.overflowNoEligible[c]!.add(t, 1);
@@ -817,7 +789,11 @@ export class Replication {
     const cohort = this.s.cohorts[c]!;
     this.metrics.breakdowns[c]!.add(t, 1);
     this.traceEvent(t, id, 'placement breaks down', '');
-    this.vacate(id, t);
+    // The child is referred again before the freed bed is offered to anyone waiting, and is
+    // not placed back in the home where the placement broke down.
+    const freed = ch.at[id] === AT_LOCAL ? ch.home[id]! : -1;
+    this.vacate(id, t, false);
+    ch.avoidHome[id] = freed;
     ch.assessed[id] = 0;
     ch.hazardBudget[id] = NaN;
     if (cohort.escalateTo >= 0 || cohort.extraStay) {
@@ -833,6 +809,7 @@ export class Replication {
     }
     this.metrics.reReferrals.add(t, 1);
     this.refer(id, t, true);
+    if (freed >= 0) this.fillHome(freed, t);
   }
 
   private onAgeLimit(id: number, t: number): void {
@@ -840,8 +817,12 @@ export class Replication {
       this.finishStepDown(id, t);
       return;
     }
-    this.vacate(id, t);
+    // The child moves on (or leaves) before the bed is offered to anyone waiting, so a home
+    // registered for the cohort the child moves to can simply keep them.
+    const freed = this.ch.at[id] === AT_LOCAL ? this.ch.home[id]! : -1;
+    this.vacate(id, t, false);
     this.reachAgeLimit(id, t);
+    if (freed >= 0) this.fillHome(freed, t);
   }
 
   /** The child (not placed) has reached the cohort's age limit: referred on, or leaves. */
@@ -882,12 +863,8 @@ export class Replication {
           this.blocked[h] = 0;
           m.bedsBlocked.add(t, -(home.beds - 1));
         }
-        m.local.add(t, -1);
         m.home[h]!.add(t, -1);
         m.localByCohort[c]!.add(t, -1);
-        m.costRate[COST_HOME_VARIABLE]!.add(t, -home.perOccupiedBedDay);
-        const sold = this.s.cohorts[c]!.sold;
-        if (sold) m.costRate[COST_SOLD_INCOME]!.add(t, -sold.feePerDay);
         // A bed in a home not open for admissions (closing, or holding census children before
         // it opens) counts as open only while occupied.
         if (!this.open[h]) m.bedsOpen.add(t, -1);
@@ -904,10 +881,8 @@ export class Replication {
         this.oocList[slot] = last;
         ch.oocSlot[last] = slot;
         ch.oocSlot[id] = -1;
-        m.ooc.add(t, -1);
         m.oocByCohort[c]!.add(t, -1);
         m.costRate[COST_OOC_PLACEMENTS]!.add(t, -ch.pricePerDay[id]!);
-        m.costRate[COST_OOC_TRAVEL]!.add(t, -this.s.travelPerDay);
         ch.at[id] = AT_NONE;
         break;
       }
@@ -941,7 +916,6 @@ export class Replication {
     ch.epoch[id]!++;
     if (ch.artState[id] === ART_SUPPORTED) this.endSupport(id, t);
     else if (ch.artState[id] === ART_WAITING) this.leaveArtWaitingList(id, t);
-    this.metrics.inCare.add(t, -1);
     this.metrics.exitedTotal++;
     this.traceEvent(t, id, 'leaves', '');
     if (freed >= 0) this.fillHome(freed, t);
@@ -1056,7 +1030,7 @@ export class Replication {
     this.artWaiting++;
     this.metrics.artWaiting.add(t, 1);
     if (art.maxWait) {
-      const lapse = t + sample(art.maxWait, this.artStream(id).next());
+      const lapse = t + sample(art.maxWait, ch.artPatienceU[id]!);
       if (lapse < this.horizon) this.q.push(lapse, E.PRIORITY_RELEASE, E.EV_ART_REFERRAL_LAPSES, id, epoch);
     }
     this.admitFromArtWaitingList(t);
@@ -1073,7 +1047,7 @@ export class Replication {
     m.artWaitDays.add(t, t - ch.artSince[id]!);
     if (!art.chargeCapacity) m.costRate[COST_ART]!.add(t, art.costPerChildDay);
     const epoch = ++ch.artEpoch[id]!;
-    const until = t + sample(art.supportDuration, this.artStream(id).next());
+    const until = t + sample(art.supportDuration, ch.artDurationU[id]!);
     if (until < this.horizon) this.q.push(until, E.PRIORITY_RELEASE, E.EV_ART_SUPPORT_ENDS, id, epoch);
     if (this.isPlaced(id)) {
       // Support lowers the hazard from now and shortens the remaining need (earlier step-down).

@@ -189,7 +189,9 @@ export function benchModel(partial: Partial<ModelBenchOptions>): ModelBenchResul
         for (const x of c.totals) oocStarts += x;
         oocStarts += c.outside;
       }
-      const oocEnded = oocStarts - m.ooc.level;
+      let oocNow = 0;
+      for (const l of m.oocByCohort) oocNow += l.level;
+      const oocEnded = oocStarts - oocNow;
       referrals += m.referredTotal;
       discharges += m.exitedTotal - oocEnded;
       oocEnds += oocEnded;
