@@ -4,7 +4,7 @@
  */
 import { Command, CommanderError, InvalidArgumentError } from 'commander';
 import { validateCommand } from './validate.ts';
-import { compareCommand, runCommand, type RunCommandOptions } from './run.ts';
+import { compareCommand, mergeCommand, runCommand, type RunCommandOptions } from './run.ts';
 
 const program = new Command()
   .name('caresim')
@@ -30,6 +30,22 @@ const int = (name: string, min: number) => (v: string) => {
   return n;
 };
 
+const fraction = (v: string) => {
+  const p = Number(v);
+  if (!(p > 0 && p < 1))
+    throw new InvalidArgumentError('--precision must be a fraction between 0 and 1, such as 0.05');
+  return p;
+};
+
+const shardOf = (v: string) => {
+  const m = /^(\d+)\/(\d+)$/.exec(v);
+  const index = m ? Number(m[1]) : NaN;
+  const count = m ? Number(m[2]) : NaN;
+  if (!m || !(count >= 1) || !(index < count))
+    throw new InvalidArgumentError('--shard must be i/n with 0 <= i < n, such as 0/4');
+  return { index, count };
+};
+
 program
   .command('run')
   .description('run replications of a model and write its results folder')
@@ -40,8 +56,24 @@ program
   .option('-o, --out <dir>', 'results folder (default: runs/<model>-<time>)')
   .option('-w, --workers <n>', 'worker threads (default: all cores)', int('--workers', 1))
   .option('-q, --quiet', 'no progress and no table: only where the results are')
+  .option(
+    '--precision <p>',
+    'add replications until every headline interval is within p of its mean (0.05 = 5%)',
+    fraction,
+  )
+  .option('--max-reps <n>', 'the most replications --precision may run (default 10000)', int('--max-reps', 2))
+  .option('--shard <i/n>', 'run only slice i of n of the replications (0-based), for caresim merge', shardOf)
   .action(async (model: string, opts: RunCommandOptions) => {
     process.exitCode = await runCommand(model, opts);
+  });
+
+program
+  .command('merge')
+  .description("combine the results folders of the shards of one run into that run's results")
+  .argument('<dirs...>', 'the shard folders (written by caresim run --shard i/n)')
+  .requiredOption('-o, --out <dir>', 'the merged results folder')
+  .action((dirs: string[], opts: { out: string }) => {
+    process.exitCode = mergeCommand(dirs, opts.out);
   });
 
 program

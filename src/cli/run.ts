@@ -3,13 +3,16 @@
  * Progress goes to stderr: a bar on a terminal, a line every few seconds otherwise.
  */
 import { SingleBar } from 'cli-progress';
-import { executeCompare, executeRun } from '../experiment/run.ts';
+import { executeCompare, executeMerge, executeRun } from '../experiment/run.ts';
 import { formatModelError, loadModel } from '../scenario/load.ts';
 import { formatRunSummary } from '../report/runSummary.ts';
 import { formatComparison } from '../report/compareSummary.ts';
 import type { ModelFile } from '../scenario/schema/model.ts';
 
 export interface RunCommandOptions {
+  shard?: { index: number; count: number };
+  precision?: number;
+  maxReps?: number;
   reps?: number;
   seed?: number;
   years?: number;
@@ -45,11 +48,21 @@ export async function runCommand(file: string, o: RunCommandOptions): Promise<nu
       ...(o.years === undefined ? {} : { years: o.years }),
       ...(o.workers === undefined ? {} : { workers: o.workers }),
       ...(o.out === undefined ? {} : { out: o.out }),
+      ...(o.shard === undefined ? {} : { shard: o.shard }),
+      ...(o.precision === undefined ? {} : { precision: o.precision }),
+      ...(o.maxReps === undefined ? {} : { maxReplications: o.maxReps }),
       onProgress: progress.update,
       signal: abort.signal,
     });
     progress.stop();
     const m = outcome.manifest;
+    const stop = m.sequentialStopping as { reached: boolean; stillImprecise: string[]; cap: number } | null;
+    if (stop)
+      console.log(
+        stop.reached
+          ? `Precision reached after ${String(m.replications)} replications.`
+          : `Precision NOT reached after ${String(m.replications)} replications (the cap): still too wide: ${stop.stillImprecise.join(', ')}.`,
+      );
     if (!o.quiet) {
       console.log(
         formatRunSummary(
@@ -143,11 +156,21 @@ export async function compareCommand(files: string[], o: RunCommandOptions): Pro
       ...(o.years === undefined ? {} : { years: o.years }),
       ...(o.workers === undefined ? {} : { workers: o.workers }),
       ...(o.out === undefined ? {} : { out: o.out }),
+      ...(o.shard === undefined ? {} : { shard: o.shard }),
+      ...(o.precision === undefined ? {} : { precision: o.precision }),
+      ...(o.maxReps === undefined ? {} : { maxReplications: o.maxReps }),
       onProgress: progress.update,
       signal: abort.signal,
     });
     progress.stop();
     const m = outcome.manifest;
+    const stop = m.sequentialStopping as { reached: boolean; stillImprecise: string[]; cap: number } | null;
+    if (stop)
+      console.log(
+        stop.reached
+          ? `Precision reached after ${String(m.replications)} replications.`
+          : `Precision NOT reached after ${String(m.replications)} replications (the cap): still too wide: ${stop.stillImprecise.join(', ')}.`,
+      );
     if (!o.quiet)
       console.log(
         formatComparison(
@@ -169,5 +192,17 @@ export async function compareCommand(files: string[], o: RunCommandOptions): Pro
   } finally {
     process.off('SIGINT', onSignal);
     process.off('SIGTERM', onSignal);
+  }
+}
+
+/** `caresim merge DIR...`: combine shard folders into one run's results. */
+export function mergeCommand(dirs: string[], out: string): number {
+  try {
+    const outcome = executeMerge(dirs, out);
+    console.log(`Merged ${dirs.length} shards (${outcome.set.reps.length} replications) into ${outcome.dir}`);
+    return 0;
+  } catch (e) {
+    console.error(`caresim merge failed: ${e instanceof Error ? e.message : String(e)}`);
+    return 1;
   }
 }

@@ -2,6 +2,9 @@
  * A whole run: replications of a validated model, summarised into tables and written, with a
  * manifest that makes it reproducible, into a results folder that appears only when complete.
  */
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { seriesDefinitions } from '../model/metrics.ts';
 import { PRNG_ALGORITHM } from '../random/streams.ts';
 import { streamNames } from '../model/replication.ts';
 import { normalise } from '../scenario/normalise.ts';
@@ -17,6 +20,14 @@ import { caresimVersion, defaultRunDir, gitCommit, RunDirectory } from './runDir
 import { defaultWorkers, runReplications, type ReplicationSet } from './runner.ts';
 import { buildTables, RESULTS_FORMAT, type RunTables } from './tables.ts';
 
+const json = (v: unknown) => `${JSON.stringify(v, null, 2)}\n`;
+
+/** A deterministic slice of the replications: those r with r % count === index. */
+export interface Shard {
+  index: number;
+  count: number;
+}
+
 export interface ExecuteOptions {
   modelFile: string;
   model: ModelFile;
@@ -25,6 +36,14 @@ export interface ExecuteOptions {
   years?: number;
   workers?: number;
   out?: string;
+  /** Run only this slice; the folder also gets the raw results, for `caresim merge`. */
+  shard?: Shard;
+  /**
+   * Sequential stopping: keep adding replications until the 95% interval of every precision
+   * metric is within this fraction of its mean (0.05: within 5%), up to `maxReplications`.
+   */
+  precision?: number;
+  maxReplications?: number;
   onProgress?: (done: number, total: number) => void;
   signal?: AbortSignal;
 }
@@ -36,6 +55,86 @@ export interface RunOutcome {
   manifest: Record<string, unknown>;
 }
 
+/** The headline metrics whose intervals `--precision` watches. */
+export const PRECISION_METRICS = [
+  'placements.outOfCounty',
+  'overflowShare',
+  'occupancy.local',
+  'outOfCounty.children',
+  'breakdowns',
+  'cost.total',
+] as const;
+
+/** The replication indices of a run or of one of its shards. */
+export function replicationIndices(replications: number, shard?: Shard): number[] {
+  const all = Array.from({ length: replications }, (_, i) => i);
+  return shard ? all.filter((r) => r % shard.count === shard.index) : all;
+}
+
+/** The metrics whose interval is still wider than `precision` x |mean| (empty: precise enough). */
+export function imprecise(tables: RunTables, precision: number): string[] {
+  return PRECISION_METRICS.filter((k) => {
+    const m = tables.summary[k];
+    if (!m || m.halfWidth === null) return m !== undefined;
+    return m.mean !== 0 && m.halfWidth > precision * Math.abs(m.mean);
+  });
+}
+
+const RAW_FILE = 'replications.f64';
+
+/** Write the results files of a replication set (run, shard or merge) and commit the folder. */
+function writeRunFolder(
+  dir: RunDirectory,
+  set: ReplicationSet,
+  model: ModelFile,
+  seed: number,
+  extra: Record<string, unknown>,
+  raw: boolean,
+): { tables: RunTables; manifest: Record<string, unknown> } {
+  const tables = buildTables(set);
+  dir.write(
+    'summary.json',
+    json({
+      format: RESULTS_FORMAT,
+      model: model.name,
+      replications: set.reps.length,
+      seed,
+      metrics: tables.summary,
+    }),
+  );
+  dir.write('periods.csv', tables.periodsCsv);
+  dir.write('years.csv', tables.yearsCsv);
+  dir.write('replications.csv', tables.replicationsCsv);
+  if (raw) {
+    // The monthly matrices themselves (float64, little-endian, replication after replication
+    // in the order of manifest.raw.reps), so that shards can be merged exactly.
+    const cells = set.defs.length * set.months;
+    const all = new Float64Array(cells * set.reps.length);
+    set.monthly.forEach((m, i) => all.set(m, i * cells));
+    dir.write(RAW_FILE, new Uint8Array(all.buffer));
+  }
+  const manifest = {
+    format: RESULTS_FORMAT,
+    caresim: caresimVersion(),
+    gitCommit: gitCommit(),
+    ...extra,
+    seed,
+    replications: set.reps.length,
+    prng: PRNG_ALGORITHM,
+    events: set.events,
+    node: process.version,
+    platform: `${process.platform} ${process.arch}`,
+    ...(raw
+      ? { raw: { file: RAW_FILE, reps: set.reps, series: set.defs.map((d) => d.name), months: set.months } }
+      : {}),
+    files: [...dir.files, 'manifest.json'],
+    model,
+  };
+  dir.write('manifest.json', json(manifest));
+  dir.commit();
+  return { tables, manifest };
+}
+
 /**
  * Run, summarise and write. On failure or interrupt the partial folder is removed and the
  * error rethrown, so no complete-looking result is left behind.
@@ -45,54 +144,79 @@ export async function executeRun(o: ExecuteOptions): Promise<RunOutcome> {
   const replications = o.replications ?? o.model.run.replications;
   const seed = o.seed ?? o.model.run.seed;
   const workers = o.workers ?? defaultWorkers();
+  if (o.shard && o.precision !== undefined)
+    throw new Error('--precision and --shard cannot be used together');
   const dir = new RunDirectory(o.out ?? defaultRunDir(o.modelFile, started));
   try {
-    const reps = Array.from({ length: replications }, (_, i) => i);
-    const set = await runReplications({
-      model: o.model,
-      seed,
-      reps,
-      workers,
-      ...(o.years === undefined ? {} : { years: o.years }),
-      ...(o.onProgress ? { onProgress: o.onProgress } : {}),
-      ...(o.signal ? { signal: o.signal } : {}),
-    });
-    const tables = buildTables(set);
-    const finished = new Date();
-    const scenario = normalise(o.model, o.years === undefined ? {} : { years: o.years });
-    dir.write(
-      'summary.json',
-      json({ format: RESULTS_FORMAT, model: o.model.name, replications, seed, metrics: tables.summary }),
+    const years = o.years === undefined ? {} : { years: o.years };
+    const run = (reps: number[], offset: number, total: number) =>
+      runReplications({
+        model: o.model,
+        seed,
+        reps,
+        workers,
+        ...years,
+        ...(o.onProgress ? { onProgress: (done: number) => o.onProgress!(offset + done, total) } : {}),
+        ...(o.signal ? { signal: o.signal } : {}),
+      });
+    let set = await run(
+      replicationIndices(replications, o.shard),
+      0,
+      replicationIndices(replications, o.shard).length,
     );
-    dir.write('periods.csv', tables.periodsCsv);
-    dir.write('years.csv', tables.yearsCsv);
-    dir.write('replications.csv', tables.replicationsCsv);
-    const manifest = {
-      format: RESULTS_FORMAT,
-      caresim: caresimVersion(),
-      gitCommit: gitCommit(),
-      modelFile: o.modelFile,
-      modelName: o.model.name,
-      modelHash: modelHash(o.model, o.years),
+    let stopping: Record<string, unknown> | undefined;
+    if (o.precision !== undefined) {
+      // Sequential stopping (Law, Simulation Modeling and Analysis, §9.4.1): add replications
+      // in batches of half the current number until every watched interval is narrow enough.
+      const cap = o.maxReplications ?? 10_000;
+      let wide = imprecise(buildTables(set), o.precision);
+      while (wide.length > 0 && set.reps.length < cap) {
+        const n = set.reps.length;
+        const more = Array.from(
+          { length: Math.min(cap, n + Math.max(10, Math.ceil(n / 2))) - n },
+          (_, i) => n + i,
+        );
+        const next = await run(more, n, n + more.length);
+        set = {
+          ...set,
+          reps: [...set.reps, ...next.reps],
+          monthly: [...set.monthly, ...next.monthly],
+          events: set.events + next.events,
+        };
+        wide = imprecise(buildTables(set), o.precision);
+      }
+      stopping = {
+        precision: o.precision,
+        metrics: PRECISION_METRICS,
+        reached: wide.length === 0,
+        stillImprecise: wide,
+        cap,
+      };
+    }
+    const scenario = normalise(o.model, years);
+    const finished = new Date();
+    const { tables, manifest } = writeRunFolder(
+      dir,
+      set,
+      o.model,
       seed,
-      replications,
-      years:
-        o.years ?? (typeof o.model.time.years === 'number' ? o.model.time.years : o.model.time.years.value),
-      start: scenario.startDate,
-      workers,
-      prng: PRNG_ALGORITHM,
-      streams: streamNames(scenario),
-      events: set.events,
-      node: process.version,
-      platform: `${process.platform} ${process.arch}`,
-      startedAt: started.toISOString(),
-      finishedAt: finished.toISOString(),
-      seconds: (finished.getTime() - started.getTime()) / 1000,
-      files: [...dir.files, 'manifest.json'],
-      model: o.model,
-    };
-    dir.write('manifest.json', json(manifest));
-    dir.commit();
+      {
+        modelFile: o.modelFile,
+        modelName: o.model.name,
+        modelHash: modelHash(o.model, o.years),
+        years:
+          o.years ?? (typeof o.model.time.years === 'number' ? o.model.time.years : o.model.time.years.value),
+        start: scenario.startDate,
+        workers,
+        shard: o.shard ? { ...o.shard, of: replications } : null,
+        sequentialStopping: stopping ?? null,
+        streams: streamNames(scenario),
+        startedAt: started.toISOString(),
+        finishedAt: finished.toISOString(),
+        seconds: (finished.getTime() - started.getTime()) / 1000,
+      },
+      o.shard !== undefined,
+    );
     return { dir: dir.target, set, tables, manifest };
   } catch (e) {
     dir.abandon();
@@ -100,7 +224,92 @@ export async function executeRun(o: ExecuteOptions): Promise<RunOutcome> {
   }
 }
 
-const json = (v: unknown) => `${JSON.stringify(v, null, 2)}\n`;
+/**
+ * Merge the folders of a run's shards into exactly the results one run would have written:
+ * the replications are put back in index order and every table is rebuilt from them.
+ * @throws Error when the folders are not shards of one run, or one is missing
+ */
+export function executeMerge(dirs: readonly string[], out: string): RunOutcome {
+  const manifests = dirs.map((d) => {
+    const file = join(d, 'manifest.json');
+    if (!existsSync(file)) throw new Error(`${d}: no manifest.json (not a results folder)`);
+    return JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown> & {
+      modelHash: string;
+      seed: number;
+      years: number;
+      shard: (Shard & { of: number }) | null;
+      raw?: { file: string; reps: number[]; series: string[]; months: number };
+      model: ModelFile;
+      events: number;
+      modelFile: string;
+    };
+  });
+  const first = manifests[0]!;
+  manifests.forEach((m, i) => {
+    if (!m.shard || !m.raw) throw new Error(`${dirs[i]}: not a shard (run with --shard i/n)`);
+    if (m.modelHash !== first.modelHash)
+      throw new Error(`${dirs[i]}: a different model or horizon from ${dirs[0]}`);
+    if (m.seed !== first.seed) throw new Error(`${dirs[i]}: seed ${m.seed}, not ${first.seed}`);
+    if (m.shard.count !== first.shard!.count || m.shard.of !== first.shard!.of)
+      throw new Error(
+        `${dirs[i]}: shard ${m.shard.index}/${m.shard.count} of ${m.shard.of} replications does not match ${dirs[0]}`,
+      );
+  });
+  const count = first.shard!.count;
+  const seen = new Set(manifests.map((m) => m.shard!.index));
+  const missing = Array.from({ length: count }, (_, i) => i).filter((i) => !seen.has(i));
+  if (missing.length > 0)
+    throw new Error(`shard(s) ${missing.map((i) => `${i}/${count}`).join(', ')} missing`);
+  if (seen.size !== manifests.length) throw new Error('a shard is given twice');
+  const scenario = normalise(first.model, { years: first.years });
+  const defs = seriesDefinitions(scenario);
+  const months = scenario.calendar.monthBreaks.length - 1;
+  const cells = defs.length * months;
+  const byRep = new Map<number, Float64Array>();
+  manifests.forEach((m, i) => {
+    if (m.raw!.series.join() !== defs.map((d) => d.name).join() || m.raw!.months !== months)
+      throw new Error(`${dirs[i]}: written by a version of caresim with other result series`);
+    const bytes = readFileSync(join(dirs[i]!, m.raw!.file));
+    const values = new Float64Array(
+      bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength),
+    );
+    if (values.length !== cells * m.raw!.reps.length)
+      throw new Error(`${dirs[i]}: ${m.raw!.file} has the wrong size`);
+    m.raw!.reps.forEach((r, k) => byRep.set(r, values.slice(k * cells, (k + 1) * cells)));
+  });
+  const reps = [...byRep.keys()].sort((a, b) => a - b);
+  const set: ReplicationSet = {
+    defs,
+    calendar: scenario.calendar,
+    months,
+    reps,
+    monthly: reps.map((r) => byRep.get(r)!),
+    events: manifests.reduce((a, m) => a + m.events, 0),
+  };
+  const dir = new RunDirectory(out);
+  try {
+    const { tables, manifest } = writeRunFolder(
+      dir,
+      set,
+      first.model,
+      first.seed,
+      {
+        modelFile: first.modelFile,
+        modelName: first.model.name,
+        modelHash: first.modelHash,
+        years: first.years,
+        mergedFrom: dirs.map((d, i) => ({ folder: d, shard: manifests[i]!.shard })),
+        streams: streamNames(scenario),
+        finishedAt: new Date().toISOString(),
+      },
+      false,
+    );
+    return { dir: dir.target, set, tables, manifest };
+  } catch (e) {
+    dir.abandon();
+    throw e;
+  }
+}
 
 export interface CompareOptions {
   files: string[];

@@ -2,7 +2,13 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { executeCompare, executeRun } from '../../src/experiment/run.ts';
+import {
+  executeCompare,
+  executeMerge,
+  executeRun,
+  imprecise,
+  PRECISION_METRICS,
+} from '../../src/experiment/run.ts';
 import { formatModelError, loadModel } from '../../src/scenario/load.ts';
 import type { ModelFile } from '../../src/scenario/schema/model.ts';
 import { erlangB } from '../model/queueing.ts';
@@ -169,5 +175,79 @@ describe('caresim compare (executeCompare)', () => {
     expect(avoided.ciLow!).toBeGreaterThan(0);
     const se = avoided.sd / Math.sqrt(avoided.n);
     expect(Math.abs(avoided.mean - expected)).toBeLessThan(4 * se);
+  }, 60_000);
+});
+
+describe('shards and merge', () => {
+  it('merges shards into exactly what one run writes', async () => {
+    const root = scratch();
+    const m = model(LOSS);
+    const common = { modelFile: LOSS, model: m, replications: 7, seed: 4, years: 2, workers: 1 };
+    const one = await executeRun({ ...common, out: join(root, 'one') });
+    const shards = [];
+    for (let i = 0; i < 3; i++)
+      shards.push(
+        (await executeRun({ ...common, shard: { index: i, count: 3 }, out: join(root, `s${i}`) })).dir,
+      );
+    // Shards in any order.
+    const merged = executeMerge([shards[2]!, shards[0]!, shards[1]!], join(root, 'merged'));
+    for (const f of RESULT_FILES) expect(read(merged.dir, f), f).toBe(read(one.dir, f));
+    expect(merged.set.reps).toEqual([0, 1, 2, 3, 4, 5, 6]);
+  }, 60_000);
+
+  it('refuses a missing shard, a shard given twice and shards of different runs', async () => {
+    const root = scratch();
+    const m = model(LOSS);
+    const common = { modelFile: LOSS, model: m, replications: 4, seed: 4, years: 1, workers: 1 };
+    const s0 = (await executeRun({ ...common, shard: { index: 0, count: 2 }, out: join(root, 's0') })).dir;
+    const s1 = (await executeRun({ ...common, shard: { index: 1, count: 2 }, out: join(root, 's1') })).dir;
+    const other = (
+      await executeRun({ ...common, seed: 5, shard: { index: 1, count: 2 }, out: join(root, 'o1') })
+    ).dir;
+    expect(() => executeMerge([s0], join(root, 'm1'))).toThrow(/1\/2 missing/);
+    expect(() => executeMerge([s0, s0, s1], join(root, 'm2'))).toThrow(/twice/);
+    expect(() => executeMerge([s0, other], join(root, 'm3'))).toThrow(/seed 5/);
+    expect(existsSync(join(root, 'm1'))).toBe(false);
+  }, 60_000);
+});
+
+describe('sequential stopping (--precision)', () => {
+  it('adds replications until the watched intervals are narrow enough, and says so', async () => {
+    const { manifest, tables } = await executeRun({
+      modelFile: LOSS,
+      model: model(LOSS),
+      replications: 5,
+      seed: 8,
+      years: 2,
+      workers: 1,
+      precision: 0.1,
+      out: join(scratch(), 'p'),
+    });
+    const stop = manifest.sequentialStopping as { reached: boolean };
+    expect(stop.reached).toBe(true);
+    expect(manifest.replications as number).toBeGreaterThan(5);
+    expect(imprecise(tables, 0.1)).toEqual([]);
+    for (const k of PRECISION_METRICS) {
+      const s = tables.summary[k]!;
+      if (s.mean !== 0) expect(s.halfWidth!).toBeLessThanOrEqual(0.1 * Math.abs(s.mean));
+    }
+  }, 60_000);
+
+  it('stops at the cap and reports what is still imprecise', async () => {
+    const { manifest } = await executeRun({
+      modelFile: LOSS,
+      model: model(LOSS),
+      replications: 5,
+      seed: 8,
+      years: 1,
+      workers: 1,
+      precision: 0.0001,
+      maxReplications: 20,
+      out: join(scratch(), 'p'),
+    });
+    const stop = manifest.sequentialStopping as { reached: boolean; stillImprecise: string[] };
+    expect(manifest.replications).toBe(20);
+    expect(stop.reached).toBe(false);
+    expect(stop.stillImprecise.length).toBeGreaterThan(0);
   }, 60_000);
 });
