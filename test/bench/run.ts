@@ -23,6 +23,9 @@ import { spawnSync } from 'node:child_process';
 import os from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { benchModel, RESULT_PREFIX, type ModelBenchOptions, type ModelBenchResult } from './fullModel.ts';
+import { availableParallelism } from 'node:os';
+import { runReplications } from '../../src/experiment/runner.ts';
+import { loadModel } from '../../src/scenario/load.ts';
 import { printEngineMicro } from './engineMicro.ts';
 import { LOSS_SYSTEM_ERLANG_B, type YardstickResult } from './yardstick.ts';
 
@@ -301,6 +304,37 @@ console.log(
     'that placement later, the yardstick drops it.',
 );
 console.log(`Full-model cases and yardstick took ${((performance.now() - started) / 1000).toFixed(0)} s.`);
+
+// (c) Replications per second of the Leicestershire baseline through the experiment layer
+// (worker threads, results collected by replication index), on one worker and on all cores.
+{
+  const loaded = loadModel('models/leicestershire.yaml');
+  if (!loaded.ok) throw new Error('the baseline does not validate');
+  const cores = availableParallelism();
+  const reps = scale(400);
+  const rows: string[][] = [];
+  for (const workers of [...new Set([1, cores])]) {
+    const t0 = performance.now();
+    await runReplications({
+      model: loaded.model,
+      seed: 1,
+      reps: Array.from({ length: reps }, (_, i) => i),
+      workers,
+    });
+    const seconds = (performance.now() - t0) / 1000;
+    rows.push([
+      `${workers} worker${workers === 1 ? '' : 's'}`,
+      int(reps),
+      dec(seconds, 2),
+      dec(reps / seconds),
+    ]);
+  }
+  console.log('');
+  console.log(
+    `(c) Leicestershire baseline, 15 years, through caresim run's worker pool (${cores} cores; start-up of the pool included)`,
+  );
+  console.log(table(['workers', 'reps', 'seconds', 'reps/s'], rows));
+}
 
 if (!args.has('--no-micro')) {
   console.log('');
