@@ -84,11 +84,15 @@ export async function runReplications(o: RunOptions): Promise<ReplicationSet> {
       minThreads: workers,
       maxThreads: workers,
     });
+    // One listener for the whole pool (not one per task): on abort, stop every worker.
+    const stop = () => void pool.destroy();
+    o.signal?.addEventListener('abort', stop, { once: true });
     try {
-      await Promise.all(
-        batches.map((b) => pool.run(task(b), o.signal ? { signal: o.signal } : {}).then(collect)),
-      );
+      if (o.signal?.aborted) throw new Error('run interrupted');
+      await Promise.all(batches.map((b) => pool.run(task(b)).then(collect)));
+      if (o.signal?.aborted) throw new Error('run interrupted');
     } finally {
+      o.signal?.removeEventListener('abort', stop);
       await pool.destroy();
     }
   }
