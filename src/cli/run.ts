@@ -1,6 +1,7 @@
 /**
- * `caresim run MODEL`: run replications, write the results folder, print the summary.
- * Progress goes to stderr: a bar on a terminal, a line every few seconds otherwise.
+ * `caresim run`, `caresim compare` and `caresim merge`: load the models, run with progress on
+ * stderr (a bar on a terminal, a line every few seconds otherwise), turn Ctrl-C into a clean
+ * stop, print the summary. The work itself lives in src/experiment.
  */
 import { SingleBar } from 'cli-progress';
 import { executeCompare, executeMerge, executeRun } from '../experiment/run.ts';
@@ -21,16 +22,43 @@ export interface RunCommandOptions {
   quiet?: boolean;
 }
 
-/** Returns the exit code: 0 done, 1 model errors or failure, 130 interrupted. */
-export async function runCommand(file: string, o: RunCommandOptions): Promise<number> {
-  const loaded = loadModel(file);
-  if (!loaded.ok) {
-    console.error(`${file}: ${loaded.errors.length} error${loaded.errors.length === 1 ? '' : 's'}`);
-    for (const e of [...loaded.errors, ...loaded.warnings]) console.error(`  ${formatModelError(e)}`);
-    return 1;
+/** Load every file, printing each one's errors; null if any is invalid. */
+function loadAll(files: readonly string[]): ModelFile[] | null {
+  const models: ModelFile[] = [];
+  for (const f of files) {
+    const loaded = loadModel(f);
+    if (!loaded.ok) {
+      console.error(`${f}: ${loaded.errors.length} error${loaded.errors.length === 1 ? '' : 's'}`);
+      for (const e of [...loaded.errors, ...loaded.warnings]) console.error(`  ${formatModelError(e)}`);
+    } else {
+      for (const w of loaded.warnings) console.error(`  ${formatModelError(w)}`);
+      models.push(loaded.model);
+    }
   }
-  for (const w of loaded.warnings) console.error(`  ${formatModelError(w)}`);
-  const progress = makeProgress(o.quiet === true);
+  return models.length === files.length ? models : null;
+}
+
+/** The run options the command line gives, in the form executeRun/executeCompare take. */
+function common(o: RunCommandOptions) {
+  return {
+    ...(o.reps === undefined ? {} : { replications: o.reps }),
+    ...(o.seed === undefined ? {} : { seed: o.seed }),
+    ...(o.years === undefined ? {} : { years: o.years }),
+    ...(o.workers === undefined ? {} : { workers: o.workers }),
+    ...(o.out === undefined ? {} : { out: o.out }),
+  };
+}
+
+/**
+ * Run `work` with progress reporting and Ctrl-C handling; returns the exit code: 0 done,
+ * 1 failed, 130 interrupted (nothing written in either case).
+ */
+async function interruptible(
+  what: string,
+  quiet: boolean,
+  work: (progress: (done: number, total: number) => void, signal: AbortSignal) => Promise<() => void>,
+): Promise<number> {
+  const progress = makeProgress(quiet);
   const abort = new AbortController();
   let interrupted = false;
   const onSignal = () => {
@@ -40,40 +68,9 @@ export async function runCommand(file: string, o: RunCommandOptions): Promise<nu
   process.once('SIGINT', onSignal);
   process.once('SIGTERM', onSignal);
   try {
-    const outcome = await executeRun({
-      modelFile: file,
-      model: loaded.model,
-      ...(o.reps === undefined ? {} : { replications: o.reps }),
-      ...(o.seed === undefined ? {} : { seed: o.seed }),
-      ...(o.years === undefined ? {} : { years: o.years }),
-      ...(o.workers === undefined ? {} : { workers: o.workers }),
-      ...(o.out === undefined ? {} : { out: o.out }),
-      ...(o.shard === undefined ? {} : { shard: o.shard }),
-      ...(o.precision === undefined ? {} : { precision: o.precision }),
-      ...(o.maxReps === undefined ? {} : { maxReplications: o.maxReps }),
-      onProgress: progress.update,
-      signal: abort.signal,
-    });
+    const report = await work(progress.update, abort.signal);
     progress.stop();
-    const m = outcome.manifest;
-    const stop = m.sequentialStopping as { reached: boolean; stillImprecise: string[]; cap: number } | null;
-    if (stop)
-      console.log(
-        stop.reached
-          ? `Precision reached after ${String(m.replications)} replications.`
-          : `Precision NOT reached after ${String(m.replications)} replications (the cap): still too wide: ${stop.stillImprecise.join(', ')}.`,
-      );
-    if (!o.quiet) {
-      console.log(
-        formatRunSummary(
-          outcome.tables.summary,
-          outcome.set.calendar.fyLabels,
-          `${loaded.model.name}: ${String(m.replications)} replications, seed ${String(m.seed)}, ${String(m.seconds)} s on ${String(m.workers)} worker(s)`,
-        ),
-      );
-      console.log('');
-    }
-    console.log(`Results written to ${outcome.dir}`);
+    report();
     return 0;
   } catch (e) {
     progress.stop();
@@ -81,11 +78,83 @@ export async function runCommand(file: string, o: RunCommandOptions): Promise<nu
       console.error('Interrupted: no results were written.');
       return 130;
     }
-    console.error(`caresim run failed: ${e instanceof Error ? e.message : String(e)}`);
+    console.error(`caresim ${what} failed: ${e instanceof Error ? e.message : String(e)}`);
     return 1;
   } finally {
+    progress.stop();
     process.off('SIGINT', onSignal);
     process.off('SIGTERM', onSignal);
+  }
+}
+
+/** `caresim run MODEL`. */
+export async function runCommand(file: string, o: RunCommandOptions): Promise<number> {
+  const models = loadAll([file]);
+  if (!models) return 1;
+  const model = models[0]!;
+  return interruptible('run', o.quiet === true, async (onProgress, signal) => {
+    const outcome = await executeRun({
+      modelFile: file,
+      model,
+      ...common(o),
+      ...(o.shard === undefined ? {} : { shard: o.shard }),
+      ...(o.precision === undefined ? {} : { precision: o.precision }),
+      ...(o.maxReps === undefined ? {} : { maxReplications: o.maxReps }),
+      onProgress,
+      signal,
+    });
+    return () => {
+      const m = outcome.manifest;
+      const stop = m.sequentialStopping as { reached: boolean; stillImprecise: string[] } | null;
+      if (stop)
+        console.log(
+          stop.reached
+            ? `Precision reached after ${String(m.replications)} replications.`
+            : `Precision NOT reached after ${String(m.replications)} replications (the cap): still too wide: ${stop.stillImprecise.join(', ')}.`,
+        );
+      if (!o.quiet)
+        console.log(
+          `${formatRunSummary(
+            outcome.tables.summary,
+            outcome.set.calendar.fyLabels,
+            `${model.name}: ${String(m.replications)} replications, seed ${String(m.seed)}, ${String(m.seconds)} s on ${String(m.workers)} worker(s)`,
+          )}\n`,
+        );
+      console.log(`Results written to ${outcome.dir}`);
+    };
+  });
+}
+
+/** `caresim compare BASE SCENARIO...`. */
+export async function compareCommand(files: string[], o: RunCommandOptions): Promise<number> {
+  const models = loadAll(files);
+  if (!models) return 1;
+  return interruptible('compare', o.quiet === true, async (onProgress, signal) => {
+    const outcome = await executeCompare({ files, models, ...common(o), onProgress, signal });
+    return () => {
+      const m = outcome.manifest;
+      if (!o.quiet)
+        console.log(
+          formatComparison(
+            models[0]!.name,
+            outcome.comparisons,
+            `${models.length} models, ${String(m.replications)} replications each, seed ${String(m.seed)}, ${String(m.seconds)} s`,
+          ),
+        );
+      console.log(`Results written to ${outcome.dir}`);
+    };
+  });
+}
+
+/** `caresim merge DIR...`: combine shard folders into one run's results. */
+export function mergeCommand(dirs: string[], out: string): number {
+  try {
+    const outcome = executeMerge(dirs, out);
+    console.log(`Merged ${dirs.length} shards (${outcome.set.reps.length} replications) into ${outcome.dir}`);
+    return 0;
+  } catch (e) {
+    console.error(`caresim merge failed: ${e instanceof Error ? e.message : String(e)}`);
+    return 1;
   }
 }
 
@@ -105,9 +174,13 @@ function makeProgress(quiet: boolean): { update: (done: number, total: number) =
           bar.start(total, 0, { rate: '-' });
           begun = true;
         }
+        bar.setTotal(total);
         bar.update(done, { rate: (done / ((Date.now() - started) / 1000)).toFixed(1) });
       },
-      stop: () => begun && bar.stop(),
+      stop: () => {
+        if (begun) bar.stop();
+        begun = false;
+      },
     };
   }
   let last = 0;
@@ -123,86 +196,4 @@ function makeProgress(quiet: boolean): { update: (done: number, total: number) =
     },
     stop: () => {},
   };
-}
-
-/** `caresim compare BASE SCENARIO...`: returns the exit code as runCommand does. */
-export async function compareCommand(files: string[], o: RunCommandOptions): Promise<number> {
-  const models: ModelFile[] = [];
-  let bad = false;
-  for (const f of files) {
-    const loaded = loadModel(f);
-    if (!loaded.ok) {
-      bad = true;
-      console.error(`${f}: ${loaded.errors.length} error${loaded.errors.length === 1 ? '' : 's'}`);
-      for (const e of [...loaded.errors, ...loaded.warnings]) console.error(`  ${formatModelError(e)}`);
-    } else models.push(loaded.model);
-  }
-  if (bad) return 1;
-  const progress = makeProgress(o.quiet === true);
-  const abort = new AbortController();
-  let interrupted = false;
-  const onSignal = () => {
-    interrupted = true;
-    abort.abort();
-  };
-  process.once('SIGINT', onSignal);
-  process.once('SIGTERM', onSignal);
-  try {
-    const outcome = await executeCompare({
-      files,
-      models,
-      ...(o.reps === undefined ? {} : { replications: o.reps }),
-      ...(o.seed === undefined ? {} : { seed: o.seed }),
-      ...(o.years === undefined ? {} : { years: o.years }),
-      ...(o.workers === undefined ? {} : { workers: o.workers }),
-      ...(o.out === undefined ? {} : { out: o.out }),
-      ...(o.shard === undefined ? {} : { shard: o.shard }),
-      ...(o.precision === undefined ? {} : { precision: o.precision }),
-      ...(o.maxReps === undefined ? {} : { maxReplications: o.maxReps }),
-      onProgress: progress.update,
-      signal: abort.signal,
-    });
-    progress.stop();
-    const m = outcome.manifest;
-    const stop = m.sequentialStopping as { reached: boolean; stillImprecise: string[]; cap: number } | null;
-    if (stop)
-      console.log(
-        stop.reached
-          ? `Precision reached after ${String(m.replications)} replications.`
-          : `Precision NOT reached after ${String(m.replications)} replications (the cap): still too wide: ${stop.stillImprecise.join(', ')}.`,
-      );
-    if (!o.quiet)
-      console.log(
-        formatComparison(
-          models[0]!.name,
-          outcome.comparisons,
-          `${models.length} models, ${String(m.replications)} replications each, seed ${String(m.seed)}, ${String(m.seconds)} s`,
-        ),
-      );
-    console.log(`Results written to ${outcome.dir}`);
-    return 0;
-  } catch (e) {
-    progress.stop();
-    if (interrupted) {
-      console.error('Interrupted: no results were written.');
-      return 130;
-    }
-    console.error(`caresim compare failed: ${e instanceof Error ? e.message : String(e)}`);
-    return 1;
-  } finally {
-    process.off('SIGINT', onSignal);
-    process.off('SIGTERM', onSignal);
-  }
-}
-
-/** `caresim merge DIR...`: combine shard folders into one run's results. */
-export function mergeCommand(dirs: string[], out: string): number {
-  try {
-    const outcome = executeMerge(dirs, out);
-    console.log(`Merged ${dirs.length} shards (${outcome.set.reps.length} replications) into ${outcome.dir}`);
-    return 0;
-  } catch (e) {
-    console.error(`caresim merge failed: ${e instanceof Error ? e.message : String(e)}`);
-    return 1;
-  }
 }

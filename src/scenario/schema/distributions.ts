@@ -172,14 +172,17 @@ function checkWithEngine(d: RawDist, ctx: z.RefinementCtx): void {
   if (problem !== null) ctx.addIssue({ code: 'custom', message: problem });
 }
 
+/** "No matching discriminator" is zod's phrase; name the types instead. */
+const unknownType = {
+  error: (iss: { code?: string; note?: string }) =>
+    iss.code === 'invalid_union' && iss.note === 'No matching discriminator'
+      ? `expected "type" to be one of fixed, exponential, uniform, triangular, normal, lognormal, gamma, weibull, empirical`
+      : undefined,
+};
+
 /** A distribution of a quantity that is not a duration (a price in £ a week, an age in years). */
 export const distribution = z
-  .discriminatedUnion('type', variants({}), {
-    error: (iss) =>
-      iss.code === 'invalid_union' && iss.note === 'No matching discriminator'
-        ? `expected "type" to be one of fixed, exponential, uniform, triangular, normal, lognormal, gamma, weibull, empirical`
-        : undefined,
-  })
+  .discriminatedUnion('type', variants({}), unknownType)
   .superRefine((d, ctx) => {
     if (!checkDistribution(d as RawDist, ctx)) checkWithEngine(d as RawDist, ctx);
   })
@@ -196,12 +199,7 @@ export const duration = z
         .enum(DURATION_UNITS, { error: 'expected "unit" to be one of days, weeks, months, years' })
         .describe('What the numbers count: days, weeks, months or years.'),
     }),
-    {
-      error: (iss) =>
-        iss.code === 'invalid_union' && iss.note === 'No matching discriminator'
-          ? `expected "type" to be one of fixed, exponential, uniform, triangular, normal, lognormal, gamma, weibull, empirical`
-          : undefined,
-    },
+    unknownType,
   )
   .superRefine((d, ctx) => {
     if (!checkDistribution(d as RawDist, ctx)) checkWithEngine(d as RawDist, ctx);
