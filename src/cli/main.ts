@@ -4,7 +4,7 @@
  */
 import { Command, CommanderError, InvalidArgumentError } from 'commander';
 import { validateCommand } from './validate.ts';
-import { compareCommand, mergeCommand, runCommand, type RunCommandOptions } from './run.ts';
+import { compareCommand, mergeCommand, reportCommand, runCommand, type RunCommandOptions } from './run.ts';
 
 const program = new Command()
   .name('caresim')
@@ -63,6 +63,7 @@ program
   )
   .option('--max-reps <n>', 'the most replications --precision may run (default 10000)', int('--max-reps', 2))
   .option('--shard <i/n>', 'run only slice i of n of the replications (0-based), for caresim merge', shardOf)
+  .option('--no-charts', 'do not draw the charts (faster)')
   .action(async (model: string, opts: RunCommandOptions) => {
     process.exitCode = await runCommand(model, opts);
   });
@@ -72,8 +73,8 @@ program
   .description("combine the results folders of the shards of one run into that run's results")
   .argument('<dirs...>', 'the shard folders (written by caresim run --shard i/n)')
   .requiredOption('-o, --out <dir>', 'the merged results folder')
-  .action((dirs: string[], opts: { out: string }) => {
-    process.exitCode = mergeCommand(dirs, opts.out);
+  .action(async (dirs: string[], opts: { out: string }) => {
+    process.exitCode = await mergeCommand(dirs, opts.out);
   });
 
 program
@@ -89,6 +90,14 @@ program
   .option('-q, --quiet', 'no progress and no table')
   .action(async (base: string, scenarios: string[], opts: RunCommandOptions) => {
     process.exitCode = await compareCommand([base, ...scenarios], opts);
+  });
+
+program
+  .command('report')
+  .description("redraw the charts of a run's results folder from its tables, without simulating again")
+  .argument('<runDir>', 'a folder written by caresim run')
+  .action(async (dir: string) => {
+    process.exitCode = await reportCommand(dir);
   });
 
 try {

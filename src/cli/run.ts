@@ -4,6 +4,7 @@
  * stop, print the summary. The work itself lives in src/experiment.
  */
 import { SingleBar } from 'cli-progress';
+import { redrawRunCharts } from '../charts/runFolder.ts';
 import { executeCompare, executeMerge, executeRun } from '../experiment/run.ts';
 import { formatModelError, loadModel } from '../scenario/load.ts';
 import { formatRunSummary } from '../report/runSummary.ts';
@@ -11,6 +12,8 @@ import { formatComparison } from '../report/compareSummary.ts';
 import type { ModelFile } from '../scenario/schema/model.ts';
 
 export interface RunCommandOptions {
+  /** commander's --no-charts sets this false. */
+  charts?: boolean;
   shard?: { index: number; count: number };
   precision?: number;
   maxReps?: number;
@@ -100,6 +103,7 @@ export async function runCommand(file: string, o: RunCommandOptions): Promise<nu
       ...(o.shard === undefined ? {} : { shard: o.shard }),
       ...(o.precision === undefined ? {} : { precision: o.precision }),
       ...(o.maxReps === undefined ? {} : { maxReplications: o.maxReps }),
+      ...(o.charts === false ? { charts: false } : {}),
       onProgress,
       signal,
     });
@@ -147,9 +151,9 @@ export async function compareCommand(files: string[], o: RunCommandOptions): Pro
 }
 
 /** `caresim merge DIR...`: combine shard folders into one run's results. */
-export function mergeCommand(dirs: string[], out: string): number {
+export async function mergeCommand(dirs: string[], out: string): Promise<number> {
   try {
-    const outcome = executeMerge(dirs, out);
+    const outcome = await executeMerge(dirs, out);
     console.log(`Merged ${dirs.length} shards (${outcome.set.reps.length} replications) into ${outcome.dir}`);
     return 0;
   } catch (e) {
@@ -196,4 +200,16 @@ function makeProgress(quiet: boolean): { update: (done: number, total: number) =
     },
     stop: () => {},
   };
+}
+
+/** `caresim report RUN_DIR`: redraw a results folder's charts without simulating again. */
+export async function reportCommand(dir: string): Promise<number> {
+  try {
+    const files = await redrawRunCharts(dir);
+    console.log(`Drew ${files.length / 3} charts in ${dir}/charts (vega-lite spec, SVG and PNG of each)`);
+    return 0;
+  } catch (e) {
+    console.error(`caresim report failed: ${e instanceof Error ? e.message : String(e)}`);
+    return 1;
+  }
 }

@@ -3,6 +3,7 @@
  * manifest that makes it reproducible, into a results folder that appears only when complete.
  */
 import { existsSync, readFileSync } from 'node:fs';
+import { chartsOfTables, writeCharts } from '../charts/runFolder.ts';
 import { join } from 'node:path';
 import { seriesDefinitions } from '../model/metrics.ts';
 import { PRNG_ALGORITHM } from '../random/streams.ts';
@@ -38,6 +39,8 @@ export interface ExecuteOptions {
   out?: string;
   /** Run only this slice; the folder also gets the raw results, for `caresim merge`. */
   shard?: Shard;
+  /** Draw the charts into charts/ (default true). */
+  charts?: boolean;
   /**
    * Sequential stopping: keep adding replications until the 95% interval of every precision
    * metric is within this fraction of its mean (0.05: within 5%), up to `maxReplications`.
@@ -83,14 +86,15 @@ export function imprecise(tables: RunTables, precision: number): string[] {
 const RAW_FILE = 'replications.f64';
 
 /** Write the results files of a replication set (run, shard or merge) and commit the folder. */
-function writeRunFolder(
+async function writeRunFolder(
   dir: RunDirectory,
   set: ReplicationSet,
   model: ModelFile,
   seed: number,
   extra: Record<string, unknown>,
   raw: boolean,
-): { tables: RunTables; manifest: Record<string, unknown> } {
+  charts: boolean,
+): Promise<{ tables: RunTables; manifest: Record<string, unknown> }> {
   const tables = buildTables(set);
   dir.write(
     'summary.json',
@@ -112,6 +116,14 @@ function writeRunFolder(
     const all = new Float64Array(cells * set.reps.length);
     set.monthly.forEach((m, i) => all.set(m, i * cells));
     dir.write(RAW_FILE, new Uint8Array(all.buffer));
+  }
+  if (charts) {
+    const source = { caresim: caresimVersion(), model: model.name, replications: set.reps.length, seed };
+    const files = await writeCharts(
+      join(dir.partial, 'charts'),
+      chartsOfTables(tables.periodsCsv, tables.yearsCsv, source),
+    );
+    dir.record(...files.map((f) => `charts/${f}`));
   }
   const manifest = {
     format: RESULTS_FORMAT,
@@ -195,7 +207,7 @@ export async function executeRun(o: ExecuteOptions): Promise<RunOutcome> {
     }
     const scenario = normalise(o.model, years);
     const finished = new Date();
-    const { tables, manifest } = writeRunFolder(
+    const { tables, manifest } = await writeRunFolder(
       dir,
       set,
       o.model,
@@ -216,6 +228,7 @@ export async function executeRun(o: ExecuteOptions): Promise<RunOutcome> {
         seconds: (finished.getTime() - started.getTime()) / 1000,
       },
       o.shard !== undefined,
+      o.charts !== false,
     );
     return { dir: dir.target, set, tables, manifest };
   } catch (e) {
@@ -229,7 +242,7 @@ export async function executeRun(o: ExecuteOptions): Promise<RunOutcome> {
  * the replications are put back in index order and every table is rebuilt from them.
  * @throws Error when the folders are not shards of one run, or one is missing
  */
-export function executeMerge(dirs: readonly string[], out: string): RunOutcome {
+export async function executeMerge(dirs: readonly string[], out: string): Promise<RunOutcome> {
   const manifests = dirs.map((d) => {
     const file = join(d, 'manifest.json');
     if (!existsSync(file)) throw new Error(`${d}: no manifest.json (not a results folder)`);
@@ -288,7 +301,7 @@ export function executeMerge(dirs: readonly string[], out: string): RunOutcome {
   };
   const dir = new RunDirectory(out);
   try {
-    const { tables, manifest } = writeRunFolder(
+    const { tables, manifest } = await writeRunFolder(
       dir,
       set,
       first.model,
@@ -303,6 +316,7 @@ export function executeMerge(dirs: readonly string[], out: string): RunOutcome {
         finishedAt: new Date().toISOString(),
       },
       false,
+      true,
     );
     return { dir: dir.target, set, tables, manifest };
   } catch (e) {

@@ -65,6 +65,11 @@ export class RunDirectory {
     this.written.push(name);
   }
 
+  /** Note files written into the partial folder by other means (e.g. charts). */
+  record(...names: string[]): void {
+    this.written.push(...names);
+  }
+
   get files(): readonly string[] {
     return this.written;
   }

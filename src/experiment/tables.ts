@@ -65,13 +65,13 @@ function seriesCsv(
   matrices: Float64Array[],
   n: number,
 ): string {
-  const rows: (string | number | null)[][] = [['series', 'unit', periodName, ...STAT_COLUMNS]];
+  const rows: (string | number | null)[][] = [['series', 'label', 'unit', periodName, ...STAT_COLUMNS]];
   const values = new Float64Array(matrices.length);
   set.defs.forEach((d, r) => {
     for (let k = 0; k < n; k++) {
       for (let i = 0; i < matrices.length; i++) values[i] = matrices[i]![r * n + k]!;
       const s = summarise(values);
-      rows.push([d.name, d.unit, labels[k]!, ...STAT_COLUMNS.map((c) => s[c])]);
+      rows.push([d.name, d.label, d.unit, labels[k]!, ...STAT_COLUMNS.map((c) => s[c])]);
     }
   });
   return csv(rows);

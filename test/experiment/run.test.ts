@@ -66,7 +66,7 @@ describe('caresim run (executeRun)', () => {
     expect(manifest.seed).toBe(11);
     expect(manifest.prng).toBe('seedrandom.alea');
     expect(JSON.parse(read(out, 'manifest.json'))).toEqual(JSON.parse(JSON.stringify(manifest)));
-    expect(readdirSync(out).sort()).toEqual(['manifest.json', ...RESULT_FILES].sort());
+    expect(readdirSync(out).sort()).toEqual(['charts', 'manifest.json', ...RESULT_FILES].sort());
   }, 30_000);
 
   it('computes summary intervals that match an independent computation on the replication rows', async () => {
@@ -190,7 +190,7 @@ describe('shards and merge', () => {
         (await executeRun({ ...common, shard: { index: i, count: 3 }, out: join(root, `s${i}`) })).dir,
       );
     // Shards in any order.
-    const merged = executeMerge([shards[2]!, shards[0]!, shards[1]!], join(root, 'merged'));
+    const merged = await executeMerge([shards[2]!, shards[0]!, shards[1]!], join(root, 'merged'));
     for (const f of RESULT_FILES) expect(read(merged.dir, f), f).toBe(read(one.dir, f));
     expect(merged.set.reps).toEqual([0, 1, 2, 3, 4, 5, 6]);
   }, 60_000);
@@ -204,9 +204,9 @@ describe('shards and merge', () => {
     const other = (
       await executeRun({ ...common, seed: 5, shard: { index: 1, count: 2 }, out: join(root, 'o1') })
     ).dir;
-    expect(() => executeMerge([s0], join(root, 'm1'))).toThrow(/1\/2 missing/);
-    expect(() => executeMerge([s0, s0, s1], join(root, 'm2'))).toThrow(/twice/);
-    expect(() => executeMerge([s0, other], join(root, 'm3'))).toThrow(/seed 5/);
+    await expect(executeMerge([s0], join(root, 'm1'))).rejects.toThrow(/1\/2 missing/);
+    await expect(executeMerge([s0, s0, s1], join(root, 'm2'))).rejects.toThrow(/twice/);
+    await expect(executeMerge([s0, other], join(root, 'm3'))).rejects.toThrow(/seed 5/);
     expect(existsSync(join(root, 'm1'))).toBe(false);
   }, 60_000);
 });
