@@ -52,7 +52,7 @@ export interface ChartDefinition {
 }
 
 /** A chart with its source line beneath it. */
-function withSource(spec: Record<string, unknown>, source: Source): TopLevelSpec {
+export function withSource(spec: Record<string, unknown>, source: Source): TopLevelSpec {
   const { title, ...rest } = spec;
   return {
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',

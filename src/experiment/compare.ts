@@ -203,3 +203,21 @@ export function comparisonYearsCsv(comparisons: readonly ScenarioComparison[]): 
   }
   return csv(rows);
 }
+
+/**
+ * Each model's own total revenue cost by financial year (not a difference): mean, interval
+ * and percentiles across replications, for the chart of cost per scenario.
+ */
+export function modelCostsCsv(models: readonly ModelFile[], sets: readonly ReplicationSet[]): string {
+  const cols = ['mean', 'ciLow', 'ciHigh', 'p5', 'p25', 'p50', 'p75', 'p95'] as const;
+  const rows: (string | number | null)[][] = [['model', 'year', ...cols]];
+  models.forEach((m, i) => {
+    const set = sets[i]!;
+    const views = set.monthly.map((mm) => new ReplicationView(mm, set.defs, set.calendar));
+    set.calendar.fyLabels.forEach((fy, y) => {
+      const s = summarise(views.map((v) => v.year('cost.total', y)));
+      rows.push([m.name, fy, ...cols.map((c) => s[c])]);
+    });
+  });
+  return csv(rows);
+}

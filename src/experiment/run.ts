@@ -15,6 +15,7 @@ import {
   compareScenario,
   comparisonReplicationsCsv,
   comparisonYearsCsv,
+  modelCostsCsv,
   type ScenarioComparison,
 } from './compare.ts';
 import { caresimVersion, defaultRunDir, gitCommit, RunDirectory } from './runDirectory.ts';
@@ -392,6 +393,7 @@ export async function executeCompare(o: CompareOptions): Promise<CompareOutcome>
       }),
     );
     dir.write('compare-years.csv', comparisonYearsCsv(comparisons));
+    dir.write('compare-costs.csv', modelCostsCsv(o.models, sets));
     dir.write('compare-replications.csv', comparisonReplicationsCsv(reps, comparisons));
     const manifest = {
       format: RESULTS_FORMAT,
