@@ -110,6 +110,9 @@ function fan(rows: StatRow[], color: string) {
 
 const series = (rows: readonly StatRow[], name: string) => rows.filter((r) => r.series === name);
 
+/** Counts of children, beds or placements: whole-number ticks (never 0.000000). */
+const COUNT_AXIS = { tickMinStep: 1, format: 'd' } as const;
+
 /**
  * The charts of one run.
  * @param periods rows of periods.csv; @param years rows of years.csv
@@ -149,7 +152,7 @@ export function runCharts(
             },
             encoding: {
               x: MONTH_AXIS,
-              y: { field: 'beds', type: 'quantitative', title: 'Children (or beds)' },
+              y: { field: 'beds', type: 'quantitative', title: 'Children (or beds)', axis: COUNT_AXIS },
             },
           },
         ],
@@ -171,7 +174,12 @@ export function runCharts(
         width: WIDTH,
         height: HEIGHT,
         layer: fan(series(periods, 'outOfCounty.children'), PALETTE[3]).map((l, i) =>
-          i === 0 ? { ...l, encoding: { ...l.encoding, y: { ...l.encoding.y, title: 'Children' } } } : l,
+          i === 0
+            ? {
+                ...l,
+                encoding: { ...l.encoding, y: { ...l.encoding.y, title: 'Children', axis: COUNT_AXIS } },
+              }
+            : l,
         ),
       },
       source,
@@ -255,7 +263,13 @@ export function runCharts(
         mark: { type: 'bar' },
         encoding: {
           x: { field: 'year', type: 'ordinal', title: 'Financial year', axis: { labelAngle: -45 } },
-          y: { field: 'placements', aggregate: 'sum', type: 'quantitative', title: 'Placements per year' },
+          y: {
+            field: 'placements',
+            aggregate: 'sum',
+            type: 'quantitative',
+            title: 'Placements per year',
+            axis: COUNT_AXIS,
+          },
           color: { field: 'need', type: 'nominal', title: null, scale: { range: [...PALETTE] } },
         },
       },
@@ -307,7 +321,7 @@ export function runCharts(
             mark: { type: 'line', strokeWidth: 2.5, interpolate: 'step-after' },
             encoding: {
               x: MONTH_AXIS,
-              y: { field: 'p50', type: 'quantitative', title: 'Children' },
+              y: { field: 'p50', type: 'quantitative', title: 'Children', axis: COUNT_AXIS },
               color: { field: 'what', type: 'nominal', title: null, scale: colours },
             },
           },

@@ -5,6 +5,7 @@
  */
 import { SingleBar } from 'cli-progress';
 import { redrawRunCharts } from '../charts/runFolder.ts';
+import { writeRunReport } from '../report/runFolderReport.ts';
 import { executeCompare, executeMerge, executeRun } from '../experiment/run.ts';
 import { formatModelError, loadModel } from '../scenario/load.ts';
 import { formatRunSummary } from '../report/runSummary.ts';
@@ -26,7 +27,7 @@ export interface RunCommandOptions {
 }
 
 /** Load every file, printing each one's errors; null if any is invalid. */
-function loadAll(files: readonly string[]): ModelFile[] | null {
+function loadAll(files: readonly string[], raws: unknown[] = []): ModelFile[] | null {
   const models: ModelFile[] = [];
   for (const f of files) {
     const loaded = loadModel(f);
@@ -36,6 +37,7 @@ function loadAll(files: readonly string[]): ModelFile[] | null {
     } else {
       for (const w of loaded.warnings) console.error(`  ${formatModelError(w)}`);
       models.push(loaded.model);
+      raws.push(loaded.raw);
     }
   }
   return models.length === files.length ? models : null;
@@ -92,7 +94,8 @@ async function interruptible(
 
 /** `caresim run MODEL`. */
 export async function runCommand(file: string, o: RunCommandOptions): Promise<number> {
-  const models = loadAll([file]);
+  const raws: unknown[] = [];
+  const models = loadAll([file], raws);
   if (!models) return 1;
   const model = models[0]!;
   return interruptible('run', o.quiet === true, async (onProgress, signal) => {
@@ -104,6 +107,7 @@ export async function runCommand(file: string, o: RunCommandOptions): Promise<nu
       ...(o.precision === undefined ? {} : { precision: o.precision }),
       ...(o.maxReps === undefined ? {} : { maxReplications: o.maxReps }),
       ...(o.charts === false ? { charts: false } : {}),
+      modelAsWritten: raws[0],
       onProgress,
       signal,
     });
@@ -206,7 +210,10 @@ function makeProgress(quiet: boolean): { update: (done: number, total: number) =
 export async function reportCommand(dir: string): Promise<number> {
   try {
     const files = await redrawRunCharts(dir);
-    console.log(`Drew ${files.length / 3} charts in ${dir}/charts (vega-lite spec, SVG and PNG of each)`);
+    writeRunReport(dir);
+    console.log(
+      `Drew ${files.length / 3} charts in ${dir}/charts (vega-lite spec, SVG and PNG of each) and wrote report.html and report.md`,
+    );
     return 0;
   } catch (e) {
     console.error(`caresim report failed: ${e instanceof Error ? e.message : String(e)}`);

@@ -4,6 +4,7 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { chartsOfTables, writeCharts } from '../charts/runFolder.ts';
+import { writeRunReport } from '../report/runFolderReport.ts';
 import { join } from 'node:path';
 import { seriesDefinitions } from '../model/metrics.ts';
 import { PRNG_ALGORITHM } from '../random/streams.ts';
@@ -40,8 +41,10 @@ export interface ExecuteOptions {
   out?: string;
   /** Run only this slice; the folder also gets the raw results, for `caresim merge`. */
   shard?: Shard;
-  /** Draw the charts into charts/ (default true). */
+  /** Draw the charts into charts/ and write the reports (default true). */
   charts?: boolean;
+  /** The model as its files wrote it (before defaults), for the report's assumptions table. */
+  modelAsWritten?: unknown;
   /**
    * Sequential stopping: keep adding replications until the 95% interval of every precision
    * metric is within this fraction of its mean (0.05: within 5%), up to `maxReplications`.
@@ -140,10 +143,11 @@ async function writeRunFolder(
     ...(raw
       ? { raw: { file: RAW_FILE, reps: set.reps, series: set.defs.map((d) => d.name), months: set.months } }
       : {}),
-    files: [...dir.files, 'manifest.json'],
+    files: [...dir.files, ...(charts ? ['report.html', 'report.md'] : []), 'manifest.json'],
     model,
   };
   dir.write('manifest.json', json(manifest));
+  if (charts) writeRunReport(dir.partial);
   dir.commit();
   return { tables, manifest };
 }
@@ -223,6 +227,7 @@ export async function executeRun(o: ExecuteOptions): Promise<RunOutcome> {
         workers,
         shard: o.shard ? { ...o.shard, of: replications } : null,
         sequentialStopping: stopping ?? null,
+        modelAsWritten: o.modelAsWritten ?? null,
         streams: streamNames(scenario),
         startedAt: started.toISOString(),
         finishedAt: finished.toISOString(),

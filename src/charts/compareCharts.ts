@@ -1,0 +1,485 @@
+/**
+ * The charts of a comparison (`caresim compare`), as vega-lite specs built by pure functions
+ * from the comparison folder's files (compare.json, compare-costs.csv, compare-years.csv and
+ * compare-replications.csv), so that they can be redrawn without simulating again:
+ *
+ * - `cost-by-scenario`: each model's own total revenue cost by financial year, with the 95%
+ *   interval of the mean;
+ * - `payback`: each scenario's cumulative net saving against the base (savings minus extra
+ *   capital), with its 95% interval and a zero line;
+ * - `target-year-saving`: each scenario's revenue saving in the savings-target year, one value
+ *   per replication, against the target (only when the base model sets a target within the
+ *   horizon).
+ *
+ * Colours follow the order of the models on the command line, the same in every chart: the
+ * base first, then each scenario.
+ */
+import { existsSync, readFileSync, renameSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse } from 'csv-parse/sync';
+import { withSource, type ChartDefinition } from './runCharts.ts';
+import { writeCharts } from './runFolder.ts';
+import { HEIGHT, MONEY_LABEL, PALETTE, WIDTH, type Source } from './style.ts';
+
+/** The columns of a summary across replications: mean, its 95% interval, percentiles. */
+export interface IntervalColumns {
+  mean: number;
+  ciLow: number | null;
+  ciHigh: number | null;
+  p5: number;
+  p25: number;
+  p50: number;
+  p75: number;
+  p95: number;
+}
+
+/** One row of compare-costs.csv: a model's own total revenue cost in a financial year. */
+export interface ModelCostRow extends IntervalColumns {
+  model: string;
+  year: string;
+}
+
+/** One row of compare-years.csv: a scenario's saving, or cumulative net saving, in a year. */
+export interface ScenarioYearRow extends IntervalColumns {
+  scenario: string;
+  measure: 'saving' | 'cumulativeNetSaving';
+  year: string;
+}
+
+/** One row of compare-replications.csv: a scenario's paired revenue savings in one replication. */
+export interface ReplicationSavingRow {
+  scenario: string;
+  replication: number;
+  /** Revenue saving against the base by financial year (`saving.<fy>` columns). */
+  savingByYear: Record<string, number>;
+}
+
+/** What the charts need of compare.json. */
+export interface CompareSummary {
+  base: { name: string; file: string };
+  replications: number;
+  seed: number;
+  scenarios: {
+    name: string;
+    file: string;
+    probabilityCheaper: number;
+    payback: {
+      probabilityWithinHorizon: number;
+      medianYear: string | null;
+      p5Year: string | null;
+      p95Year: string | null;
+    };
+    target: { perYear: number; year: string; probabilityMet: number } | null;
+  }[];
+}
+
+/** The contents of a comparison folder, as the charts take them. */
+export interface CompareInput {
+  summary: CompareSummary;
+  costs: ModelCostRow[];
+  years: ScenarioYearRow[];
+  replications: ReplicationSavingRow[];
+}
+
+type CsvRecord = Record<string, string>;
+const records = (csvText: string) => parse(csvText, { columns: true, skip_empty_lines: true }) as CsvRecord[];
+const numOrNull = (v: string | undefined) => (v === undefined || v === '' ? null : Number(v));
+const intervalColumns = (r: CsvRecord): IntervalColumns => ({
+  mean: Number(r.mean),
+  ciLow: numOrNull(r.ciLow),
+  ciHigh: numOrNull(r.ciHigh),
+  p5: Number(r.p5),
+  p25: Number(r.p25),
+  p50: Number(r.p50),
+  p75: Number(r.p75),
+  p95: Number(r.p95),
+});
+
+/** Parse compare-costs.csv. */
+export function parseModelCostRows(csvText: string): ModelCostRow[] {
+  return records(csvText).map((r) => ({ model: r.model!, year: r.year!, ...intervalColumns(r) }));
+}
+
+/**
+ * Parse compare-years.csv.
+ * @throws Error on a measure other than saving or cumulativeNetSaving
+ */
+export function parseScenarioYearRows(csvText: string): ScenarioYearRow[] {
+  return records(csvText).map((r) => {
+    const measure = r.measure;
+    if (measure !== 'saving' && measure !== 'cumulativeNetSaving')
+      throw new Error(`compare-years.csv: unknown measure "${measure}"`);
+    return { scenario: r.scenario!, measure, year: r.year!, ...intervalColumns(r) };
+  });
+}
+
+/** Parse compare-replications.csv, keeping the revenue savings by financial year. */
+export function parseReplicationSavingRows(csvText: string): ReplicationSavingRow[] {
+  return records(csvText).map((r) => {
+    const savingByYear: Record<string, number> = {};
+    for (const [k, v] of Object.entries(r))
+      if (k.startsWith('saving.')) savingByYear[k.slice('saving.'.length)] = Number(v);
+    return { scenario: r.scenario!, replication: Number(r.replication), savingByYear };
+  });
+}
+
+/** Parse compare.json, keeping what the charts need. */
+export function parseCompareSummary(jsonText: string): CompareSummary {
+  const j = JSON.parse(jsonText) as CompareSummary;
+  return {
+    base: { name: j.base.name, file: j.base.file },
+    replications: j.replications,
+    seed: j.seed,
+    scenarios: j.scenarios.map((s) => ({
+      name: s.name,
+      file: s.file,
+      probabilityCheaper: s.probabilityCheaper,
+      payback: s.payback,
+      target: s.target,
+    })),
+  };
+}
+
+const COMPARE_FILES = [
+  'compare.json',
+  'compare-costs.csv',
+  'compare-years.csv',
+  'compare-replications.csv',
+  'manifest.json',
+] as const;
+
+/**
+ * Read a comparison folder's tables.
+ * @throws Error if the folder is not a comparison folder
+ */
+export function readCompareFolder(dir: string): CompareInput {
+  for (const f of COMPARE_FILES)
+    if (!existsSync(join(dir, f)))
+      throw new Error(`${dir}: no ${f} (not the results folder of caresim compare)`);
+  const read = (f: string) => readFileSync(join(dir, f), 'utf8');
+  return {
+    summary: parseCompareSummary(read('compare.json')),
+    costs: parseModelCostRows(read('compare-costs.csv')),
+    years: parseScenarioYearRows(read('compare-years.csv')),
+    replications: parseReplicationSavingRows(read('compare-replications.csv')),
+  };
+}
+
+/** The source line of a comparison, from its manifest.json: the base model and the number of scenarios. */
+export function compareSource(manifest: Record<string, unknown>): Source {
+  const models = (manifest.models ?? []) as { name: string }[];
+  const n = models.length - 1;
+  return {
+    caresim: String(manifest.caresim),
+    model: `${models[0]?.name ?? '?'} and ${n} scenario${n === 1 ? '' : 's'}`,
+    replications: Number(manifest.replications),
+    seed: Number(manifest.seed),
+  };
+}
+
+/** Okabe-Ito without its yellow, which is too pale for a line or a tick on white. */
+const COLOURS = PALETTE.filter((c) => c !== '#F0E442');
+const colourOf = (i: number) => COLOURS[i % COLOURS.length]!;
+
+/** Money as the axes write it (MONEY_LABEL): £2.5m, £350k, -£1.2m. */
+export function formatMoneyShort(x: number): string {
+  const sign = x < 0 ? '-' : '';
+  const a = Math.abs(x);
+  if (a >= 1e6) return `${sign}£${(a / 1e6).toFixed(1)}m`;
+  if (a >= 1e3) return `${sign}£${(a / 1e3).toFixed(0)}k`;
+  return `${sign}£${a.toFixed(0)}`;
+}
+
+/** A share of replications as a percentage that never rounds a few to none, or most to all. */
+function percent(p: number): string {
+  const pc = Math.round(p * 100);
+  if (pc === 0 && p > 0) return 'under 1%';
+  if (pc === 100 && p < 1) return 'over 99%';
+  return `${pc}%`;
+}
+
+const BASE_SUFFIX = ' (base)';
+const YEAR_AXIS = {
+  field: 'year',
+  type: 'ordinal',
+  title: 'Financial year',
+  axis: { labelAngle: -45 },
+} as const;
+/** Legend of long model names: one column, never cut (the names are the point). */
+const NAME_LEGEND = {
+  title: null,
+  columns: 1,
+  labelLimit: 0,
+  symbolType: 'stroke',
+  symbolStrokeWidth: 3,
+  symbolOpacity: 1,
+};
+
+/** Beyond this many replications the target-year chart is a histogram rather than one tick each. */
+export const STRIP_MAX_REPLICATIONS = 60;
+
+/** The charts of a comparison; the target-year chart only when the base model sets a target. */
+export function compareCharts(input: CompareInput, source: Source): ChartDefinition[] {
+  const { summary } = input;
+  const reps = `${summary.replications} replications`;
+  const baseLabel = `${summary.base.name}${BASE_SUFFIX}`;
+  const scenarioNames = summary.scenarios.map((s) => s.name);
+  const charts: ChartDefinition[] = [];
+
+  // 1. Each model's own revenue cost by financial year.
+  const modelNames = [summary.base.name, ...scenarioNames.filter((n) => n !== summary.base.name)];
+  const label = (m: string) => (m === summary.base.name ? baseLabel : m);
+  const costs = input.costs.map((r) => ({
+    model: label(r.model),
+    year: r.year,
+    mean: r.mean,
+    low: r.ciLow ?? r.mean,
+    high: r.ciHigh ?? r.mean,
+  }));
+  const modelColour = {
+    field: 'model',
+    type: 'nominal',
+    title: null,
+    sort: modelNames.map(label),
+    scale: { domain: modelNames.map(label), range: modelNames.map((_, i) => colourOf(i)) },
+    legend: NAME_LEGEND,
+  } as const;
+  charts.push({
+    name: 'cost-by-scenario',
+    title: 'Revenue cost by financial year, each scenario',
+    spec: withSource(
+      {
+        title: {
+          text: 'Revenue cost by financial year, each scenario',
+          subtitle: [
+            `Mean of ${reps} (line) with the 95% interval of the mean (band). Every model`,
+            'runs the same replications: where the lines coincide, the models cost the same.',
+          ],
+        },
+        width: WIDTH,
+        height: HEIGHT,
+        data: { values: costs },
+        layer: [
+          {
+            mark: { type: 'area', opacity: 0.18 },
+            encoding: {
+              x: YEAR_AXIS,
+              y: { field: 'low', type: 'quantitative' },
+              y2: { field: 'high' },
+              color: modelColour,
+            },
+          },
+          {
+            mark: { type: 'line', strokeWidth: 2.5, point: { size: 36, filled: true } },
+            encoding: {
+              x: YEAR_AXIS,
+              y: {
+                field: 'mean',
+                type: 'quantitative',
+                title: '£ per year',
+                axis: { labelExpr: MONEY_LABEL },
+              },
+              color: modelColour,
+            },
+          },
+        ],
+      },
+      source,
+    ),
+  });
+
+  // 2. Cumulative net saving against the base, after capital: the payback chart.
+  const scenarioColour = {
+    field: 'scenario',
+    type: 'nominal',
+    title: null,
+    sort: scenarioNames,
+    scale: { domain: scenarioNames, range: scenarioNames.map((n) => colourOf(modelNames.indexOf(n))) },
+    legend: NAME_LEGEND,
+  } as const;
+  const cumulative = input.years
+    .filter((r) => r.measure === 'cumulativeNetSaving')
+    .map((r) => ({
+      scenario: r.scenario,
+      year: r.year,
+      mean: r.mean,
+      low: r.ciLow ?? r.mean,
+      high: r.ciHigh ?? r.mean,
+    }));
+  const lastYear = cumulative.reduce((y, r) => (r.year > y ? r.year : y), '');
+  const paybackLines = summary.scenarios.map(
+    (s) =>
+      `${s.name}: paid back by ${lastYear} in ${percent(s.payback.probabilityWithinHorizon)} of replications`,
+  );
+  charts.push({
+    name: 'payback',
+    title: 'Cumulative net saving against the base, after capital',
+    spec: withSource(
+      {
+        title: {
+          text: 'Cumulative net saving against the base, after capital',
+          subtitle: [
+            'Revenue savings less extra capital against the base, added up year by year; mean of',
+            `${reps} with the 95% interval of the mean. A line above zero has paid back.`,
+            ...paybackLines,
+          ],
+        },
+        width: WIDTH,
+        height: HEIGHT,
+        layer: [
+          {
+            data: { values: cumulative },
+            mark: { type: 'area', opacity: 0.18 },
+            encoding: {
+              x: YEAR_AXIS,
+              y: { field: 'low', type: 'quantitative' },
+              y2: { field: 'high' },
+              color: scenarioColour,
+            },
+          },
+          {
+            data: { values: [{ zero: 0 }] },
+            mark: { type: 'rule', color: '#000', strokeWidth: 1 },
+            encoding: { y: { field: 'zero', type: 'quantitative' } },
+          },
+          {
+            data: { values: cumulative },
+            mark: { type: 'line', strokeWidth: 2.5, point: { size: 36, filled: true } },
+            encoding: {
+              x: YEAR_AXIS,
+              y: {
+                field: 'mean',
+                type: 'quantitative',
+                title: '£ (cumulative)',
+                axis: { labelExpr: MONEY_LABEL },
+              },
+              color: scenarioColour,
+            },
+          },
+        ],
+      },
+      source,
+    ),
+  });
+
+  // 3. The saving in the savings-target year, one value per replication, against the target.
+  const target = summary.scenarios.find((s) => s.target !== null)?.target ?? null;
+  if (target !== null) {
+    const values = input.replications
+      .filter((r) => r.savingByYear[target.year] !== undefined)
+      .map((r) => ({ scenario: r.scenario, saving: r.savingByYear[target.year]! }));
+    const targetText = `Target ${formatMoneyShort(target.perYear)} a year`;
+    const reach = summary.scenarios.map(
+      (s) =>
+        `${s.name}: ${s.target === null ? 'not tested' : `${percent(s.target.probabilityMet)} of replications reach it`}`,
+    );
+    const few = summary.replications <= STRIP_MAX_REPLICATIONS;
+    const xMoney = {
+      field: 'saving',
+      type: 'quantitative',
+      title: `Revenue saving in ${target.year} against the base (£ a year)`,
+      axis: { labelExpr: MONEY_LABEL, labelFlush: false, tickCount: 6 },
+      // Always show the target, however far the savings fall short of it.
+      scale: { domainMax: Math.max(target.perYear * 1.1, ...values.map((v) => v.saving)) },
+    };
+    // In a facet every layer sees the rows of its cell: one row per cell, so one line each.
+    const perCell = [{ aggregate: [{ op: 'count', as: 'n' }], groupby: ['scenario'] }];
+    const cellHeight = few ? 44 : 90;
+    const distribution = few
+      ? {
+          // One tick per replication.
+          mark: { type: 'tick', thickness: 2.5, size: cellHeight - 8, opacity: 0.85 },
+          encoding: { x: xMoney, color: { ...scenarioColour, legend: null } },
+        }
+      : {
+          mark: { type: 'bar', opacity: 0.85 },
+          encoding: {
+            x: { ...xMoney, bin: { maxbins: 40 } },
+            y: { aggregate: 'count', type: 'quantitative', title: 'Replications', axis: { tickCount: 3 } },
+            color: { ...scenarioColour, legend: null },
+          },
+        };
+    charts.push({
+      name: 'target-year-saving',
+      title: `Revenue saving in ${target.year} against the ${formatMoneyShort(target.perYear)} target`,
+      spec: withSource(
+        {
+          title: {
+            text: `Revenue saving in ${target.year} against the ${formatMoneyShort(target.perYear)} target`,
+            subtitle: [
+              few
+                ? `Each tick is one of ${reps}; below £0 the scenario costs more than the base.`
+                : `Replications by saving (${reps}); below £0 the scenario costs more than the base.`,
+              ...reach,
+            ],
+          },
+          data: { values },
+          // A row per scenario, named above it, all on one money axis.
+          facet: {
+            row: {
+              field: 'scenario',
+              type: 'nominal',
+              sort: scenarioNames,
+              title: null,
+              header: {
+                labelAngle: 0,
+                labelOrient: 'top',
+                labelAnchor: 'start',
+                labelAlign: 'left',
+                labelFontSize: 12,
+                labelLimit: 0,
+              },
+            },
+          },
+          spacing: few ? 8 : 14,
+          spec: {
+            width: WIDTH,
+            height: cellHeight,
+            layer: [
+              distribution,
+              {
+                transform: perCell,
+                mark: { type: 'rule', color: '#888', strokeWidth: 1 },
+                encoding: { x: { datum: 0, type: 'quantitative' } },
+              },
+              {
+                transform: perCell,
+                mark: { type: 'rule', color: '#000', strokeWidth: 1.5, strokeDash: [5, 4] },
+                encoding: { x: { datum: target.perYear, type: 'quantitative' } },
+              },
+              {
+                // Labelled once, above the first row, ending at the line.
+                transform: [...perCell, { filter: { field: 'scenario', equal: scenarioNames[0] } }],
+                mark: { type: 'text', align: 'right', baseline: 'bottom', dx: -4, dy: -3, fontSize: 12 },
+                encoding: {
+                  x: { datum: target.perYear, type: 'quantitative' },
+                  y: { value: 0 },
+                  text: { value: targetText },
+                },
+              },
+            ],
+          },
+        },
+        source,
+      ),
+    });
+  }
+  return charts;
+}
+
+/**
+ * Redraw the charts of a comparison folder into its `charts/` folder, replacing the old ones
+ * only once every new one is written.
+ * @throws Error if the folder is not a comparison folder
+ */
+export async function redrawCompareCharts(dir: string): Promise<string[]> {
+  const input = readCompareFolder(dir);
+  const manifest = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')) as Record<string, unknown>;
+  const charts = compareCharts(input, compareSource(manifest));
+  const partial = join(dir, '.charts.partial');
+  rmSync(partial, { recursive: true, force: true });
+  const files = await writeCharts(partial, charts);
+  rmSync(join(dir, 'charts'), { recursive: true, force: true });
+  renameSync(partial, join(dir, 'charts'));
+  return files;
+}

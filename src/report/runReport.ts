@@ -1,0 +1,265 @@
+/**
+ * The report of a run, for a committee paper: headline findings in plain English with their
+ * intervals, the charts, tables by financial year, every model parameter with its source or
+ * assumption, and method notes following the STRESS-DES checklist (Monks et al. 2019). One
+ * self-contained HTML file (charts inline, the font embedded, no network) that prints to A4,
+ * and the same content as Markdown with the PNGs beside it, for pasting into Word.
+ *
+ * Pure: built from the contents of a results folder; `writeRunReport` does the I/O.
+ */
+import { readFileSync } from 'node:fs';
+import type { MetricSummary } from '../experiment/tables.ts';
+import { listProvenance } from '../scenario/provenance.ts';
+import type { StatRow } from '../charts/runCharts.ts';
+import { FONT_FILES } from '../charts/style.ts';
+import { formatValue } from './runSummary.ts';
+
+/** Everything a run report is made from. */
+export interface RunReportInput {
+  manifest: Record<string, unknown> & { model: Record<string, unknown>; modelAsWritten?: unknown };
+  summary: Record<string, MetricSummary>;
+  years: StatRow[];
+  /** Chart name, title, SVG markup and PNG file name, in order. */
+  charts: { name: string; title: string; svg: string; png: string }[];
+}
+
+export interface Block {
+  kind: 'h2' | 'p' | 'list' | 'table' | 'chart';
+  text?: string;
+  items?: string[];
+  header?: string[];
+  rows?: string[][];
+  chart?: RunReportInput['charts'][number];
+}
+
+const range = (m: MetricSummary) =>
+  m.ciLow === null
+    ? ''
+    : ` (95% interval ${formatValue(m.ciLow, m.unit)} to ${formatValue(m.ciHigh, m.unit)})`;
+const v = (m: MetricSummary) => formatValue(m.mean, m.unit);
+
+/** The headline findings, as sentences a councillor can read. */
+export function findings(s: Record<string, MetricSummary>, fyLabels: readonly string[]): string[] {
+  const out: string[] = [];
+  const first = fyLabels[0];
+  const last = fyLabels[fyLabels.length - 1];
+  const m = (k: string) => s[k];
+  const local = m('occupancy.local');
+  const rate = m('occupancyRate');
+  const beds = m('beds.open');
+  if (local && beds && beds.mean > 0)
+    out.push(
+      `Local homes: on average ${v(local)} children${range(local)} lived in local homes from ${first} to ${last}, ` +
+        `filling ${rate ? v(rate) : '-'} of the beds open${rate ? range(rate) : ''}.`,
+    );
+  const ooc = m('outOfCounty.children');
+  const oocEnd = m(`outOfCounty.atEnd.${last}`);
+  if (ooc)
+    out.push(
+      `Out of county: on average ${v(ooc)} children${range(ooc)} were placed out of county at any one time` +
+        (oocEnd ? `; at the end of ${last}, ${v(oocEnd)}${range(oocEnd)}.` : '.'),
+    );
+  const share = m('overflowShare');
+  const full = m('overflow.allFull');
+  const none = m('overflow.noEligibleBed');
+  if (share && full && none)
+    out.push(
+      `Overflow: ${v(share)} of placements${range(share)} went out of county for want of a suitable local bed: ` +
+        `${v(full)} because suitable local beds were full and ${v(none)} because no local home was open for the child's need.`,
+    );
+  const years = fyLabels.map((fy) => ({ fy, c: m(`cost.total.${fy}`) })).filter((x) => x.c);
+  if (years.length > 0) {
+    const f = years[0]!;
+    const l = years[years.length - 1]!;
+    out.push(
+      `Cost: the total revenue cost was ${v(f.c!)} in ${f.fy}${range(f.c!)} and ${v(l.c!)} in ${l.fy}${range(l.c!)}, ` +
+        `in the prices of each year.`,
+    );
+  }
+  const bd = m('breakdowns');
+  const art = m('art.caseload');
+  const wait = m('art.waiting');
+  if (bd) out.push(`Breakdowns: ${v(bd)} placements${range(bd)} ended unplanned over the whole period.`);
+  if (art && art.mean > 0 && wait)
+    out.push(
+      `The ART supported ${v(art)} children at a time on average${range(art)}, with ${v(wait)} waiting${range(wait)}.`,
+    );
+  return out;
+}
+
+/** A table by financial year of the measures a paper quotes. */
+export function yearRows(
+  years: readonly StatRow[],
+  fyLabels: readonly string[],
+): { header: string[]; rows: string[][] } {
+  const get = (series: string, fy: string) => years.find((r) => r.series === series && r.period === fy);
+  const cell = (r: StatRow | undefined, unit: string) =>
+    r === undefined
+      ? '-'
+      : `${formatValue(r.mean, unit)}${r.ciLow === null ? '' : ` (${formatValue(r.ciLow, unit)} to ${formatValue(r.ciHigh, unit)})`}`;
+  return {
+    header: [
+      'Financial year',
+      'Total revenue cost',
+      'Children out of county at 31 March',
+      'Children in local homes (average)',
+      'Placements out of county',
+    ],
+    rows: fyLabels.map((fy) => [
+      fy,
+      cell(get('cost.total', fy), '£'),
+      cell(get('outOfCounty.childrenAtEnd', fy), 'children'),
+      cell(get('occupancy.local', fy), 'children'),
+      cell(get('placements.outOfCounty', fy), 'placements'),
+    ]),
+  };
+}
+
+/** Method notes under the STRESS-DES headings, with this run's particulars. */
+export function methodNotes(manifest: RunReportInput['manifest']): string[] {
+  const model = manifest.model as {
+    time?: { start?: string; warmupYears?: unknown };
+    initialCensus?: unknown;
+  };
+  const warmup = model.time?.warmupYears;
+  const streams = (manifest.streams as string[] | undefined) ?? [];
+  return [
+    `Objective: estimate occupancy of local homes, placements out of county and cost by financial year for the model "${String(manifest.modelName)}", with their uncertainty.`,
+    'Logic: a discrete-event simulation, child by child: referrals, assessment beds, matching to local homes (by need, registration, single occupancy), out-of-county overflow, breakdowns as a competing risk, step-downs delayed while no onward place is free, ageing out, and ART support with a capped caseload. The full logic is in docs/model.md of caresim.',
+    'Inputs: every parameter is in the model file, with its source or the assumption behind it (the table above). Distributions are sampled by inverse transform.',
+    `Initialisation: ${model.initialCensus ? 'an initial census of children already placed at the start, with remaining stays drawn from the length-biased residual of the stay distribution' : 'no initial census'}${warmup ? `, and a warm-up of ${String(typeof warmup === 'object' ? (warmup as { value: number }).value : warmup)} years not reported` : ''}.`,
+    `Run length: ${String(manifest.years)} years from ${String(manifest.start ?? model.time?.start)}, reported by month and by financial year (April to March).`,
+    `Replications: ${String(manifest.replications)} independent replications from master seed ${String(manifest.seed)}; every estimate is the mean across replications with a 95% confidence interval of the mean (Student's t), and the spread of outcomes is shown by the 5th to 95th percentiles.`,
+    `Random streams and common random numbers: each random stream is seeded only from (seed, replication, stream name) with ${String(manifest.prng)}: ${streams.slice(0, 6).join(', ')}${streams.length > 6 ? ', ...' : ''}. Referrals never depend on the state of the system, so scenarios run with the same seed see the same referrals and the same children.`,
+    'Event ordering: on any day, registrations and closures change first, then children leave (beds are freed), then homes open and capacity grows, and then referrals are placed; ties are broken in order of scheduling.',
+    `Software: caresim ${String(manifest.caresim)}${manifest.gitCommit ? ` (commit ${String(manifest.gitCommit)})` : ''}, Node ${String(manifest.node)}; model hash ${String(manifest.modelHash).slice(0, 16)}.`,
+  ];
+}
+
+/** The report's content, in order, independent of the output format. */
+export function runReportBlocks(input: RunReportInput): { title: string; subtitle: string; blocks: Block[] } {
+  const fyLabels = [...new Set(input.years.map((r) => r.period))];
+  const m = input.manifest;
+  const blocks: Block[] = [
+    { kind: 'h2', text: 'Findings' },
+    { kind: 'list', items: findings(input.summary, fyLabels) },
+    { kind: 'h2', text: 'Charts' },
+    ...input.charts.map((c) => ({ kind: 'chart' as const, chart: c })),
+    { kind: 'h2', text: 'By financial year' },
+    {
+      kind: 'p',
+      text: 'Mean across replications, with the 95% interval of the mean in brackets; money in the prices of each year.',
+    },
+    { kind: 'table', ...yearRows(input.years, fyLabels) },
+    { kind: 'h2', text: 'Assumptions and sources' },
+    {
+      kind: 'p',
+      text: 'Every number in the model, with the document it comes from (cited as document ¶paragraph) or the assumption behind it, and the range explored in sensitivity analysis where one is given.',
+    },
+    {
+      kind: 'table',
+      header: ['Parameter', 'Value', 'Kind', 'Source or reason'],
+      rows: listProvenance(m.modelAsWritten ?? m.model).map((p) => [
+        p.field,
+        p.value,
+        p.kind === 'none' ? 'not stated' : p.kind,
+        p.text +
+          (p.low !== undefined || p.high !== undefined ? ` [range ${p.low ?? '?'} to ${p.high ?? '?'}]` : ''),
+      ]),
+    },
+    { kind: 'h2', text: 'Method (STRESS-DES)' },
+    { kind: 'list', items: methodNotes(m) },
+  ];
+  return {
+    title: `${String(m.modelName)}: simulation results`,
+    subtitle: `${String(m.replications)} replications, seed ${String(m.seed)}, ${fyLabels[0]} to ${fyLabels[fyLabels.length - 1]}; caresim ${String(m.caresim)}, ${String(m.finishedAt ?? '').slice(0, 10)}`,
+    blocks,
+  };
+}
+
+const escape = (s: string) =>
+  s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+
+/** One self-contained HTML page: inline charts, embedded font, A4 print styles, no network. */
+export function renderHtml(doc: { title: string; subtitle: string; blocks: Block[] }): string {
+  const font = readFileSync(FONT_FILES[0]!).toString('base64');
+  const body = doc.blocks
+    .map((b) => {
+      switch (b.kind) {
+        case 'h2':
+          return `<h2>${escape(b.text!)}</h2>`;
+        case 'p':
+          return `<p>${escape(b.text!)}</p>`;
+        case 'list':
+          return `<ul>${b.items!.map((i) => `<li>${escape(i)}</li>`).join('')}</ul>`;
+        case 'table':
+          return `<table><thead><tr>${b.header!.map((h) => `<th>${escape(h)}</th>`).join('')}</tr></thead><tbody>${b
+            .rows!.map((r) => `<tr>${r.map((c) => `<td>${escape(c)}</td>`).join('')}</tr>`)
+            .join('')}</tbody></table>`;
+        case 'chart':
+          return `<figure>${b.chart!.svg.replace(/^<\?xml[^>]*>\s*/, '')}<figcaption>${escape(b.chart!.title)}</figcaption></figure>`;
+      }
+      return '';
+    })
+    .join('\n');
+  return `<!DOCTYPE html>
+<html lang="en-GB">
+<head>
+<meta charset="utf-8">
+<title>${escape(doc.title)}</title>
+<style>
+@font-face { font-family: 'Source Sans 3'; src: url(data:font/ttf;base64,${font}) format('truetype'); }
+body { font-family: 'Source Sans 3', Arial, sans-serif; color: #1a1a1a; max-width: 60rem; margin: 2rem auto; padding: 0 1rem; line-height: 1.45; }
+h1 { font-size: 1.7rem; margin-bottom: 0.2rem; }
+.subtitle { color: #555; margin-top: 0; }
+h2 { font-size: 1.3rem; margin-top: 2rem; border-bottom: 1px solid #ccc; }
+figure { margin: 1.5rem 0; page-break-inside: avoid; break-inside: avoid; }
+figure svg { max-width: 100%; height: auto; }
+figcaption { color: #555; font-size: 0.9rem; }
+table { border-collapse: collapse; width: 100%; font-size: 0.85rem; margin: 0.5rem 0 1rem; }
+th, td { border-bottom: 1px solid #ddd; padding: 0.25rem 0.4rem; text-align: left; vertical-align: top; }
+th { background: #f2f2f2; }
+tr { page-break-inside: avoid; break-inside: avoid; }
+@page { size: A4; margin: 15mm; }
+@media print { body { margin: 0; max-width: none; } h2 { page-break-after: avoid; break-after: avoid; } }
+</style>
+</head>
+<body>
+<h1>${escape(doc.title)}</h1>
+<p class="subtitle">${escape(doc.subtitle)}</p>
+${body}
+</body>
+</html>
+`;
+}
+
+/** The same content as Markdown, the charts as PNG images beside it. */
+export function renderMarkdown(doc: { title: string; subtitle: string; blocks: Block[] }): string {
+  const cell = (s: string) => s.replace(/\|/g, '\\|').replace(/\n/g, ' ');
+  return (
+    [`# ${doc.title}`, '', `_${doc.subtitle}_`, '']
+      .concat(
+        doc.blocks.flatMap((b) => {
+          switch (b.kind) {
+            case 'h2':
+              return [`## ${b.text}`, ''];
+            case 'p':
+              return [b.text!, ''];
+            case 'list':
+              return [...b.items!.map((i) => `- ${i}`), ''];
+            case 'table':
+              return [
+                `| ${b.header!.map(cell).join(' | ')} |`,
+                `|${b.header!.map(() => '---').join('|')}|`,
+                ...b.rows!.map((r) => `| ${r.map(cell).join(' | ')} |`),
+                '',
+              ];
+            case 'chart':
+              return [`![${b.chart!.title}](${b.chart!.png})`, ''];
+          }
+          return [];
+        }),
+      )
+      .join('\n') + '\n'
+  );
+}

@@ -1,0 +1,114 @@
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { chromium, type Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { executeRun } from '../../src/experiment/run.ts';
+import { formatModelError, loadModel } from '../../src/scenario/load.ts';
+
+// Debian's Chromium, installed by test/browser/ensure-chromium.sh (npm's pretest step).
+const CHROMIUM = '/usr/bin/chromium';
+// Flags that keep a headless Chromium off the network (this machine has none to offer).
+const ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+let dir = '';
+let browser: Browser;
+
+beforeAll(async () => {
+  const r = loadModel('models/leicestershire.yaml');
+  if (!r.ok) throw new Error(r.errors.map(formatModelError).join('\n'));
+  const out = join(mkdtempSync(join(tmpdir(), 'caresim-report-')), 'run');
+  dir = (
+    await executeRun({
+      modelFile: 'models/leicestershire.yaml',
+      model: r.model,
+      modelAsWritten: r.raw,
+      replications: 4,
+      seed: 3,
+      years: 4,
+      workers: 1,
+      out,
+    })
+  ).dir;
+  browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
+}, 120_000);
+
+afterAll(async () => {
+  await browser?.close();
+});
+
+describe('report.html', () => {
+  it('loads in headless Chromium with no console errors and no external requests', async () => {
+    const page = await browser.newPage();
+    const errors: string[] = [];
+    const external: string[] = [];
+    page.on('console', (m) => {
+      if (m.type() === 'error') errors.push(m.text());
+    });
+    page.on('pageerror', (e) => errors.push(e.message));
+    page.on('request', (r) => {
+      if (!/^(file|data):/.test(r.url())) external.push(r.url());
+    });
+    await page.goto(pathToFileURL(join(dir, 'report.html')).href, { waitUntil: 'load' });
+    expect(errors).toEqual([]);
+    expect(external).toEqual([]);
+    await expect(page.locator('h1').textContent()).resolves.toContain('Leicestershire baseline');
+    expect(await page.locator('figure svg').count()).toBe(5);
+    const headings = await page.locator('h2').allTextContents();
+    expect(headings).toEqual([
+      'Findings',
+      'Charts',
+      'By financial year',
+      'Assumptions and sources',
+      'Method (STRESS-DES)',
+    ]);
+    const findings = await page.locator('h2:has-text("Findings") + ul li').allTextContents();
+    expect(findings.join(' ')).toMatch(/95% interval/);
+    // The assumptions table lists every parameter with its source or assumption.
+    const kinds = await page.locator('table').nth(1).locator('tbody tr td:nth-child(3)').allTextContents();
+    expect(kinds.length).toBeGreaterThan(150);
+    expect(kinds.filter((k) => k === 'not stated')).toEqual([]);
+    await page.close();
+  }, 60_000);
+
+  it('prints to A4', async () => {
+    const page = await browser.newPage();
+    await page.goto(pathToFileURL(join(dir, 'report.html')).href, { waitUntil: 'load' });
+    const pdf = await page.pdf({ format: 'A4', printBackground: true });
+    // A4 is 210 x 297 mm = 595.3 x 841.9 points (Chromium rounds to 595.92 x 842.88); every page has that box.
+    const boxes = [...pdf.toString('latin1').matchAll(/\/MediaBox\s*\[\s*0 0 ([\d.]+) ([\d.]+)\s*\]/g)];
+    expect(boxes.length).toBeGreaterThan(1);
+    for (const b of boxes) {
+      expect(Math.abs(Number(b[1]) - 595.3)).toBeLessThan(1.5);
+      expect(Math.abs(Number(b[2]) - 841.9)).toBeLessThan(1.5);
+    }
+    if (process.env.CARESIM_KEEP_PDF) writeFileSync(process.env.CARESIM_KEEP_PDF, pdf);
+    await page.close();
+  }, 60_000);
+});
+
+describe('report.md', () => {
+  it('has the same findings and tables, with the charts as PNGs beside it', () => {
+    const md = readFileSync(join(dir, 'report.md'), 'utf8');
+    expect(md).toMatch(/^# Leicestershire baseline/);
+    for (const h of [
+      '## Findings',
+      '## By financial year',
+      '## Assumptions and sources',
+      '## Method (STRESS-DES)',
+    ])
+      expect(md).toContain(h);
+    for (const c of ['local-occupancy', 'out-of-county', 'cost-by-year', 'overflow-by-need', 'art'])
+      expect(md).toContain(`](charts/${c}.png)`);
+    expect(md).toMatch(/\| 2019\/20 \| £/);
+  });
+});
