@@ -215,6 +215,36 @@ const NAME_LEGEND = {
   symbolOpacity: 1,
 };
 
+/** The nice bin width nearest `raw`: 1, 2, 2.5 or 5 times a power of ten. */
+function niceStep(raw: number): number {
+  if (!(raw > 0)) return 1;
+  const p = 10 ** Math.floor(Math.log10(raw));
+  const distance = (m: number) => Math.abs(Math.log(m * p) - Math.log(raw));
+  return [1, 2, 2.5, 5, 10].reduce((best, m) => (distance(m) < distance(best) ? m : best)) * p;
+}
+
+/**
+ * Count values in bins of a nice width with an edge at `anchor` (the target, so that the bars
+ * right of its line are exactly the replications that reach it): about 2 bins per square root
+ * of the number of values, 10 to 40 over `span`. Empty bins are left out.
+ */
+export function histogram(
+  values: readonly number[],
+  anchor: number,
+  span: number,
+  n = values.length,
+): { from: number; to: number; count: number }[] {
+  const step = niceStep(span / Math.min(40, Math.max(10, Math.round(2 * Math.sqrt(n)))));
+  const counts = new Map<number, number>();
+  for (const v of values) {
+    const k = Math.floor((v - anchor) / step);
+    counts.set(k, (counts.get(k) ?? 0) + 1);
+  }
+  return [...counts.entries()]
+    .sort(([a], [b]) => a - b)
+    .map(([k, count]) => ({ from: anchor + k * step, to: anchor + (k + 1) * step, count }));
+}
+
 /** Beyond this many replications the target-year chart is a histogram rather than one tick each. */
 export const STRIP_MAX_REPLICATIONS = 60;
 
@@ -374,31 +404,61 @@ export function compareCharts(input: CompareInput, source: Source): ChartDefinit
         `${s.name}: ${s.target === null ? 'not tested' : `${percent(s.target.probabilityMet)} of replications reach it`}`,
     );
     const few = summary.replications <= STRIP_MAX_REPLICATIONS;
-    const xMoney = {
-      field: 'saving',
-      type: 'quantitative',
-      title: `Revenue saving in ${target.year} against the base (£ a year)`,
-      axis: { labelExpr: MONEY_LABEL, labelFlush: false, tickCount: 6 },
-      // Always show the target, however far the savings fall short of it.
-      scale: { domainMax: Math.max(target.perYear * 1.1, ...values.map((v) => v.saving)) },
+    const savings = values.map((v) => v.saving);
+    const xScale = {
+      // Always show £0 and the target, however far the savings fall short of it.
+      domain: [Math.min(0, ...savings), Math.max(target.perYear * 1.1, ...savings)],
+      nice: true,
     };
+    const xTitle = `Revenue saving in ${target.year} against the base (£ a year)`;
+    const xAxis = { labelExpr: MONEY_LABEL, labelFlush: false, tickCount: 6 };
+    // The target's label sits at the top of the first row, left of its line: the marks keep clear
+    // of that strip (ticks drawn low in their row, histograms with headroom above the tallest bar).
+    const cellHeight = few ? 48 : 112;
+    const labelRoom = 16;
+    let data: Record<string, unknown>[];
+    let distribution: Record<string, unknown>;
+    if (few) {
+      data = values;
+      distribution = {
+        mark: { type: 'tick', thickness: 2.5, size: cellHeight - labelRoom - 4, opacity: 0.85 },
+        encoding: {
+          x: { field: 'saving', type: 'quantitative', title: xTitle, axis: xAxis, scale: xScale },
+          y: { value: (cellHeight + labelRoom) / 2 },
+          color: { ...scenarioColour, legend: null },
+        },
+      };
+    } else {
+      const bins = scenarioNames.flatMap((scenario) =>
+        histogram(
+          values.filter((v) => v.scenario === scenario).map((v) => v.saving),
+          target.perYear,
+          Math.max(...savings, target.perYear) - Math.min(...savings, 0),
+          summary.replications,
+        ).map((b) => ({ scenario, ...b })),
+      );
+      const tallest = Math.max(1, ...bins.map((b) => b.count));
+      data = bins;
+      distribution = {
+        mark: { type: 'rect', opacity: 0.85, stroke: 'white', strokeWidth: 0.5 },
+        encoding: {
+          x: { field: 'from', type: 'quantitative', title: xTitle, axis: xAxis, scale: xScale },
+          x2: { field: 'to' },
+          y: {
+            field: 'count',
+            type: 'quantitative',
+            title: 'Replications',
+            // Counts: whole-number ticks, as the run charts' count axes.
+            axis: { tickCount: 3, tickMinStep: 1, format: 'd' },
+            scale: { domain: [0, (tallest * cellHeight) / (cellHeight - labelRoom)], nice: false },
+          },
+          y2: { datum: 0 },
+          color: { ...scenarioColour, legend: null },
+        },
+      };
+    }
     // In a facet every layer sees the rows of its cell: one row per cell, so one line each.
     const perCell = [{ aggregate: [{ op: 'count', as: 'n' }], groupby: ['scenario'] }];
-    const cellHeight = few ? 44 : 90;
-    const distribution = few
-      ? {
-          // One tick per replication.
-          mark: { type: 'tick', thickness: 2.5, size: cellHeight - 8, opacity: 0.85 },
-          encoding: { x: xMoney, color: { ...scenarioColour, legend: null } },
-        }
-      : {
-          mark: { type: 'bar', opacity: 0.85 },
-          encoding: {
-            x: { ...xMoney, bin: { maxbins: 40 } },
-            y: { aggregate: 'count', type: 'quantitative', title: 'Replications', axis: { tickCount: 3 } },
-            color: { ...scenarioColour, legend: null },
-          },
-        };
     charts.push({
       name: 'target-year-saving',
       title: `Revenue saving in ${target.year} against the ${formatMoneyShort(target.perYear)} target`,
@@ -413,7 +473,7 @@ export function compareCharts(input: CompareInput, source: Source): ChartDefinit
               ...reach,
             ],
           },
-          data: { values },
+          data: { values: data },
           // A row per scenario, named above it, all on one money axis.
           facet: {
             row: {
@@ -428,6 +488,8 @@ export function compareCharts(input: CompareInput, source: Source): ChartDefinit
                 labelAlign: 'left',
                 labelFontSize: 12,
                 labelLimit: 0,
+                // vega sets the label 13px above the cell on its own; bring it closer to its row.
+                labelPadding: -6,
               },
             },
           },
@@ -448,9 +510,9 @@ export function compareCharts(input: CompareInput, source: Source): ChartDefinit
                 encoding: { x: { datum: target.perYear, type: 'quantitative' } },
               },
               {
-                // Labelled once, above the first row, ending at the line.
+                // Labelled once, in the first row, ending at the line.
                 transform: [...perCell, { filter: { field: 'scenario', equal: scenarioNames[0] } }],
-                mark: { type: 'text', align: 'right', baseline: 'bottom', dx: -4, dy: -3, fontSize: 12 },
+                mark: { type: 'text', align: 'right', baseline: 'top', dx: -5, dy: 1, fontSize: 12 },
                 encoding: {
                   x: { datum: target.perYear, type: 'quantitative' },
                   y: { value: 0 },

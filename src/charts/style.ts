@@ -47,7 +47,7 @@ export const CONFIG = {
     titleFontSize: 12,
     orient: 'top',
     columns: 2,
-    labelLimit: 300,
+    labelLimit: 1000,
     symbolType: 'square',
   },
 } as const;

@@ -63,7 +63,7 @@ program
   )
   .option('--max-reps <n>', 'the most replications --precision may run (default 10000)', int('--max-reps', 2))
   .option('--shard <i/n>', 'run only slice i of n of the replications (0-based), for caresim merge', shardOf)
-  .option('--no-charts', 'do not draw the charts (faster)')
+  .option('--no-charts', 'do not draw the charts or write the reports (faster)')
   .action(async (model: string, opts: RunCommandOptions) => {
     process.exitCode = await runCommand(model, opts);
   });
@@ -88,14 +88,17 @@ program
   .option('-o, --out <dir>', 'results folder (default: runs/compare-<base>-<time>)')
   .option('-w, --workers <n>', 'worker threads (default: all cores)', int('--workers', 1))
   .option('-q, --quiet', 'no progress and no table')
+  .option('--no-charts', 'do not draw the charts or write the reports (faster)')
   .action(async (base: string, scenarios: string[], opts: RunCommandOptions) => {
     process.exitCode = await compareCommand([base, ...scenarios], opts);
   });
 
 program
   .command('report')
-  .description("redraw the charts of a run's results folder from its tables, without simulating again")
-  .argument('<runDir>', 'a folder written by caresim run')
+  .description(
+    'redraw the charts and reports of a results folder (of caresim run or compare) from its tables, without simulating again',
+  )
+  .argument('<runDir>', 'a folder written by caresim run or caresim compare')
   .action(async (dir: string) => {
     process.exitCode = await reportCommand(dir);
   });

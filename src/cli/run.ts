@@ -5,7 +5,10 @@
  */
 import { SingleBar } from 'cli-progress';
 import { redrawRunCharts } from '../charts/runFolder.ts';
-import { writeRunReport } from '../report/runFolderReport.ts';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { redrawCompareCharts } from '../charts/compareCharts.ts';
+import { writeCompareReport, writeRunReport } from '../report/runFolderReport.ts';
 import { executeCompare, executeMerge, executeRun } from '../experiment/run.ts';
 import { formatModelError, loadModel } from '../scenario/load.ts';
 import { formatRunSummary } from '../report/runSummary.ts';
@@ -135,10 +138,19 @@ export async function runCommand(file: string, o: RunCommandOptions): Promise<nu
 
 /** `caresim compare BASE SCENARIO...`. */
 export async function compareCommand(files: string[], o: RunCommandOptions): Promise<number> {
-  const models = loadAll(files);
+  const raws: unknown[] = [];
+  const models = loadAll(files, raws);
   if (!models) return 1;
   return interruptible('compare', o.quiet === true, async (onProgress, signal) => {
-    const outcome = await executeCompare({ files, models, ...common(o), onProgress, signal });
+    const outcome = await executeCompare({
+      files,
+      models,
+      modelsAsWritten: raws,
+      ...common(o),
+      ...(o.charts === false ? { charts: false } : {}),
+      onProgress,
+      signal,
+    });
     return () => {
       const m = outcome.manifest;
       if (!o.quiet)
@@ -209,8 +221,10 @@ function makeProgress(quiet: boolean): { update: (done: number, total: number) =
 /** `caresim report RUN_DIR`: redraw a results folder's charts without simulating again. */
 export async function reportCommand(dir: string): Promise<number> {
   try {
-    const files = await redrawRunCharts(dir);
-    writeRunReport(dir);
+    const isComparison = existsSync(join(dir, 'compare.json'));
+    const files = isComparison ? await redrawCompareCharts(dir) : await redrawRunCharts(dir);
+    if (isComparison) writeCompareReport(dir);
+    else writeRunReport(dir);
     console.log(
       `Drew ${files.length / 3} charts in ${dir}/charts (vega-lite spec, SVG and PNG of each) and wrote report.html and report.md`,
     );

@@ -4,7 +4,8 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { chartsOfTables, writeCharts } from '../charts/runFolder.ts';
-import { writeRunReport } from '../report/runFolderReport.ts';
+import { redrawCompareCharts } from '../charts/compareCharts.ts';
+import { writeCompareReport, writeRunReport } from '../report/runFolderReport.ts';
 import { join } from 'node:path';
 import { seriesDefinitions } from '../model/metrics.ts';
 import { PRNG_ALGORITHM } from '../random/streams.ts';
@@ -334,6 +335,10 @@ export async function executeMerge(dirs: readonly string[], out: string): Promis
 export interface CompareOptions {
   files: string[];
   models: ModelFile[];
+  /** The models as their files wrote them, for the report's assumptions tables. */
+  modelsAsWritten?: unknown[];
+  /** Draw the charts and write the reports (default true). */
+  charts?: boolean;
   replications?: number;
   seed?: number;
   years?: number;
@@ -417,10 +422,19 @@ export async function executeCompare(o: CompareOptions): Promise<CompareOutcome>
       startedAt: started.toISOString(),
       finishedAt: finished.toISOString(),
       seconds: (finished.getTime() - started.getTime()) / 1000,
-      files: [...dir.files, 'manifest.json'],
+      files: [
+        ...dir.files,
+        ...(o.charts === false ? [] : ['charts/', 'report.html', 'report.md']),
+        'manifest.json',
+      ],
       resolvedModels: o.models,
+      modelsAsWritten: o.modelsAsWritten ?? null,
     };
     dir.write('manifest.json', json(manifest));
+    if (o.charts !== false) {
+      await redrawCompareCharts(dir.partial);
+      writeCompareReport(dir.partial);
+    }
     dir.commit();
     return { dir: dir.target, comparisons, manifest };
   } catch (e) {

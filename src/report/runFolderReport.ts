@@ -7,6 +7,8 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseStatRows, runCharts } from '../charts/runCharts.ts';
 import type { MetricSummary } from '../experiment/tables.ts';
+import { compareCharts, compareSource, readCompareFolder } from '../charts/compareCharts.ts';
+import { compareReportBlocks, type CompareReportInput } from './compareReport.ts';
 import { renderHtml, renderMarkdown, runReportBlocks, type RunReportInput } from './runReport.ts';
 
 /**
@@ -37,6 +39,34 @@ export function writeRunReport(dir: string): string[] {
       png: `charts/${c.name}.png`,
     }));
   const doc = runReportBlocks({ manifest, summary, years, charts });
+  writeFileSync(join(dir, 'report.html'), renderHtml(doc));
+  writeFileSync(join(dir, 'report.md'), renderMarkdown(doc));
+  return ['report.html', 'report.md'];
+}
+
+/**
+ * Write report.html and report.md of a comparison folder (written by caresim compare).
+ * @throws Error if the folder lacks its manifest or compare.json
+ */
+export function writeCompareReport(dir: string): string[] {
+  for (const f of ['manifest.json', 'compare.json'])
+    if (!existsSync(join(dir, f)))
+      throw new Error(`${dir}: no ${f} (not the results folder of caresim compare)`);
+  const manifest = JSON.parse(
+    readFileSync(join(dir, 'manifest.json'), 'utf8'),
+  ) as CompareReportInput['manifest'];
+  const compare = JSON.parse(readFileSync(join(dir, 'compare.json'), 'utf8')) as {
+    scenarios: CompareReportInput['comparisons'];
+  };
+  const charts = compareCharts(readCompareFolder(dir), compareSource(manifest))
+    .filter((c) => existsSync(join(dir, 'charts', `${c.name}.svg`)))
+    .map((c) => ({
+      name: c.name,
+      title: c.title,
+      svg: readFileSync(join(dir, 'charts', `${c.name}.svg`), 'utf8'),
+      png: `charts/${c.name}.png`,
+    }));
+  const doc = compareReportBlocks({ manifest, comparisons: compare.scenarios, charts });
   writeFileSync(join(dir, 'report.html'), renderHtml(doc));
   writeFileSync(join(dir, 'report.md'), renderMarkdown(doc));
   return ['report.html', 'report.md'];

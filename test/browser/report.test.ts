@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { chromium, type Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { executeRun } from '../../src/experiment/run.ts';
+import { executeCompare, executeRun } from '../../src/experiment/run.ts';
 import { formatModelError, loadModel } from '../../src/scenario/load.ts';
 
 // Debian's Chromium, installed by test/browser/ensure-chromium.sh (npm's pretest step).
@@ -21,6 +21,7 @@ const ARGS = [
 ];
 
 let dir = '';
+let compareDir = '';
 let browser: Browser;
 
 beforeAll(async () => {
@@ -39,8 +40,22 @@ beforeAll(async () => {
       out,
     })
   ).dir;
+  const base = loadModel('models/scenarios/do-nothing.yaml');
+  if (!base.ok) throw new Error(base.errors.map(formatModelError).join('\n'));
+  compareDir = (
+    await executeCompare({
+      files: ['models/scenarios/do-nothing.yaml', 'models/leicestershire.yaml'],
+      models: [base.model, r.model],
+      modelsAsWritten: [base.raw, r.raw],
+      replications: 4,
+      seed: 3,
+      years: 10,
+      workers: 1,
+      out: join(mkdtempSync(join(tmpdir(), 'caresim-report-')), 'compare'),
+    })
+  ).dir;
   browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
-}, 120_000);
+}, 180_000);
 
 afterAll(async () => {
   await browser?.close();
@@ -92,6 +107,30 @@ describe('report.html', () => {
       expect(Math.abs(Number(b[2]) - 841.9)).toBeLessThan(1.5);
     }
     if (process.env.CARESIM_KEEP_PDF) writeFileSync(process.env.CARESIM_KEEP_PDF, pdf);
+    await page.close();
+  }, 60_000);
+});
+
+describe('the report of a comparison', () => {
+  it('loads with no console errors and no external requests, with its findings and charts', async () => {
+    const page = await browser.newPage();
+    const errors: string[] = [];
+    const external: string[] = [];
+    page.on('console', (m) => {
+      if (m.type() === 'error') errors.push(m.text());
+    });
+    page.on('pageerror', (e) => errors.push(e.message));
+    page.on('request', (r) => {
+      if (!/^(file|data):/.test(r.url())) external.push(r.url());
+    });
+    await page.goto(pathToFileURL(join(compareDir, 'report.html')).href, { waitUntil: 'load' });
+    expect(errors).toEqual([]);
+    expect(external).toEqual([]);
+    expect(await page.locator('figure svg').count()).toBe(3);
+    const text = (await page.locator('body').textContent()) ?? '';
+    expect(text).toContain('avoids');
+    expect(text).toMatch(/the target is met in \d+% of replications/);
+    expect(text).toContain('What "Leicestershire baseline (March 2025 plan)"');
     await page.close();
   }, 60_000);
 });

@@ -66,7 +66,9 @@ describe('caresim run (executeRun)', () => {
     expect(manifest.seed).toBe(11);
     expect(manifest.prng).toBe('seedrandom.alea');
     expect(JSON.parse(read(out, 'manifest.json'))).toEqual(JSON.parse(JSON.stringify(manifest)));
-    expect(readdirSync(out).sort()).toEqual(['charts', 'manifest.json', ...RESULT_FILES].sort());
+    expect(readdirSync(out).sort()).toEqual(
+      ['charts', 'manifest.json', 'report.html', 'report.md', ...RESULT_FILES].sort(),
+    );
   }, 30_000);
 
   it('computes summary intervals that match an independent computation on the replication rows', async () => {
