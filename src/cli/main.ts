@@ -4,7 +4,15 @@
  */
 import { Command, CommanderError, InvalidArgumentError } from 'commander';
 import { validateCommand } from './validate.ts';
-import { compareCommand, mergeCommand, reportCommand, runCommand, type RunCommandOptions } from './run.ts';
+import {
+  compareCommand,
+  mergeCommand,
+  reportCommand,
+  runCommand,
+  sweepCommand,
+  type RunCommandOptions,
+  type SweepCommandOptions,
+} from './run.ts';
 
 const program = new Command()
   .name('caresim')
@@ -91,6 +99,31 @@ program
   .option('--no-charts', 'do not draw the charts or write the reports (faster)')
   .action(async (base: string, scenarios: string[], opts: RunCommandOptions) => {
     process.exitCode = await compareCommand([base, ...scenarios], opts);
+  });
+
+program
+  .command('sweep')
+  .description(
+    'vary numeric fields of a model over values or ranges (full grid, or a Latin hypercube), every point on the same replications',
+  )
+  .argument('<model>', 'model or scenario file')
+  .requiredOption(
+    '--vary <path=values...>',
+    'a field and its values: art.capacity=8,12,16 (listed) or homes.csHome1.beds=2:4:1 (range with step); repeat for more fields',
+  )
+  .option(
+    '--lhs <n>',
+    'a Latin hypercube of n points over the ranges instead of the full grid',
+    int('--lhs', 2),
+  )
+  .option('-r, --reps <n>', 'replications per point', int('--reps', 1))
+  .option('-s, --seed <n>', 'master seed', int('--seed', 0))
+  .option('-y, --years <n>', 'horizon in years', int('--years', 1))
+  .option('-o, --out <dir>', 'results folder (default: runs/sweep-<model>-<time>)')
+  .option('-w, --workers <n>', 'worker threads (default: all cores)', int('--workers', 1))
+  .option('-q, --quiet', 'no progress and no table')
+  .action(async (model: string, opts: SweepCommandOptions) => {
+    process.exitCode = await sweepCommand(model, opts);
   });
 
 program

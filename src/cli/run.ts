@@ -13,6 +13,9 @@ import { executeCompare, executeMerge, executeRun } from '../experiment/run.ts';
 import { formatModelError, loadModel } from '../scenario/load.ts';
 import { formatRunSummary } from '../report/runSummary.ts';
 import { formatComparison } from '../report/compareSummary.ts';
+import { formatValue } from '../report/runSummary.ts';
+import { textTable } from '../report/textTable.ts';
+import { executeSweep, parseAxis } from '../experiment/sweep.ts';
 import type { ModelFile } from '../scenario/schema/model.ts';
 
 export interface RunCommandOptions {
@@ -63,10 +66,10 @@ function common(o: RunCommandOptions) {
  */
 async function interruptible(
   what: string,
-  quiet: boolean,
+  quiet: boolean | { quiet: boolean; unit: string },
   work: (progress: (done: number, total: number) => void, signal: AbortSignal) => Promise<() => void>,
 ): Promise<number> {
-  const progress = makeProgress(quiet);
+  const progress = typeof quiet === 'boolean' ? makeProgress(quiet) : makeProgress(quiet.quiet, quiet.unit);
   const abort = new AbortController();
   let interrupted = false;
   const onSignal = () => {
@@ -178,12 +181,15 @@ export async function mergeCommand(dirs: string[], out: string): Promise<number>
   }
 }
 
-function makeProgress(quiet: boolean): { update: (done: number, total: number) => void; stop: () => void } {
+function makeProgress(
+  quiet: boolean,
+  unit = 'replications',
+): { update: (done: number, total: number) => void; stop: () => void } {
   if (quiet) return { update: () => {}, stop: () => {} };
   const started = Date.now();
   if (process.stderr.isTTY) {
     const bar = new SingleBar({
-      format: 'replications {bar} {value}/{total}  {rate} a second  {eta_formatted} left',
+      format: `${unit} {bar} {value}/{total}  {rate} a second  {eta_formatted} left`,
       stream: process.stderr,
       hideCursor: true,
     });
@@ -211,7 +217,7 @@ function makeProgress(quiet: boolean): { update: (done: number, total: number) =
         last = now;
         const rate = done / ((now - started) / 1000);
         const left = rate > 0 ? Math.round((total - done) / rate) : 0;
-        console.error(`replications ${done}/${total}, ${rate.toFixed(1)} a second, about ${left} s left`);
+        console.error(`${unit} ${done}/${total}, ${rate.toFixed(1)} a second, about ${left} s left`);
       }
     },
     stop: () => {},
@@ -233,4 +239,58 @@ export async function reportCommand(dir: string): Promise<number> {
     console.error(`caresim report failed: ${e instanceof Error ? e.message : String(e)}`);
     return 1;
   }
+}
+
+export interface SweepCommandOptions extends RunCommandOptions {
+  vary: string[];
+  lhs?: number;
+}
+
+/** `caresim sweep MODEL --vary path=values ...`. */
+export async function sweepCommand(file: string, o: SweepCommandOptions): Promise<number> {
+  const raws: unknown[] = [];
+  const models = loadAll([file], raws);
+  if (!models) return 1;
+  let axes;
+  try {
+    axes = o.vary.map(parseAxis);
+  } catch (e) {
+    console.error(`caresim sweep: ${e instanceof Error ? e.message : String(e)}`);
+    return 2;
+  }
+  const model = models[0]!;
+  return interruptible('sweep', { quiet: o.quiet === true, unit: 'points' }, async (onProgress, signal) => {
+    const outcome = await executeSweep({
+      modelFile: file,
+      modelName: model.name,
+      raw: raws[0],
+      axes,
+      design: o.lhs === undefined ? 'grid' : 'lhs',
+      ...(o.lhs === undefined ? {} : { points: o.lhs }),
+      replications: o.reps ?? model.run.replications,
+      seed: o.seed ?? model.run.seed,
+      ...(o.years === undefined ? {} : { years: o.years }),
+      ...(o.workers === undefined ? {} : { workers: o.workers }),
+      ...(o.out === undefined ? {} : { out: o.out }),
+      onProgress,
+      signal,
+    });
+    return () => {
+      const rows = outcome.points.map((p) => [
+        String(p.index),
+        ...p.values.map((v) => (Number.isInteger(v) ? String(v) : v.toFixed(3))),
+        formatValue(p.summary['cost.total']!.mean, '£'),
+        formatValue(p.summary['outOfCounty.children']!.mean, 'children'),
+        formatValue(p.summary.overflowShare!.mean, 'share'),
+        p.pareto ? 'yes' : '',
+      ]);
+      if (!o.quiet)
+        console.log(
+          `${textTable(['point', ...axes.map((a) => a.path), 'total cost', 'children out of county', 'overflow share', 'on the front'], rows)}\n`,
+        );
+      console.log(
+        `${outcome.points.length} points in ${outcome.seconds.toFixed(1)} s. Results written to ${outcome.dir}`,
+      );
+    };
+  });
 }

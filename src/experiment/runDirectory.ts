@@ -39,8 +39,8 @@ export function gitCommit(): string | null {
 
 /** `runs/<model>-<YYYYMMDD-HHMMSS>` for a model file and a start time. */
 export function defaultRunDir(modelFile: string, started: Date, parent = 'runs'): string {
-  const stem = basename(modelFile.replace(/^compare-/, '')).replace(/\.(ya?ml|json)$/i, '');
-  const prefix = modelFile.startsWith('compare-') ? 'compare-' : '';
+  const prefix = /^(compare|sweep|sensitivity)-/.exec(modelFile)?.[0] ?? '';
+  const stem = basename(modelFile.slice(prefix.length)).replace(/\.(ya?ml|json)$/i, '');
   const t = started.toISOString().replace(/[-:]/g, '').replace('T', '-').slice(0, 15);
   return join(parent, `${prefix}${stem}-${t}`);
 }

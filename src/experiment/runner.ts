@@ -27,6 +27,18 @@ export interface RunOptions {
   onProgress?: (done: number, total: number) => void;
   /** Stop early (Ctrl-C): pending batches are abandoned and the promise rejects. */
   signal?: AbortSignal;
+  /** A pool to use (and leave running), for many runs in a row such as a sweep's points. */
+  pool?: Piscina;
+}
+
+/** A worker pool for replications (see runReplications' `pool`); destroy it when done. */
+export function createPool(workers: number): Piscina {
+  return new Piscina({
+    filename: new URL('./worker.ts', import.meta.url).href,
+    execArgv: ['--import', 'tsx'],
+    minThreads: workers,
+    maxThreads: workers,
+  });
 }
 
 /** The replications of one run, by index. */
@@ -49,7 +61,9 @@ export async function runReplications(o: RunOptions): Promise<ReplicationSet> {
   const defs = seriesDefinitions(scenario);
   const months = scenario.calendar.monthBreaks.length - 1;
   const reps = [...o.reps].sort((a, b) => a - b);
-  const workers = Math.max(1, Math.min(o.workers ?? defaultWorkers(), reps.length));
+  const workers = o.pool
+    ? Math.max(2, o.workers ?? defaultWorkers())
+    : Math.max(1, Math.min(o.workers ?? defaultWorkers(), reps.length));
   // Small batches keep the progress bar moving and the threads evenly loaded.
   const size = Math.max(1, Math.min(50, Math.ceil(reps.length / (workers * 8))));
   const batches: number[][] = [];
@@ -78,12 +92,7 @@ export async function runReplications(o: RunOptions): Promise<ReplicationSet> {
       await new Promise((resolve) => setImmediate(resolve));
     }
   } else {
-    const pool = new Piscina({
-      filename: new URL('./worker.ts', import.meta.url).href,
-      execArgv: ['--import', 'tsx'],
-      minThreads: workers,
-      maxThreads: workers,
-    });
+    const pool = o.pool ?? createPool(workers);
     // One listener for the whole pool (not one per task): on abort, stop every worker.
     const stop = () => void pool.destroy();
     o.signal?.addEventListener('abort', stop, { once: true });
@@ -93,7 +102,7 @@ export async function runReplications(o: RunOptions): Promise<ReplicationSet> {
       if (o.signal?.aborted) throw new Error('run interrupted');
     } finally {
       o.signal?.removeEventListener('abort', stop);
-      await pool.destroy();
+      if (!o.pool) await pool.destroy();
     }
   }
   return { defs, calendar: scenario.calendar, months, reps, monthly: reps.map((r) => byRep.get(r)!), events };

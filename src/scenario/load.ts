@@ -148,3 +148,21 @@ export function formatModelError(e: ModelError): string {
   const tag = e.severity === 'warning' ? 'warning: ' : '';
   return e.field === '' ? `${where}  ${tag}${e.message}` : `${where}  ${tag}${e.field}: ${e.message}`;
 }
+
+/**
+ * Validate a model given as data (a sweep's modified copy of a model as written): the same
+ * shape and cross-field checks as a file, with errors named by field (there is no line).
+ */
+export function validateModelData(
+  raw: unknown,
+): { ok: true; model: ModelFile } | { ok: false; errors: string[] } {
+  const parsed = modelFile.safeParse(raw);
+  if (!parsed.success) {
+    const issues = dropShadowedMissing(parsed.error.issues.flatMap((i) => toModelIssues(i, raw, modelFile)));
+    return { ok: false, errors: issues.map((i) => `${fieldName(i.path)}: ${i.message}`) };
+  }
+  const errors = crossCheck(parsed.data).filter((i) => i.severity === 'error');
+  if (errors.length > 0)
+    return { ok: false, errors: errors.map((i) => `${fieldName(i.path)}: ${i.message}`) };
+  return { ok: true, model: parsed.data };
+}

@@ -1,0 +1,252 @@
+/**
+ * Sweeps: vary numeric fields of a model (by path) over listed values or ranges, as a full
+ * grid or a Latin hypercube, and run every point on the same replications with the same seed
+ * (common random numbers), so that differences between points are differences between
+ * options, not between random draws. Each point is summarised by its headline metrics with
+ * 95% intervals; the options that no other option beats on both total cost and children out
+ * of county (the Pareto front) are marked.
+ */
+import { createStream } from '../random/streams.ts';
+import { validateModelData } from '../scenario/load.ts';
+import { getNumber, setNumber } from '../scenario/paths.ts';
+import type { ModelFile } from '../scenario/schema/model.ts';
+import { createPool, defaultWorkers, runReplications } from './runner.ts';
+import { caresimVersion, defaultRunDir, gitCommit, RunDirectory } from './runDirectory.ts';
+import { buildTables, csv, RESULTS_FORMAT, type MetricSummary } from './tables.ts';
+
+export interface SweepAxis {
+  path: string;
+  /** Listed values (grid), or the range [min, max] sampled by a Latin hypercube. */
+  values: number[];
+  /** Whole numbers only (counts such as beds): Latin-hypercube values are rounded. */
+  integer: boolean;
+}
+
+/**
+ * Parse `path=1,2,3` (listed values) or `path=lo:hi` or `path=lo:hi:step` (a range).
+ * @throws Error with the expected form
+ */
+export function parseAxis(spec: string): SweepAxis {
+  const m = /^([^=]+)=(.+)$/.exec(spec.trim());
+  if (!m)
+    throw new Error(`"${spec}": expected path=values, e.g. art.capacity=8,12,16 or homes.csHome1.beds=2:4`);
+  const path = m[1]!.trim();
+  const body = m[2]!.trim();
+  let values: number[];
+  const range = /^(-?[\d.]+):(-?[\d.]+)(?::([\d.]+))?$/.exec(body);
+  if (range) {
+    const lo = Number(range[1]);
+    const hi = Number(range[2]);
+    const stepText = range[3];
+    if (!(hi >= lo)) throw new Error(`"${spec}": the range must run from low to high`);
+    if (stepText === undefined) values = [lo, hi];
+    else {
+      const step = Number(stepText);
+      if (!(step > 0)) throw new Error(`"${spec}": the step must be above 0`);
+      values = [];
+      for (let x = lo; x <= hi + step * 1e-9; x += step) values.push(Math.round(x * 1e9) / 1e9);
+    }
+  } else {
+    values = body.split(',').map((v) => Number(v.trim()));
+    if (values.some((v) => !Number.isFinite(v)))
+      throw new Error(`"${spec}": values must be numbers separated by commas`);
+  }
+  return { path, values, integer: values.every((v) => Number.isInteger(v)) };
+}
+
+/** Every combination of the axes' values (the full factorial grid). */
+export function gridPoints(axes: readonly SweepAxis[]): number[][] {
+  return axes.reduce<number[][]>(
+    (points, axis) => points.flatMap((p) => axis.values.map((v) => [...p, v])),
+    [[]],
+  );
+}
+
+/**
+ * A Latin hypercube of n points over each axis's [min, max] (McKay, Beckman and Conover 1979):
+ * each axis's range is cut into n equal strata, each stratum used once, in a random order
+ * drawn from a stream keyed by the seed and the axis path (so the design is reproducible).
+ */
+export function latinHypercube(axes: readonly SweepAxis[], n: number, seed: number): number[][] {
+  const points = Array.from({ length: n }, () => [] as number[]);
+  for (const axis of axes) {
+    const lo = Math.min(...axis.values);
+    const hi = Math.max(...axis.values);
+    const r = createStream(seed, 0, `sweep/lhs/${axis.path}`);
+    const strata = Array.from({ length: n }, (_, i) => i);
+    for (let i = n - 1; i > 0; i--) {
+      const j = Math.floor(r.next() * (i + 1));
+      [strata[i], strata[j]] = [strata[j]!, strata[i]!];
+    }
+    strata.forEach((s, i) => {
+      const x = lo + ((s + r.next()) / n) * (hi - lo);
+      points[i]!.push(axis.integer ? Math.round(x) : x);
+    });
+  }
+  return points;
+}
+
+/** Indices of the points that no other point beats on both measures (lower is better on both). */
+export function paretoFront(a: readonly number[], b: readonly number[]): Set<number> {
+  const front = new Set<number>();
+  for (let i = 0; i < a.length; i++) {
+    let dominated = false;
+    for (let j = 0; j < a.length && !dominated; j++)
+      dominated = j !== i && a[j]! <= a[i]! && b[j]! <= b[i]! && (a[j]! < a[i]! || b[j]! < b[i]!);
+    if (!dominated) front.add(i);
+  }
+  return front;
+}
+
+export interface SweepPoint {
+  index: number;
+  values: number[];
+  summary: Record<string, MetricSummary>;
+  pareto: boolean;
+}
+
+export interface SweepOptions {
+  /** The model as written (after extends), whose fields the axes change. */
+  raw: unknown;
+  axes: SweepAxis[];
+  design: 'grid' | 'lhs';
+  /** Points of a Latin hypercube. */
+  points?: number;
+  replications: number;
+  seed: number;
+  years?: number;
+  workers?: number;
+  onProgress?: (done: number, total: number) => void;
+  signal?: AbortSignal;
+}
+
+/** The headline metrics a sweep's table reports for every point. */
+export const SWEEP_METRICS = [
+  'cost.total',
+  'capital',
+  'outOfCounty.children',
+  'placements.outOfCounty',
+  'overflowShare',
+  'occupancy.local',
+  'occupancyRate',
+  'breakdowns',
+  'art.meanWaitDays',
+] as const;
+
+/**
+ * Run a sweep. Every point is validated before any simulation starts.
+ * @throws Error listing the points whose model is invalid, or a path that does not exist
+ */
+export async function runSweep(o: SweepOptions): Promise<SweepPoint[]> {
+  // A range with whole-number ends is a whole-number field only if the model's value is whole.
+  const axes = o.axes.map((a) => ({
+    ...a,
+    integer: a.integer && Number.isInteger(getNumber(o.raw, a.path)),
+  }));
+  const designs = o.design === 'grid' ? gridPoints(axes) : latinHypercube(axes, o.points ?? 50, o.seed);
+  const models: ModelFile[] = designs.map((values, i) => {
+    let raw = o.raw;
+    o.axes.forEach((a, k) => (raw = setNumber(raw, a.path, values[k]!)));
+    const checked = validateModelData(raw);
+    if (!checked.ok)
+      throw new Error(
+        `point ${i} (${o.axes.map((a, k) => `${a.path}=${values[k]}`).join(', ')}) is not a valid model: ${checked.errors.join('; ')}`,
+      );
+    return checked.model;
+  });
+  const reps = Array.from({ length: o.replications }, (_, r) => r);
+  const workers = o.workers ?? defaultWorkers();
+  // One pool for every point: starting worker threads costs more than a point's replications.
+  const pool = workers > 1 ? createPool(workers) : undefined;
+  const results: SweepPoint[] = [];
+  try {
+    for (const [i, model] of models.entries()) {
+      if (o.signal?.aborted) throw new Error('sweep interrupted');
+      const set = await runReplications({
+        model,
+        seed: o.seed,
+        reps,
+        workers,
+        ...(pool ? { pool } : {}),
+        ...(o.years === undefined ? {} : { years: o.years }),
+        ...(o.signal ? { signal: o.signal } : {}),
+      });
+      results.push({ index: i, values: designs[i]!, summary: buildTables(set).summary, pareto: false });
+      o.onProgress?.(i + 1, models.length);
+    }
+  } finally {
+    await pool?.destroy();
+  }
+  const front = paretoFront(
+    results.map((p) => p.summary['cost.total']!.mean),
+    results.map((p) => p.summary['outOfCounty.children']!.mean),
+  );
+  for (const p of results) p.pareto = front.has(p.index);
+  return results;
+}
+
+/** One row per point: the axis values, then each metric's mean and 95% interval, then the Pareto mark. */
+export function sweepCsv(axes: readonly SweepAxis[], points: readonly SweepPoint[]): string {
+  const header = [
+    'point',
+    ...axes.map((a) => a.path),
+    ...SWEEP_METRICS.flatMap((m) => [`${m}.mean`, `${m}.ciLow`, `${m}.ciHigh`]),
+    'pareto',
+  ];
+  return csv([
+    header,
+    ...points.map((p) => [
+      p.index,
+      ...p.values,
+      ...SWEEP_METRICS.flatMap((m) => {
+        const s = p.summary[m];
+        return s ? [s.mean, s.ciLow, s.ciHigh] : [null, null, null];
+      }),
+      p.pareto ? 1 : 0,
+    ]),
+  ]);
+}
+
+/** Run a sweep and write its folder (sweep.csv and manifest.json), atomically like a run. */
+export async function executeSweep(
+  o: SweepOptions & { modelFile: string; modelName: string; out?: string },
+): Promise<{ dir: string; points: SweepPoint[]; seconds: number }> {
+  const started = new Date();
+  const dir = new RunDirectory(o.out ?? defaultRunDir(`sweep-${o.modelFile}`, started));
+  try {
+    const points = await runSweep(o);
+    const seconds = (Date.now() - started.getTime()) / 1000;
+    dir.write('sweep.csv', sweepCsv(o.axes, points));
+    dir.write(
+      'manifest.json',
+      `${JSON.stringify(
+        {
+          format: RESULTS_FORMAT,
+          command: 'sweep',
+          caresim: caresimVersion(),
+          gitCommit: gitCommit(),
+          modelFile: o.modelFile,
+          modelName: o.modelName,
+          axes: o.axes,
+          design: o.design,
+          points: points.length,
+          replications: o.replications,
+          seed: o.seed,
+          years: o.years ?? null,
+          commonRandomNumbers: 'every point runs replications 0..n-1 with the same master seed',
+          startedAt: started.toISOString(),
+          seconds,
+          files: ['sweep.csv', 'manifest.json'],
+          paretoFront: points.filter((p) => p.pareto).map((p) => p.index),
+        },
+        null,
+        2,
+      )}\n`,
+    );
+    dir.commit();
+    return { dir: dir.target, points, seconds };
+  } catch (e) {
+    dir.abandon();
+    throw e;
+  }
+}

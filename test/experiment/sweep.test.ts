@@ -1,0 +1,126 @@
+import { describe, expect, it } from 'vitest';
+import { gridPoints, latinHypercube, paretoFront, parseAxis, runSweep } from '../../src/experiment/sweep.ts';
+import { loadModel } from '../../src/scenario/load.ts';
+import { getNumber, setNumber } from '../../src/scenario/paths.ts';
+import { erlangB } from '../model/queueing.ts';
+
+describe('sweep axes', () => {
+  it('reads listed values, ranges and ranges with a step', () => {
+    expect(parseAxis('art.capacity=8,12,16')).toEqual({
+      path: 'art.capacity',
+      values: [8, 12, 16],
+      integer: true,
+    });
+    expect(parseAxis('x=0.02:0.08')).toEqual({ path: 'x', values: [0.02, 0.08], integer: false });
+    expect(parseAxis('homes.a.beds=2:4:1').values).toEqual([2, 3, 4]);
+    expect(parseAxis('g=0:0.1:0.05').values).toEqual([0, 0.05, 0.1]);
+  });
+
+  it('says what form it expects', () => {
+    expect(() => parseAxis('art.capacity')).toThrow(/path=values/);
+    expect(() => parseAxis('a=5:1')).toThrow(/low to high/);
+    expect(() => parseAxis('a=1,two')).toThrow(/numbers/);
+  });
+});
+
+describe('designs', () => {
+  const axes = [parseAxis('a=1,2,3'), parseAxis('b=10,20')];
+
+  it('a grid has every combination', () => {
+    expect(gridPoints(axes)).toEqual([
+      [1, 10],
+      [1, 20],
+      [2, 10],
+      [2, 20],
+      [3, 10],
+      [3, 20],
+    ]);
+  });
+
+  it('a Latin hypercube uses each stratum of each range once, reproducibly', () => {
+    const lhs = [parseAxis('x=0.5:1.5'), parseAxis('y=100.5:200.5')];
+    const n = 20;
+    const design = latinHypercube(lhs, n, 7);
+    expect(latinHypercube(lhs, n, 7)).toEqual(design);
+    expect(latinHypercube(lhs, n, 8)).not.toEqual(design);
+    const strataX = design.map((p) => Math.floor((p[0]! - 0.5) * n)).sort((a, b) => a - b);
+    const strataY = design.map((p) => Math.floor(((p[1]! - 100.5) / 100) * n)).sort((a, b) => a - b);
+    expect(strataX).toEqual(Array.from({ length: n }, (_, i) => i));
+    expect(strataY).toEqual(Array.from({ length: n }, (_, i) => i));
+  });
+
+  it('rounds whole-number fields', () => {
+    for (const p of latinHypercube([parseAxis('beds=2:6')], 10, 1)) expect(Number.isInteger(p[0])).toBe(true);
+  });
+
+  it('marks the options no other option beats on both measures', () => {
+    // cost, children: (1,9) (2,5) (3,6) (4,1) (5,5): (3,6) is beaten by (2,5); (5,5) by (2,5).
+    expect([...paretoFront([1, 2, 3, 4, 5], [9, 5, 6, 1, 5])].sort()).toEqual([0, 1, 3]);
+  });
+});
+
+describe('fields by path', () => {
+  const r = loadModel('models/leicestershire.yaml');
+  if (!r.ok) throw new Error('baseline invalid');
+
+  it('reads and sets numbers written bare or with provenance, keeping the provenance', () => {
+    expect(getNumber(r.raw, 'art.capacity')).toBe(12);
+    const changed = setNumber(r.raw, 'art.capacity', 24) as {
+      art: { capacity: { value: number; source: string } };
+    };
+    expect(changed.art.capacity).toEqual({ value: 24, source: '000 ¶11: up to 12 young people at a time' });
+    expect(getNumber(r.raw, 'art.capacity')).toBe(12);
+    expect(getNumber(r.raw, 'cohorts.ebd.pathway.stay.mean')).toBe(600);
+  });
+
+  it('names a field that does not exist, with a suggestion', () => {
+    expect(() => getNumber(r.raw, 'art.capacty')).toThrow(/no field "capacty"; did you mean "capacity"/);
+    expect(() => getNumber(r.raw, 'homes.oldPostOffice.label')).toThrow(/not a number/);
+  });
+});
+
+describe('runSweep', () => {
+  const r = loadModel('models/verification/loss-system.yaml');
+  if (!r.ok) throw new Error('loss system invalid');
+
+  it('runs every point on the same referrals, and more beds avoid out-of-county placements as Erlang B says', async () => {
+    const points = await runSweep({
+      raw: r.raw,
+      axes: [parseAxis('homes.home.beds=20,23,26')],
+      design: 'grid',
+      replications: 10,
+      seed: 4,
+      years: 2,
+      workers: 1,
+    });
+    expect(points.map((p) => p.values[0])).toEqual([20, 23, 26]);
+    // Common random numbers: the referrals are the same at every point.
+    const referrals = points.map((p) => p.summary.referrals!.mean);
+    expect(new Set(referrals).size).toBe(1);
+    for (const p of points) {
+      const share = p.summary.overflowShare!;
+      const beds = p.values[0]!;
+      const se = share.sd / Math.sqrt(share.n);
+      expect(Math.abs(share.mean - erlangB(beds, 20)), `${beds} beds`).toBeLessThan(4 * se + 0.005);
+    }
+    const ooc = points.map((p) => p.summary['placements.outOfCounty']!.mean);
+    expect(ooc[0]!).toBeGreaterThan(ooc[1]!);
+    expect(ooc[1]!).toBeGreaterThan(ooc[2]!);
+    // Fewer out-of-county placements at no extra cost here (prices are 0): the 26-bed point is on the front.
+    expect(points[2]!.pareto).toBe(true);
+  }, 60_000);
+
+  it('refuses a point whose model is invalid before simulating anything', async () => {
+    await expect(
+      runSweep({
+        raw: r.raw,
+        axes: [parseAxis('homes.home.beds=20,-1')],
+        design: 'grid',
+        replications: 2,
+        seed: 1,
+        years: 1,
+        workers: 1,
+      }),
+    ).rejects.toThrow(/point 1 \(homes\.home\.beds=-1\) is not a valid model/);
+  });
+});
