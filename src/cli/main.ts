@@ -9,6 +9,7 @@ import {
   mergeCommand,
   reportCommand,
   runCommand,
+  sensitivityCommand,
   sweepCommand,
   type RunCommandOptions,
   type SweepCommandOptions,
@@ -124,6 +125,30 @@ program
   .option('-q, --quiet', 'no progress and no table')
   .action(async (model: string, opts: SweepCommandOptions) => {
     process.exitCode = await sweepCommand(model, opts);
+  });
+
+program
+  .command('sensitivity')
+  .description(
+    'vary each parameter that has a low/high range, one at a time, and rank what the answer hangs on (tornado chart)',
+  )
+  .argument('<model>', 'model or scenario file')
+  .option(
+    '-b, --base <file>',
+    'the model to save against (e.g. models/scenarios/do-nothing.yaml), for the saving in the target year',
+  )
+  .option(
+    '-r, --reps <n>',
+    'replications per run (default: 50, or fewer if the model file says so)',
+    int('--reps', 2),
+  )
+  .option('-s, --seed <n>', 'master seed', int('--seed', 0))
+  .option('-y, --years <n>', 'horizon in years', int('--years', 1))
+  .option('-o, --out <dir>', 'results folder (default: runs/sensitivity-<model>-<time>)')
+  .option('-w, --workers <n>', 'worker threads (default: all cores)', int('--workers', 1))
+  .option('-q, --quiet', 'no progress and no table')
+  .action(async (model: string, opts: RunCommandOptions & { base?: string }) => {
+    process.exitCode = await sensitivityCommand(model, opts);
   });
 
 program

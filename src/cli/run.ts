@@ -16,6 +16,7 @@ import { formatComparison } from '../report/compareSummary.ts';
 import { formatValue } from '../report/runSummary.ts';
 import { textTable } from '../report/textTable.ts';
 import { executeSweep, parseAxis } from '../experiment/sweep.ts';
+import { executeSensitivity, parameterName } from '../experiment/sensitivity.ts';
 import type { ModelFile } from '../scenario/schema/model.ts';
 
 export interface RunCommandOptions {
@@ -293,4 +294,73 @@ export async function sweepCommand(file: string, o: SweepCommandOptions): Promis
       );
     };
   });
+}
+
+/** `caresim sensitivity MODEL [--base BASE]`. */
+export async function sensitivityCommand(
+  file: string,
+  o: RunCommandOptions & { base?: string },
+): Promise<number> {
+  const raws: unknown[] = [];
+  const models = loadAll(o.base ? [file, o.base] : [file], raws);
+  if (!models) return 1;
+  const model = models[0]!;
+  return interruptible(
+    'sensitivity',
+    { quiet: o.quiet === true, unit: 'runs' },
+    async (onProgress, signal) => {
+      const outcome = await executeSensitivity({
+        modelFile: file,
+        modelName: model.name,
+        raw: raws[0],
+        ...(o.base ? { baseRaw: raws[1], baseFile: o.base } : {}),
+        replications: o.reps ?? Math.min(model.run.replications, 50),
+        seed: o.seed ?? model.run.seed,
+        ...(o.years === undefined ? {} : { years: o.years }),
+        ...(o.workers === undefined ? {} : { workers: o.workers }),
+        ...(o.out === undefined ? {} : { out: o.out }),
+        onProgress,
+        signal,
+      });
+      return () => {
+        const r = outcome.result;
+        const useSaving = r.saving !== null;
+        const rows = r.rows.map((x) => [
+          parameterName(x),
+          `${x.low} to ${x.high}`,
+          useSaving
+            ? `${formatValue(x.savingLow!.mean, '£')} to ${formatValue(x.savingHigh!.mean, '£')}`
+            : '',
+          `${formatValue(x.oocLow.mean, 'placements')} to ${formatValue(x.oocHigh.mean, 'placements')}`,
+        ]);
+        if (!o.quiet) {
+          console.log(
+            useSaving
+              ? `Revenue saving in ${r.targetYear} at the model's values: ${formatValue(r.saving!.mean, '£')}; out-of-county placements: ${formatValue(r.ooc.mean, 'placements')}`
+              : `Out-of-county placements at the model's values: ${formatValue(r.ooc.mean, 'placements')} (give --base for savings)`,
+          );
+          console.log(
+            textTable(
+              [
+                'parameter (most influential first)',
+                'range',
+                useSaving ? `saving in ${r.targetYear}` : '',
+                'placements out of county',
+              ],
+              rows,
+            ),
+          );
+          console.log(
+            `\nThe answer hangs most on: ${r.rows
+              .slice(0, 5)
+              .map((x) => `${parameterName(x)} (${x.parameter.kind}: ${x.parameter.text})`)
+              .join('; ')}.\n`,
+          );
+        }
+        console.log(
+          `${r.rows.length} parameters in ${outcome.seconds.toFixed(1)} s. Results written to ${outcome.dir}`,
+        );
+      };
+    },
+  );
 }

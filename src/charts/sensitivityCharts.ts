@@ -1,0 +1,76 @@
+/**
+ * The tornado chart of a sensitivity analysis: for each uncertain parameter (most influential
+ * at the top), bars from the result at the base values to the result at the parameter's low
+ * and high values.
+ */
+import type { TopLevelSpec } from 'vega-lite';
+import { parameterName, type SensitivityResult } from '../experiment/sensitivity.ts';
+import { withSource, type ChartDefinition } from './runCharts.ts';
+import { CONFIG, MONEY_LABEL, PALETTE, WIDTH, type Source } from './style.ts';
+
+const TOP = 15;
+
+export function tornadoChart(r: SensitivityResult, source: Source): ChartDefinition {
+  const useSaving = r.saving !== null;
+  const base = useSaving ? r.saving!.mean : r.ooc.mean;
+  const rows = r.rows.slice(0, TOP).flatMap((x) => {
+    const name = `${parameterName(x)} (${x.low} to ${x.high})`;
+    const low = useSaving ? x.savingLow!.mean : x.oocLow.mean;
+    const high = useSaving ? x.savingHigh!.mean : x.oocHigh.mean;
+    return [
+      { name, end: 'At the low value', from: base, to: low },
+      { name, end: 'At the high value', from: base, to: high },
+    ];
+  });
+  const order = r.rows.slice(0, TOP).map((x) => `${parameterName(x)} (${x.low} to ${x.high})`);
+  const measure = useSaving
+    ? `Revenue saving in ${r.targetYear} against the base`
+    : 'Placements out of county over the horizon';
+  const spec = withSource(
+    {
+      title: {
+        text: useSaving
+          ? `What the saving in ${r.targetYear} hangs on`
+          : 'What out-of-county placements hang on',
+        subtitle: [
+          `${measure}, each uncertain parameter set to its low and high value in turn (the others at their values);`,
+          `mean of ${source.replications} replications on common random numbers. The line is the result at the values in the model file.`,
+        ],
+      },
+      width: WIDTH,
+      height: Math.max(120, 22 * order.length),
+      data: { values: rows },
+      layer: [
+        {
+          mark: { type: 'bar', height: 8 },
+          encoding: {
+            y: { field: 'name', type: 'nominal', sort: order, title: null, axis: { labelLimit: 420 } },
+            yOffset: { field: 'end' },
+            x: {
+              field: 'from',
+              type: 'quantitative',
+              title: useSaving ? '£ per year' : 'Placements',
+              ...(useSaving ? { axis: { labelExpr: MONEY_LABEL } } : {}),
+            },
+            x2: { field: 'to' },
+            color: { field: 'end', type: 'nominal', title: null, scale: { range: [PALETTE[0], PALETTE[1]] } },
+          },
+        },
+        {
+          data: { values: [{ base }] },
+          mark: { type: 'rule', color: '#000' },
+          encoding: { x: { field: 'base', type: 'quantitative' } },
+        },
+      ],
+      config: CONFIG,
+    },
+    source,
+  );
+  return {
+    name: 'tornado',
+    title: useSaving
+      ? `What the saving in ${r.targetYear} hangs on`
+      : 'What out-of-county placements hang on',
+    spec: spec as TopLevelSpec,
+  };
+}

@@ -1,0 +1,286 @@
+/**
+ * One-at-a-time sensitivity analysis: every parameter the model file gives a plausible range
+ * (`low`/`high` beside its value) is set to its low and to its high value, the others staying
+ * at their values, and the model is run on the same replications and seed as at its base
+ * values (common random numbers). The measures: out-of-county placements over the horizon,
+ * and, given a base to save against (for Leicestershire, doing nothing), the revenue saving in
+ * the savings-target year, paired replication by replication. The same change is made in the
+ * base wherever the base has the field (a change in demand affects both), so the saving
+ * measures the options, not the change. The result, ranked by swing, says which assumptions
+ * the answer hangs on.
+ */
+import { validateModelData } from '../scenario/load.ts';
+import { getNumber, setNumber } from '../scenario/paths.ts';
+import { listProvenance, type ProvenanceEntry } from '../scenario/provenance.ts';
+import type { ModelFile } from '../scenario/schema/model.ts';
+import { summarise, type Summary } from '../stats/summary.ts';
+import { createPool, defaultWorkers, runReplications } from './runner.ts';
+import { join } from 'node:path';
+import { writeCharts } from '../charts/runFolder.ts';
+import { tornadoChart } from '../charts/sensitivityCharts.ts';
+import { caresimVersion, defaultRunDir, gitCommit, RunDirectory } from './runDirectory.ts';
+import { buildTables, csv, RESULTS_FORMAT } from './tables.ts';
+
+export interface SensitivityOptions {
+  raw: unknown;
+  /** The model to save against, as written (optional). */
+  baseRaw?: unknown;
+  replications: number;
+  seed: number;
+  years?: number;
+  workers?: number;
+  onProgress?: (done: number, total: number) => void;
+  signal?: AbortSignal;
+}
+
+export interface SensitivityRow {
+  parameter: ProvenanceEntry;
+  /** Every field that carries this same assumption (a YAML anchor shared by cohorts), varied together. */
+  fields: string[];
+  baseValue: number;
+  low: number;
+  high: number;
+  /** Out-of-county placements over the horizon at the low and high value. */
+  oocLow: Summary;
+  oocHigh: Summary;
+  /** Revenue saving against the base in the target year (null without a base or target). */
+  savingLow: Summary | null;
+  savingHigh: Summary | null;
+}
+
+export interface SensitivityResult {
+  targetYear: string | null;
+  ooc: Summary;
+  saving: Summary | null;
+  rows: SensitivityRow[];
+}
+
+interface Outcome {
+  ooc: number[];
+  cost: number[] | null;
+}
+
+/**
+ * The parameters a sensitivity analysis varies: those with a low or a high. Fields that carry
+ * the very same number, range and reason (one assumption shared through a YAML anchor, such as
+ * one demand growth for every cohort) form one parameter, varied together.
+ */
+export function uncertainParameters(raw: unknown): { parameter: ProvenanceEntry; fields: string[] }[] {
+  const groups = new Map<string, { parameter: ProvenanceEntry; fields: string[] }>();
+  for (const p of listProvenance(raw)) {
+    if (p.low === undefined && p.high === undefined) continue;
+    const key = JSON.stringify([p.kind, p.text, p.value, p.low, p.high]);
+    const g = groups.get(key);
+    if (g) g.fields.push(p.field);
+    else groups.set(key, { parameter: p, fields: [p.field] });
+  }
+  return [...groups.values()];
+}
+
+/** A readable name for a parameter: its first field, and how many more share it. */
+export function parameterName(r: { fields: readonly string[] }): string {
+  return r.fields.length === 1 ? r.fields[0]! : `${r.fields[0]} and ${r.fields.length - 1} more sharing it`;
+}
+
+/**
+ * Run the analysis.
+ * @throws Error if a varied model is invalid (a range that breaks a cross-field rule)
+ */
+export async function runSensitivity(o: SensitivityOptions): Promise<SensitivityResult> {
+  const model0 = check(o.raw, 'the model');
+  const target = model0.finance.savingsTarget;
+  const params = uncertainParameters(o.raw);
+  const reps = Array.from({ length: o.replications }, (_, r) => r);
+  const workers = o.workers ?? defaultWorkers();
+  const pool = workers > 1 ? createPool(workers) : undefined;
+  const runs = 1 + 2 * params.length;
+  let done = 0;
+  let targetYear: string | null = null;
+  const outcome = async (model: ModelFile, base: ModelFile | null): Promise<Outcome> => {
+    const run = (m: ModelFile) =>
+      runReplications({
+        model: m,
+        seed: o.seed,
+        reps,
+        workers,
+        ...(pool ? { pool } : {}),
+        ...(o.years === undefined ? {} : { years: o.years }),
+        ...(o.signal ? { signal: o.signal } : {}),
+      });
+    const set = await run(model);
+    const t = buildTables(set);
+    const oocIndex = t.heads.findIndex((h) => h.key === 'placements.outOfCounty');
+    const ooc = t.perRep.map((r) => r[oocIndex]!);
+    let cost: number[] | null = null;
+    if (base && target) {
+      const fy = set.calendar.fyLabels.find((_, y) => y === fyIndex(set.calendar.fyLabels, target.by));
+      if (fy) {
+        targetYear = fy;
+        // Each table has its own rows (a base without homes has fewer headline metrics).
+        const k = t.heads.findIndex((h) => h.key === `cost.total.${fy}`);
+        const bt = buildTables(await run(base));
+        const kb = bt.heads.findIndex((h) => h.key === `cost.total.${fy}`);
+        cost = bt.perRep.map((r, i) => r[kb]! - t.perRep[i]![k]!);
+      }
+    }
+    o.onProgress?.(++done, runs);
+    return { ooc, cost };
+  };
+  try {
+    const base0 = o.baseRaw === undefined ? null : check(o.baseRaw, 'the base');
+    const at0 = await outcome(model0, base0);
+    const rows: SensitivityRow[] = [];
+    for (const { parameter: p, fields } of params) {
+      if (o.signal?.aborted) throw new Error('sensitivity analysis interrupted');
+      const baseValue = getNumber(o.raw, p.field);
+      const ends: Record<'low' | 'high', Outcome> = {} as Record<'low' | 'high', Outcome>;
+      for (const end of ['low', 'high'] as const) {
+        const value = p[end] ?? baseValue;
+        const setAll = (raw: unknown) =>
+          fields.reduce((acc, f) => (hasField(acc, f) ? setNumber(acc, f, value) : acc), raw);
+        const model = check(setAll(o.raw), `${p.field} = ${value}`);
+        const base =
+          o.baseRaw === undefined ? null : check(setAll(o.baseRaw), `the base with ${p.field} = ${value}`);
+        ends[end] = await outcome(model, base);
+      }
+      rows.push({
+        parameter: p,
+        fields,
+        baseValue,
+        low: p.low ?? baseValue,
+        high: p.high ?? baseValue,
+        oocLow: summarise(ends.low.ooc),
+        oocHigh: summarise(ends.high.ooc),
+        savingLow: ends.low.cost ? summarise(ends.low.cost) : null,
+        savingHigh: ends.high.cost ? summarise(ends.high.cost) : null,
+      });
+    }
+    const swing = (r: SensitivityRow) =>
+      r.savingLow && r.savingHigh
+        ? Math.abs(r.savingHigh.mean - r.savingLow.mean)
+        : Math.abs(r.oocHigh.mean - r.oocLow.mean);
+    rows.sort((a, b) => swing(b) - swing(a));
+    return { targetYear, ooc: summarise(at0.ooc), saving: at0.cost ? summarise(at0.cost) : null, rows };
+  } finally {
+    await pool?.destroy();
+  }
+}
+
+function check(raw: unknown, what: string): ModelFile {
+  const r = validateModelData(raw);
+  if (!r.ok) throw new Error(`${what} is not a valid model: ${r.errors.join('; ')}`);
+  return r.model;
+}
+
+function hasField(raw: unknown, path: string): boolean {
+  try {
+    getNumber(raw, path);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Index of the financial year (label `2027/28`) containing the day before a date, in the horizon's labels. */
+function fyIndex(labels: readonly string[], by: string): number {
+  const d = new Date(`${by}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() - 1);
+  const y = d.getUTCMonth() >= 3 ? d.getUTCFullYear() : d.getUTCFullYear() - 1;
+  return labels.indexOf(`${y}/${String((y + 1) % 100).padStart(2, '0')}`);
+}
+
+/** The table of a sensitivity analysis, ranked by swing. */
+export function sensitivityCsv(r: SensitivityResult): string {
+  const rows: (string | number | null)[][] = [
+    [
+      'parameter',
+      'fields',
+      'kind',
+      'sourceOrReason',
+      'value',
+      'low',
+      'high',
+      'oocAtLow',
+      'oocAtHigh',
+      'oocSwing',
+      'savingAtLow',
+      'savingAtLowCiLow',
+      'savingAtLowCiHigh',
+      'savingAtHigh',
+      'savingAtHighCiLow',
+      'savingAtHighCiHigh',
+      'savingSwing',
+    ],
+  ];
+  for (const x of r.rows)
+    rows.push([
+      parameterName(x),
+      x.fields.join(' '),
+      x.parameter.kind,
+      x.parameter.text,
+      x.baseValue,
+      x.low,
+      x.high,
+      x.oocLow.mean,
+      x.oocHigh.mean,
+      Math.abs(x.oocHigh.mean - x.oocLow.mean),
+      x.savingLow?.mean ?? null,
+      x.savingLow?.ciLow ?? null,
+      x.savingLow?.ciHigh ?? null,
+      x.savingHigh?.mean ?? null,
+      x.savingHigh?.ciLow ?? null,
+      x.savingHigh?.ciHigh ?? null,
+      x.savingLow && x.savingHigh ? Math.abs(x.savingHigh.mean - x.savingLow.mean) : null,
+    ]);
+  return csv(rows);
+}
+
+/** Run the analysis and write its folder: sensitivity.csv, the tornado chart and a manifest. */
+export async function executeSensitivity(
+  o: SensitivityOptions & { modelFile: string; modelName: string; baseFile?: string; out?: string },
+): Promise<{ dir: string; result: SensitivityResult; seconds: number }> {
+  const started = new Date();
+  const dir = new RunDirectory(o.out ?? defaultRunDir(`sensitivity-${o.modelFile}`, started));
+  try {
+    const result = await runSensitivity(o);
+    const seconds = (Date.now() - started.getTime()) / 1000;
+    dir.write('sensitivity.csv', sensitivityCsv(result));
+    const source = {
+      caresim: caresimVersion(),
+      model: o.modelName,
+      replications: o.replications,
+      seed: o.seed,
+    };
+    const files = await writeCharts(join(dir.partial, 'charts'), [tornadoChart(result, source)]);
+    dir.record(...files.map((f) => `charts/${f}`));
+    dir.write(
+      'manifest.json',
+      `${JSON.stringify(
+        {
+          format: RESULTS_FORMAT,
+          command: 'sensitivity',
+          caresim: caresimVersion(),
+          gitCommit: gitCommit(),
+          modelFile: o.modelFile,
+          baseFile: o.baseFile ?? null,
+          replications: o.replications,
+          seed: o.seed,
+          years: o.years ?? null,
+          targetYear: result.targetYear,
+          parameters: result.rows.length,
+          hangsOn: result.rows.slice(0, 5).map((r) => parameterName(r)),
+          startedAt: started.toISOString(),
+          seconds,
+          files: [...dir.files, 'manifest.json'],
+        },
+        null,
+        2,
+      )}\n`,
+    );
+    dir.commit();
+    return { dir: dir.target, result, seconds };
+  } catch (e) {
+    dir.abandon();
+    throw e;
+  }
+}

@@ -1,0 +1,47 @@
+import { describe, expect, it } from 'vitest';
+import { parameterName, runSensitivity, uncertainParameters } from '../../src/experiment/sensitivity.ts';
+import { loadModel } from '../../src/scenario/load.ts';
+
+describe('uncertain parameters', () => {
+  const r = loadModel('models/leicestershire.yaml');
+  if (!r.ok) throw new Error('baseline invalid');
+  const params = uncertainParameters(r.raw);
+
+  it('are the numbers given a low or a high, one assumption shared by an anchor counted once', () => {
+    expect(params.every((p) => p.parameter.low !== undefined || p.parameter.high !== undefined)).toBe(true);
+    const growth = params.find((p) => p.fields.includes('cohorts.ebd.referrals.growth.otherwise'))!;
+    // x-growth is shared by the five residential cohorts.
+    expect(growth.fields.sort()).toEqual(
+      ['under16', 'contextualSafeguarding', 'ebd', 'complexCare', 'sixteenPlus']
+        .map((c) => `cohorts.${c}.referrals.growth.otherwise`)
+        .sort(),
+    );
+    expect(parameterName(growth)).toMatch(/and 4 more sharing it$/);
+    const art = params.find((p) => p.fields[0] === 'art.effect.breakdownHazardRatio')!;
+    expect([art.parameter.low, art.parameter.high]).toEqual([0.4, 0.9]);
+  });
+});
+
+describe('runSensitivity', () => {
+  it('moves out-of-county placements the way the parameter should, on common random numbers', async () => {
+    const r = loadModel('models/verification/loss-system.yaml');
+    if (!r.ok) throw new Error('loss system invalid');
+    const raw = structuredClone(r.raw) as {
+      cohorts: { any: { pathway: { stay: Record<string, unknown> } } };
+    };
+    raw.cohorts.any.pathway.stay.mean = {
+      value: 40,
+      low: 30,
+      high: 50,
+      assumption: 'A range for testing the sensitivity analysis.',
+    };
+    const result = await runSensitivity({ raw, replications: 12, seed: 2, years: 2, workers: 1 });
+    expect(result.saving).toBeNull();
+    expect(result.rows).toHaveLength(1);
+    const row = result.rows[0]!;
+    expect(row.fields).toEqual(['cohorts.any.pathway.stay.mean']);
+    // Longer stays fill the 23 beds more often: Erlang B rises from B(23, 15) to B(23, 25).
+    expect(row.oocLow.mean).toBeLessThan(result.ooc.mean);
+    expect(row.oocHigh.mean).toBeGreaterThan(result.ooc.mean);
+  }, 60_000);
+});
