@@ -6,6 +6,9 @@
  * 95% intervals; the options that no other option beats on both total cost and children out
  * of county (the Pareto front) are marked.
  */
+import { join } from 'node:path';
+import { writeCharts } from '../charts/runFolder.ts';
+import { heatmapChart, tradeoffChart } from '../charts/sweepCharts.ts';
 import { createStream } from '../random/streams.ts';
 import { validateModelData } from '../scenario/load.ts';
 import { getNumber, setNumber } from '../scenario/paths.ts';
@@ -217,6 +220,30 @@ export async function executeSweep(
     const points = await runSweep(o);
     const seconds = (Date.now() - started.getTime()) / 1000;
     dir.write('sweep.csv', sweepCsv(o.axes, points));
+    const source = {
+      caresim: caresimVersion(),
+      model: o.modelName,
+      replications: o.replications,
+      seed: o.seed,
+    };
+    const charts = [
+      tradeoffChart(o.axes, points, source),
+      ...(o.design === 'grid'
+        ? [
+            heatmapChart(o.axes, points, 'cost.total', 'Total revenue cost', '£', source),
+            heatmapChart(
+              o.axes,
+              points,
+              'outOfCounty.children',
+              'Children out of county (average)',
+              'children',
+              source,
+            ),
+          ].filter((c) => c !== null)
+        : []),
+    ];
+    const chartFiles = await writeCharts(join(dir.partial, 'charts'), charts);
+    dir.record(...chartFiles.map((f) => `charts/${f}`));
     dir.write(
       'manifest.json',
       `${JSON.stringify(
@@ -236,7 +263,7 @@ export async function executeSweep(
           commonRandomNumbers: 'every point runs replications 0..n-1 with the same master seed',
           startedAt: started.toISOString(),
           seconds,
-          files: ['sweep.csv', 'manifest.json'],
+          files: [...dir.files, 'manifest.json'],
           paretoFront: points.filter((p) => p.pareto).map((p) => p.index),
         },
         null,

@@ -1,5 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { gridPoints, latinHypercube, paretoFront, parseAxis, runSweep } from '../../src/experiment/sweep.ts';
+import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import {
+  executeSweep,
+  gridPoints,
+  latinHypercube,
+  paretoFront,
+  parseAxis,
+  runSweep,
+} from '../../src/experiment/sweep.ts';
 import { loadModel } from '../../src/scenario/load.ts';
 import { getNumber, setNumber } from '../../src/scenario/paths.ts';
 import { erlangB } from '../model/queueing.ts';
@@ -123,4 +133,40 @@ describe('runSweep', () => {
       }),
     ).rejects.toThrow(/point 1 \(homes\.home\.beds=-1\) is not a valid model/);
   });
+});
+
+describe('executeSweep', () => {
+  it('writes the table, the trade-off chart and heat maps, with the time taken', async () => {
+    const r = loadModel('models/verification/loss-system.yaml');
+    if (!r.ok) throw new Error('loss system invalid');
+    const out = join(mkdtempSync(join(tmpdir(), 'caresim-sweep-')), 's');
+    const { dir, points, seconds } = await executeSweep({
+      modelFile: 'loss-system.yaml',
+      modelName: 'Loss system',
+      raw: r.raw,
+      axes: [parseAxis('homes.home.beds=20,23'), parseAxis('cohorts.any.referrals.perYear=150,180')],
+      design: 'grid',
+      replications: 3,
+      seed: 1,
+      years: 1,
+      workers: 1,
+      out,
+    });
+    expect(points).toHaveLength(4);
+    expect(seconds).toBeGreaterThan(0);
+    const manifest = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')) as {
+      seconds: number;
+      points: number;
+    };
+    expect(manifest.points).toBe(4);
+    const table = readFileSync(join(dir, 'sweep.csv'), 'utf8').trim().split('\n');
+    expect(table).toHaveLength(5);
+    expect(table[0]).toContain('homes.home.beds,cohorts.any.referrals.perYear,cost.total.mean');
+    const svg = readFileSync(join(dir, 'charts', 'tradeoff.svg'), 'utf8');
+    expect(svg).toContain('Cost against children placed out of county');
+    expect(svg).toContain('On the front');
+    expect(readdirSync(join(dir, 'charts'))).toEqual(
+      expect.arrayContaining(['heatmap-cost-total.png', 'heatmap-outOfCounty-children.svg']),
+    );
+  }, 60_000);
 });
