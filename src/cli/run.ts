@@ -245,6 +245,10 @@ export async function reportCommand(dir: string): Promise<number> {
 export interface SweepCommandOptions extends RunCommandOptions {
   vary: string[];
   lhs?: number;
+  maxOverflowChance?: number;
+  year?: string;
+  fromYear?: string;
+  minimise?: string[];
 }
 
 /** `caresim sweep MODEL --vary path=values ...`. */
@@ -273,10 +277,18 @@ export async function sweepCommand(file: string, o: SweepCommandOptions): Promis
       ...(o.years === undefined ? {} : { years: o.years }),
       ...(o.workers === undefined ? {} : { workers: o.workers }),
       ...(o.out === undefined ? {} : { out: o.out }),
+      questions: {
+        ...(o.maxOverflowChance === undefined ? {} : { maxOverflowChance: o.maxOverflowChance }),
+        ...(o.year === undefined ? {} : { year: o.year }),
+        ...(o.fromYear === undefined ? {} : { fromYear: o.fromYear }),
+        ...(o.minimise === undefined ? {} : { minimise: o.minimise }),
+      },
       onProgress,
       signal,
     });
     return () => {
+      for (const a of outcome.answers) console.log(`${a.question}: ${a.answer}`);
+      if (outcome.answers.length > 0) console.log('');
       const rows = outcome.points.map((p) => [
         String(p.index),
         ...p.values.map((v) => (Number.isInteger(v) ? String(v) : v.toFixed(3))),

@@ -13,6 +13,7 @@ import { createStream } from '../random/streams.ts';
 import { validateModelData } from '../scenario/load.ts';
 import { getNumber, setNumber } from '../scenario/paths.ts';
 import type { ModelFile } from '../scenario/schema/model.ts';
+import { ReplicationView } from './headline.ts';
 import { createPool, defaultWorkers, runReplications } from './runner.ts';
 import { caresimVersion, defaultRunDir, gitCommit, RunDirectory } from './runDirectory.ts';
 import { buildTables, csv, RESULTS_FORMAT, type MetricSummary } from './tables.ts';
@@ -106,6 +107,8 @@ export interface SweepPoint {
   values: number[];
   summary: Record<string, MetricSummary>;
   pareto: boolean;
+  /** Chance (share of replications) of at least one placement out of county for want of a bed, by financial year. */
+  overflowChance: Record<string, number>;
 }
 
 export interface SweepOptions {
@@ -174,7 +177,20 @@ export async function runSweep(o: SweepOptions): Promise<SweepPoint[]> {
         ...(o.years === undefined ? {} : { years: o.years }),
         ...(o.signal ? { signal: o.signal } : {}),
       });
-      results.push({ index: i, values: designs[i]!, summary: buildTables(set).summary, pareto: false });
+      const overflowChance: Record<string, number> = {};
+      set.calendar.fyLabels.forEach((fy, y) => {
+        const any = set.monthly.filter(
+          (m) => new ReplicationView(m, set.defs, set.calendar).year('overflow.allFull', y) > 0,
+        ).length;
+        overflowChance[fy] = any / set.monthly.length;
+      });
+      results.push({
+        index: i,
+        values: designs[i]!,
+        summary: buildTables(set).summary,
+        pareto: false,
+        overflowChance,
+      });
       o.onProgress?.(i + 1, models.length);
     }
   } finally {
@@ -211,15 +227,40 @@ export function sweepCsv(axes: readonly SweepAxis[], points: readonly SweepPoint
 }
 
 /** Run a sweep and write its folder (sweep.csv and manifest.json), atomically like a run. */
+export interface SizingQuestions {
+  /** Fewest beds keeping the chance of any overflow for want of a bed below this (0.1 = 10%). */
+  maxOverflowChance?: number;
+  year?: string;
+  fromYear?: string;
+  /** Headline metrics to minimise (e.g. cost.total). */
+  minimise?: string[];
+}
+
 export async function executeSweep(
-  o: SweepOptions & { modelFile: string; modelName: string; out?: string },
-): Promise<{ dir: string; points: SweepPoint[]; seconds: number }> {
+  o: SweepOptions & { modelFile: string; modelName: string; out?: string; questions?: SizingQuestions },
+): Promise<{ dir: string; points: SweepPoint[]; seconds: number; answers: SizingAnswer[] }> {
   const started = new Date();
   const dir = new RunDirectory(o.out ?? defaultRunDir(`sweep-${o.modelFile}`, started));
   try {
     const points = await runSweep(o);
     const seconds = (Date.now() - started.getTime()) / 1000;
     dir.write('sweep.csv', sweepCsv(o.axes, points));
+    const q = o.questions ?? {};
+    const answers: SizingAnswer[] = [
+      ...(q.maxOverflowChance === undefined
+        ? []
+        : [fewestBeds(o.axes, points, q.maxOverflowChance, q.year, q.fromYear)]),
+      ...(q.minimise ?? []).map((m) => minimise(o.axes, points, m)),
+    ];
+    if (answers.length > 0)
+      dir.write(
+        'answers.json',
+        `${JSON.stringify(
+          answers.map((a) => ({ question: a.question, answer: a.answer, point: a.point?.index ?? null })),
+          null,
+          2,
+        )}\n`,
+      );
     const source = {
       caresim: caresimVersion(),
       model: o.modelName,
@@ -271,9 +312,88 @@ export async function executeSweep(
       )}\n`,
     );
     dir.commit();
-    return { dir: dir.target, points, seconds };
+    return { dir: dir.target, points, seconds, answers };
   } catch (e) {
     dir.abandon();
     throw e;
   }
 }
+
+export interface SizingAnswer {
+  question: string;
+  /** The point that answers it, or null when no point does. */
+  point: SweepPoint | null;
+  answer: string;
+}
+
+/**
+ * The fewest beds (summed over the axes whose path ends in `beds`) that keep the chance of any
+ * out-of-county placement for want of a bed below `maxChance` in `year`, or in every year from
+ * `fromYear` on when no year is named.
+ */
+export function fewestBeds(
+  axes: readonly SweepAxis[],
+  points: readonly SweepPoint[],
+  maxChance: number,
+  year?: string,
+  fromYear?: string,
+): SizingAnswer {
+  const bedAxes = axes.map((a, k) => (a.path.endsWith('.beds') ? k : -1)).filter((k) => k >= 0);
+  const question = `Fewest beds keeping the chance of any overflow for want of a bed below ${(maxChance * 100).toFixed(0)}% ${year ? `in ${year}` : `in every year${fromYear ? ` from ${fromYear}` : ''}`}`;
+  if (bedAxes.length === 0)
+    return { question, point: null, answer: 'the sweep varies no beds field (a path ending in .beds)' };
+  const years = (p: SweepPoint) =>
+    Object.keys(p.overflowChance).filter((fy) =>
+      year ? fy === year : fromYear === undefined || fy >= fromYear,
+    );
+  const ok = points.filter(
+    (p) => years(p).length > 0 && years(p).every((fy) => p.overflowChance[fy]! < maxChance),
+  );
+  const beds = (p: SweepPoint) => bedAxes.reduce((a, k) => a + p.values[k]!, 0);
+  if (ok.length === 0)
+    return { question, point: null, answer: 'no option in the sweep achieves it: widen the ranges' };
+  const best = ok.reduce((a, b) =>
+    beds(b) < beds(a) ||
+    (beds(b) === beds(a) && b.summary['cost.total']!.mean < a.summary['cost.total']!.mean)
+      ? b
+      : a,
+  );
+  const worst = Math.max(...years(best).map((fy) => best.overflowChance[fy]!));
+  return {
+    question,
+    point: best,
+    answer: `${bedAxes.map((k) => `${axes[k]!.path} = ${best.values[k]}`).join(', ')} (${beds(best)} beds in all; highest yearly chance ${(worst * 100).toFixed(0)}%)`,
+  };
+}
+
+/** The option with the lowest mean of a headline metric (e.g. the ART caseload that minimises total cost). */
+export function minimise(
+  axes: readonly SweepAxis[],
+  points: readonly SweepPoint[],
+  metric: string,
+): SizingAnswer {
+  const question = `Option with the lowest ${metric}`;
+  const withMetric = points.filter((p) => p.summary[metric] !== undefined);
+  if (withMetric.length === 0) return { question, point: null, answer: `no headline metric "${metric}"` };
+  const best = withMetric.reduce((a, b) => (b.summary[metric]!.mean < a.summary[metric]!.mean ? b : a));
+  const m = best.summary[metric]!;
+  // Options whose interval overlaps the best one's cannot be told apart at this many replications.
+  const close = withMetric.filter(
+    (p) =>
+      p !== best &&
+      p.summary[metric]!.ciLow !== null &&
+      m.ciHigh !== null &&
+      p.summary[metric]!.ciLow! <= m.ciHigh!,
+  );
+  return {
+    question,
+    point: best,
+    answer:
+      `${axes.map((a, k) => `${a.path} = ${round3(best.values[k]!)}`).join(', ')} (mean ${round3(m.mean)}, 95% interval ${round3(m.ciLow ?? m.mean)} to ${round3(m.ciHigh ?? m.mean)})` +
+      (close.length > 0
+        ? `; ${close.length} other option(s) are within its interval: more replications would be needed to separate them`
+        : ''),
+  };
+}
+
+const round3 = (x: number) => (Math.abs(x) >= 1000 ? Math.round(x) : Math.round(x * 1000) / 1000);

@@ -4,6 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
   executeSweep,
+  fewestBeds,
+  minimise,
   gridPoints,
   latinHypercube,
   paretoFront,
@@ -118,6 +120,16 @@ describe('runSweep', () => {
     expect(ooc[1]!).toBeGreaterThan(ooc[2]!);
     // Fewer out-of-county placements at no extra cost here (prices are 0): the 26-bed point is on the front.
     expect(points[2]!.pareto).toBe(true);
+    // Sizing: with 20 erlangs every point overflows in some replication each year at these
+    // sizes, so a 1% ceiling has no answer; a 100% ceiling is met by the fewest beds.
+    expect(fewestBeds([parseAxis('homes.home.beds=20,23,26')], points, 0.01).point).toBeNull();
+    expect(fewestBeds([parseAxis('homes.home.beds=20,23,26')], points, 1.01).point!.values).toEqual([20]);
+    // The most beds minimise out-of-county placements.
+    expect(
+      minimise([parseAxis('homes.home.beds=20,23,26')], points, 'placements.outOfCounty').point!.values,
+    ).toEqual([26]);
+    for (const p of points)
+      for (const c of Object.values(p.overflowChance)) expect(c).toBeGreaterThanOrEqual(0);
   }, 60_000);
 
   it('refuses a point whose model is invalid before simulating anything', async () => {
