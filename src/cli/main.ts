@@ -117,6 +117,20 @@ program
     'a Latin hypercube of n points over the ranges instead of the full grid',
     int('--lhs', 2),
   )
+  .option(
+    '--max-overflow-chance <p>',
+    'answer: the fewest beds keeping the chance of any overflow for want of a bed below p (0.1 = 10%)',
+    fraction,
+  )
+  .option(
+    '--year <fy>',
+    'with --max-overflow-chance: in this financial year, e.g. 2027/28 (default: every year)',
+  )
+  .option('--from-year <fy>', 'with --max-overflow-chance: every year from this one, e.g. 2026/27')
+  .option(
+    '--minimise <metric...>',
+    'answer: the option with the lowest mean of these headline metrics, e.g. cost.total',
+  )
   .option('-r, --reps <n>', 'replications per point', int('--reps', 1))
   .option('-s, --seed <n>', 'master seed', int('--seed', 0))
   .option('-y, --years <n>', 'horizon in years', int('--years', 1))

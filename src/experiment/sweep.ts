@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { writeCharts } from '../charts/runFolder.ts';
 import { heatmapChart, tradeoffChart } from '../charts/sweepCharts.ts';
 import { createStream } from '../random/streams.ts';
+import { formatMoney } from '../report/textTable.ts';
 import { validateModelData } from '../scenario/load.ts';
 import { getNumber, setNumber } from '../scenario/paths.ts';
 import type { ModelFile } from '../scenario/schema/model.ts';
@@ -389,11 +390,12 @@ export function minimise(
     question,
     point: best,
     answer:
-      `${axes.map((a, k) => `${a.path} = ${round3(best.values[k]!)}`).join(', ')} (mean ${round3(m.mean)}, 95% interval ${round3(m.ciLow ?? m.mean)} to ${round3(m.ciHigh ?? m.mean)})` +
+      `${axes.map((a, k) => `${a.path} = ${round3(best.values[k]!)}`).join(', ')} (mean ${inUnit(m.mean, m.unit)}, 95% interval ${inUnit(m.ciLow ?? m.mean, m.unit)} to ${inUnit(m.ciHigh ?? m.mean, m.unit)})` +
       (close.length > 0
         ? `; ${close.length} other option(s) are within its interval: more replications would be needed to separate them`
         : ''),
   };
 }
 
+const inUnit = (x: number, unit: string) => (unit === '£' ? formatMoney(x) : String(round3(x)));
 const round3 = (x: number) => (Math.abs(x) >= 1000 ? Math.round(x) : Math.round(x * 1000) / 1000);
