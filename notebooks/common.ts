@@ -1,0 +1,27 @@
+/**
+ * Shared by the notebooks: load models (stopping with their errors if invalid), and give each
+ * notebook a fresh output folder under runs/notebooks/ (generated, not committed).
+ */
+import { mkdirSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { formatModelError, loadModel } from '../src/scenario/load.ts';
+import type { ModelFile } from '../src/scenario/schema/model.ts';
+
+export function load(file: string): { model: ModelFile; raw: unknown } {
+  const r = loadModel(file);
+  if (!r.ok) {
+    for (const e of r.errors) console.error(formatModelError(e));
+    throw new Error(`${file} is not a valid model`);
+  }
+  return { model: r.model, raw: r.raw };
+}
+
+/** runs/notebooks/<name>/, emptied: a notebook regenerates everything it writes. */
+export function outputFolder(name: string): string {
+  const dir = join('runs', 'notebooks', name);
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(dir, { recursive: true });
+  return dir;
+}
+
+export const pct = (p: number) => `${Math.round(p * 100)}%`;

@@ -1,0 +1,81 @@
+/**
+ * Notebook 3: the scaling choices named in the documents, each against the March 2025 plan:
+ * more homes, a larger ART, openings slipping, re-registering a home for another cohort, and
+ * selling spare places to neighbouring councils (000 ¶23, ¶34; 001 ¶21-23).
+ *
+ * Run: npm run notebook -- scaling-choices   (about two minutes on two cores)
+ * Writes runs/notebooks/scaling-choices/: summary.md and one comparison folder per question,
+ * each with its charts (cost-by-scenario, payback, target-year-saving) and report.
+ */
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { executeCompare } from '../src/experiment/run.ts';
+import { formatValue } from '../src/report/runSummary.ts';
+import { formatMoney } from '../src/report/textTable.ts';
+import { load, outputFolder, pct } from './common.ts';
+
+const REPLICATIONS = Number(process.env.REPS ?? 100);
+const QUESTIONS = [
+  {
+    slug: 'more-homes',
+    question: 'What do two more homes buy?',
+    file: 'models/scenarios/two-more-homes.yaml',
+  },
+  {
+    slug: 'larger-art',
+    question: 'What does doubling the ART buy?',
+    file: 'models/scenarios/double-art.yaml',
+  },
+  {
+    slug: 'openings-slip',
+    question: 'What do openings slipping 6 to 12 months cost?',
+    file: 'models/scenarios/openings-slip.yaml',
+  },
+  {
+    slug: 're-register',
+    question: 'What does re-registering a home for 16+ change?',
+    file: 'models/scenarios/re-register.yaml',
+  },
+  {
+    slug: 'sell-places',
+    question: 'What does selling spare places to neighbours bring?',
+    file: 'models/scenarios/sell-places.yaml',
+  },
+];
+
+const dir = outputFolder('scaling-choices');
+const plan = load('models/leicestershire.yaml');
+const lines = [
+  '# Scaling choices against the March 2025 plan',
+  '',
+  `_Each choice compared with the plan on ${REPLICATIONS} paired replications (common random numbers). Positive savings: the choice costs less than the plan. Regenerate with \`npm run notebook -- scaling-choices\`._`,
+  '',
+  '| question | revenue cost avoided over the horizon (95% interval) | extra capital | net present value | placements out of county avoided | payback |',
+  '|---|---|---|---|---|---|',
+];
+const sections: string[] = [];
+for (const q of QUESTIONS) {
+  const s = load(q.file);
+  const { comparisons } = await executeCompare({
+    files: ['models/leicestershire.yaml', q.file],
+    models: [plan.model, s.model],
+    modelsAsWritten: [plan.raw, s.raw],
+    replications: REPLICATIONS,
+    out: join(dir, q.slug),
+  });
+  const c = comparisons[0]!;
+  const m = c.metrics;
+  lines.push(
+    `| ${q.question} | ${formatMoney(m.costAvoided!.mean)} (${formatValue(m.costAvoided!.ciLow, '£')} to ${formatValue(m.costAvoided!.ciHigh, '£')}) | ${formatMoney(m.capitalExtra!.mean)} | ${formatMoney(m.netPresentValue!.mean)} | ${formatValue(m.outOfCountyPlacementsAvoided!.mean, 'placements')} | ${c.payback.medianYear ?? 'not within the horizon'} (${pct(c.payback.probabilityWithinHorizon)}) |`,
+  );
+  sections.push(
+    `## ${q.question}`,
+    '',
+    `${s.model.name} (\`${q.file}\`) against the plan: it costs less over the horizon in ${pct(c.probabilityCheaper)} of replications.`,
+    '',
+    `![${q.question}](${q.slug}/charts/payback.png)`,
+    '',
+  );
+}
+writeFileSync(join(dir, 'summary.md'), [...lines, '', ...sections].join('\n'));
+console.log(`Wrote ${join(dir, 'summary.md')}`);
