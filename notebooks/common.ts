@@ -16,9 +16,12 @@ export function load(file: string): { model: ModelFile; raw: unknown } {
   return { model: r.model, raw: r.raw };
 }
 
-/** runs/notebooks/<name>/, emptied: a notebook regenerates everything it writes. */
+/**
+ * runs/notebooks/<name>/ (or under CARESIM_NOTEBOOK_OUT), emptied: a notebook regenerates
+ * everything it writes.
+ */
 export function outputFolder(name: string): string {
-  const dir = join('runs', 'notebooks', name);
+  const dir = join(process.env.CARESIM_NOTEBOOK_OUT ?? join('runs', 'notebooks'), name);
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
   return dir;
