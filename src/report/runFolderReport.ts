@@ -11,6 +11,21 @@ import { compareCharts, compareSource, readCompareFolder } from '../charts/compa
 import { compareReportBlocks, type CompareReportInput } from './compareReport.ts';
 import { renderHtml, renderMarkdown, runReportBlocks, type RunReportInput } from './runReport.ts';
 
+/** The charts of a folder that exist on disk: name, title, SVG markup and PNG path. */
+function chartsOnDisk(
+  dir: string,
+  charts: readonly { name: string; title: string }[],
+): RunReportInput['charts'] {
+  return charts
+    .filter((c) => existsSync(join(dir, 'charts', `${c.name}.svg`)))
+    .map((c) => ({
+      name: c.name,
+      title: c.title,
+      svg: readFileSync(join(dir, 'charts', `${c.name}.svg`), 'utf8'),
+      png: `charts/${c.name}.png`,
+    }));
+}
+
 /**
  * Write report.html and report.md into `dir` (a run's results folder, complete or partial).
  * @throws Error if the folder lacks its manifest, summary, tables or charts
@@ -30,14 +45,7 @@ export function writeRunReport(dir: string): string[] {
     replications: Number(manifest.replications),
     seed: Number(manifest.seed),
   };
-  const charts = runCharts(periods, years, source)
-    .filter((c) => existsSync(join(dir, 'charts', `${c.name}.svg`)))
-    .map((c) => ({
-      name: c.name,
-      title: c.title,
-      svg: readFileSync(join(dir, 'charts', `${c.name}.svg`), 'utf8'),
-      png: `charts/${c.name}.png`,
-    }));
+  const charts = chartsOnDisk(dir, runCharts(periods, years, source));
   const doc = runReportBlocks({ manifest, summary, years, charts });
   writeFileSync(join(dir, 'report.html'), renderHtml(doc));
   writeFileSync(join(dir, 'report.md'), renderMarkdown(doc));
@@ -58,14 +66,7 @@ export function writeCompareReport(dir: string): string[] {
   const compare = JSON.parse(readFileSync(join(dir, 'compare.json'), 'utf8')) as {
     scenarios: CompareReportInput['comparisons'];
   };
-  const charts = compareCharts(readCompareFolder(dir), compareSource(manifest))
-    .filter((c) => existsSync(join(dir, 'charts', `${c.name}.svg`)))
-    .map((c) => ({
-      name: c.name,
-      title: c.title,
-      svg: readFileSync(join(dir, 'charts', `${c.name}.svg`), 'utf8'),
-      png: `charts/${c.name}.png`,
-    }));
+  const charts = chartsOnDisk(dir, compareCharts(readCompareFolder(dir), compareSource(manifest)));
   const doc = compareReportBlocks({ manifest, comparisons: compare.scenarios, charts });
   writeFileSync(join(dir, 'report.html'), renderHtml(doc));
   writeFileSync(join(dir, 'report.md'), renderMarkdown(doc));

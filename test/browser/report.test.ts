@@ -57,23 +57,29 @@ beforeAll(async () => {
   browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
 }, 180_000);
 
+/** Open a report, collecting console errors, page errors and any request beyond the file itself. */
+async function openWatched(file: string) {
+  const page = await browser.newPage();
+  const errors: string[] = [];
+  const external: string[] = [];
+  page.on('console', (m) => {
+    if (m.type() === 'error') errors.push(m.text());
+  });
+  page.on('pageerror', (e) => errors.push(e.message));
+  page.on('request', (r) => {
+    if (!/^(file|data):/.test(r.url())) external.push(r.url());
+  });
+  await page.goto(pathToFileURL(file).href, { waitUntil: 'load' });
+  return { page, errors, external };
+}
+
 afterAll(async () => {
   await browser?.close();
 });
 
 describe('report.html', () => {
   it('loads in headless Chromium with no console errors and no external requests', async () => {
-    const page = await browser.newPage();
-    const errors: string[] = [];
-    const external: string[] = [];
-    page.on('console', (m) => {
-      if (m.type() === 'error') errors.push(m.text());
-    });
-    page.on('pageerror', (e) => errors.push(e.message));
-    page.on('request', (r) => {
-      if (!/^(file|data):/.test(r.url())) external.push(r.url());
-    });
-    await page.goto(pathToFileURL(join(dir, 'report.html')).href, { waitUntil: 'load' });
+    const { page, errors, external } = await openWatched(join(dir, 'report.html'));
     expect(errors).toEqual([]);
     expect(external).toEqual([]);
     await expect(page.locator('h1').textContent()).resolves.toContain('Leicestershire baseline');
@@ -113,17 +119,7 @@ describe('report.html', () => {
 
 describe('the report of a comparison', () => {
   it('loads with no console errors and no external requests, with its findings and charts', async () => {
-    const page = await browser.newPage();
-    const errors: string[] = [];
-    const external: string[] = [];
-    page.on('console', (m) => {
-      if (m.type() === 'error') errors.push(m.text());
-    });
-    page.on('pageerror', (e) => errors.push(e.message));
-    page.on('request', (r) => {
-      if (!/^(file|data):/.test(r.url())) external.push(r.url());
-    });
-    await page.goto(pathToFileURL(join(compareDir, 'report.html')).href, { waitUntil: 'load' });
+    const { page, errors, external } = await openWatched(join(compareDir, 'report.html'));
     expect(errors).toEqual([]);
     expect(external).toEqual([]);
     expect(await page.locator('figure svg').count()).toBe(3);
