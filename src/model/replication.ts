@@ -163,6 +163,8 @@ export class Replication {
     this.registration = new Int32Array(H);
     this.arrivalCount = new Int32Array(s.cohorts.length);
     this.nextArrival = new Float64Array(s.cohorts.length);
+    // Built once: a generator restarts its segment walk when time goes back (a new replication).
+    this.arrivals = s.cohorts.map((c) => new PiecewiseRateArrivals(c.arrivalBreaks, c.arrivalRates));
     this.censusCount = new Int32Array(s.cohorts.length);
   }
 
@@ -211,7 +213,6 @@ export class Replication {
       artSupport: stream(`artSupport/${c.id}`),
       census: stream(`census/${c.id}`),
     }));
-    this.arrivals = s.cohorts.map((c) => new PiecewiseRateArrivals(c.arrivalBreaks, c.arrivalRates));
 
     this.scheduleStructure(t0, stream);
     this.placeCensus(t0);
