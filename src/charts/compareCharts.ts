@@ -17,21 +17,10 @@
 import { existsSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
-import { withSource, type ChartDefinition } from './runCharts.ts';
+import type { ScenarioComparison } from '../experiment/compare.ts';
+import { withSource, type ChartDefinition, type IntervalColumns } from './runCharts.ts';
 import { writeCharts } from './runFolder.ts';
 import { HEIGHT, MONEY_LABEL, PALETTE, WIDTH, type Source } from './style.ts';
-
-/** The columns of a summary across replications: mean, its 95% interval, percentiles. */
-export interface IntervalColumns {
-  mean: number;
-  ciLow: number | null;
-  ciHigh: number | null;
-  p5: number;
-  p25: number;
-  p50: number;
-  p75: number;
-  p95: number;
-}
 
 /** One row of compare-costs.csv: a model's own total revenue cost in a financial year. */
 export interface ModelCostRow extends IntervalColumns {
@@ -59,18 +48,7 @@ export interface CompareSummary {
   base: { name: string; file: string };
   replications: number;
   seed: number;
-  scenarios: {
-    name: string;
-    file: string;
-    probabilityCheaper: number;
-    payback: {
-      probabilityWithinHorizon: number;
-      medianYear: string | null;
-      p5Year: string | null;
-      p95Year: string | null;
-    };
-    target: { perYear: number; year: string; probabilityMet: number } | null;
-  }[];
+  scenarios: Pick<ScenarioComparison, 'name' | 'file' | 'probabilityCheaper' | 'payback' | 'target'>[];
 }
 
 /** The contents of a comparison folder, as the charts take them. */

@@ -7,12 +7,8 @@ import type { TopLevelSpec } from 'vega-lite';
 import { parse } from 'csv-parse/sync';
 import { CONFIG, HEIGHT, MAIN, MONEY_LABEL, PALETTE, sourceLine, WIDTH, type Source } from './style.ts';
 
-/** One row of periods.csv or years.csv. */
-export interface StatRow {
-  series: string;
-  label: string;
-  unit: string;
-  period: string;
+/** The columns of a summary across replications: mean, its 95% interval, percentiles. */
+export interface IntervalColumns {
   mean: number;
   ciLow: number | null;
   ciHigh: number | null;
@@ -21,6 +17,14 @@ export interface StatRow {
   p50: number;
   p75: number;
   p95: number;
+}
+
+/** One row of periods.csv or years.csv. */
+export interface StatRow extends IntervalColumns {
+  series: string;
+  label: string;
+  unit: string;
+  period: string;
 }
 
 /** Parse periods.csv or years.csv (the period column is `month` or `year`). */
