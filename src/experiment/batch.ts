@@ -50,7 +50,7 @@ export function runBatch(task: BatchTask): BatchResult {
   const values = new Float64Array(cells * task.reps.length);
   let events = 0;
   task.reps.forEach((rep, i) => {
-    values.set(sim.run(task.seed, rep), i * cells);
+    sim.run(task.seed, rep, null, values.subarray(i * cells, (i + 1) * cells));
     events += sim.eventsProcessed;
   });
   return { reps: task.reps, values, cells, events };

@@ -61,7 +61,6 @@ export class ChildStore {
   since = new Float64Array(INITIAL);
   artState = new Uint8Array(INITIAL);
   artEpoch = new Int32Array(INITIAL);
-  artGroup = new Int8Array(INITIAL);
   artSince = new Float64Array(INITIAL);
   /** Latent uniforms of the child's ART support duration and referral patience. */
   artDurationU = new Float64Array(INITIAL);
@@ -76,35 +75,23 @@ export class ChildStore {
     this.count = 0;
   }
 
-  /** Make room for one more child and return its id, with every field cleared. */
+  /**
+   * Make room for one more child and return its id. Only the fields that are read before the
+   * model first writes them are cleared here; newChild() writes every attribute a child is
+   * born with, and the placement fields are written when a placement starts. Epochs are left
+   * as they are: the calendar is emptied between replications, so no stale event can carry
+   * this id's old epoch, and cancellation only needs epochs to change.
+   */
   add(): number {
     if (this.count === this.cohort.length) this.grow();
     const id = this.count++;
     this.at[id] = AT_NONE;
     this.home[id] = -1;
-    this.epoch[id] = 0;
-    this.birthDay[id] = NaN;
-    this.needEnd[id] = 0;
-    this.needLeft[id] = 0;
-    this.priceU[id] = 0.5;
-    this.pricePerDay[id] = 0;
-    this.singleOccupancy[id] = 0;
     this.assessed[id] = 0;
-    this.hazardBudget[id] = Infinity;
-    this.hazardRate[id] = 0;
-    this.hazardSince[id] = 0;
-    this.stepU[3 * id] = 0.5;
-    this.stepU[3 * id + 1] = 0;
-    this.stepU[3 * id + 2] = 0.5;
     this.awaitingOnward[id] = 0;
-    this.onwardDestination[id] = -1;
-    this.since[id] = 0;
     this.artState[id] = ART_NONE;
-    this.artEpoch[id] = 0;
-    this.artGroup[id] = -1;
-    this.oocSlot[id] = -1;
     this.avoidHome[id] = -1;
-    this.fromCensus[id] = 0;
+    this.oocSlot[id] = -1;
     return id;
   }
 
@@ -139,7 +126,6 @@ export class ChildStore {
     this.since = g(this.since);
     this.artState = g(this.artState);
     this.artEpoch = g(this.artEpoch);
-    this.artGroup = g(this.artGroup);
     this.artSince = g(this.artSince);
     this.artDurationU = g(this.artDurationU);
     this.artPatienceU = g(this.artPatienceU);

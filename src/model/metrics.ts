@@ -13,8 +13,7 @@
  * by `seriesDefinitions()`: the experiment layer reduces these across replications without
  * knowing what they mean.
  */
-import { PeriodCounter } from '../engine/periodCounter.ts';
-import { PeriodLevel } from '../engine/timeWeighted.ts';
+import { PeriodLedger } from '../engine/periodLedger.ts';
 import type { Scenario } from './scenario.ts';
 
 /** How monthly values combine into a financial year: a day-weighted mean, the last month's end value, or a sum. */
@@ -121,53 +120,63 @@ export function destinationIds(s: Scenario): string[] {
   return ids;
 }
 
-/** The accumulators of one replication; reusable across replications via reset(). */
+/**
+ * The accumulators of one replication; reusable across replications via reset().
+ *
+ * Series are numbered rows of one PeriodLedger. The model moves the ledger's clock once per
+ * event (`at`) and then records changes by series number: `m.level(m.home + h, +1)`,
+ * `m.count(m.referrals + c, 1)`. Per-home and per-cohort series are consecutive, so a
+ * field such as `home` is the number of the first home's series.
+ */
 export class Metrics {
   readonly defs: SeriesDefinition[];
   readonly months: number;
   private readonly s: Scenario;
   private readonly destIndex: Int32Array[];
+  private readonly ledger: PeriodLedger;
+  private readonly destinations: number;
+  private readonly monthDays: Float64Array;
   // Levels. Totals (children in care, in local homes, out of county) and the costs that are a
   // fixed rate per child (per occupied bed, travel, income from places sold) are not levels of
   // their own: finish() derives them from the per-home and per-cohort levels, which saves
   // three to four updates per placement in the hot loop.
-  readonly home: PeriodLevel[];
-  readonly localByCohort: PeriodLevel[];
-  readonly bedsOpen: PeriodLevel;
-  readonly bedsBlocked: PeriodLevel;
-  readonly oocByCohort: PeriodLevel[];
-  readonly assessmentOccupied: PeriodLevel;
-  readonly assessmentOpen: PeriodLevel;
-  readonly waitingLocal: PeriodLevel;
-  readonly awaitingOnward: PeriodLevel;
-  readonly artCaseload: PeriodLevel;
-  readonly artCapacity: PeriodLevel;
-  readonly artWaiting: PeriodLevel;
+  readonly home: number;
+  readonly localByCohort: number;
+  readonly bedsOpen: number;
+  readonly bedsBlocked: number;
+  readonly oocByCohort: number;
+  readonly assessmentOccupied: number;
+  readonly assessmentOpen: number;
+  readonly waitingLocal: number;
+  readonly awaitingOnward: number;
+  readonly artCaseload: number;
+  readonly artCapacity: number;
+  readonly artWaiting: number;
   /** Cost rates, £ a day at price-base prices, by COST_* category (the derived ones stay at 0). */
-  readonly costRate: PeriodLevel[];
+  readonly costRate: number;
   // Counts.
-  readonly referrals: PeriodCounter[];
-  readonly reReferrals: PeriodCounter;
-  readonly placedLocal: PeriodCounter[];
-  readonly placedOoc: PeriodCounter[];
-  readonly overflowNoEligible: PeriodCounter[];
-  readonly overflowFull: PeriodCounter[];
-  readonly assessments: PeriodCounter;
-  readonly waitsEnded: PeriodCounter;
-  readonly waitDays: PeriodCounter;
-  readonly breakdowns: PeriodCounter[];
-  readonly stepDowns: PeriodCounter[];
-  readonly stepDownsDelayed: PeriodCounter;
-  readonly stepDownDelayDays: PeriodCounter;
-  readonly ageLeft: PeriodCounter;
-  readonly ageReferredOn: PeriodCounter;
-  readonly artStarts: PeriodCounter;
-  readonly artLapses: PeriodCounter;
-  readonly artWaitDays: PeriodCounter;
-  readonly repatriations: PeriodCounter;
-  readonly soldPlacements: PeriodCounter;
-  readonly soldRefused: PeriodCounter;
-  readonly capital: PeriodCounter;
+  readonly referrals: number;
+  readonly reReferrals: number;
+  readonly placedLocal: number;
+  readonly placedOoc: number;
+  readonly overflowNoEligible: number;
+  readonly overflowFull: number;
+  readonly assessments: number;
+  readonly waitsEnded: number;
+  readonly waitDays: number;
+  readonly breakdowns: number;
+  readonly stepDowns: number;
+  readonly stepDownsDelayed: number;
+  readonly stepDownDelayDays: number;
+  readonly ageLeft: number;
+  readonly ageReferredOn: number;
+  readonly artStarts: number;
+  readonly artLapses: number;
+  readonly artWaitDays: number;
+  readonly repatriations: number;
+  readonly soldPlacements: number;
+  readonly soldRefused: number;
+  readonly capital: number;
   /** Whole-run tallies, warm-up included, for conservation checks. */
   referredTotal = 0;
   exitedTotal = 0;
@@ -177,16 +186,17 @@ export class Metrics {
     this.defs = seriesDefinitions(s);
     const b = s.calendar.monthBreaks;
     this.months = b.length - 1;
-    const level = () => new PeriodLevel(b, -s.warmupDays, 0);
-    const counter = () => new PeriodCounter(b);
-    const perCohort = <T>(f: () => T) => s.cohorts.map(f);
     const dests = destinationIds(s);
     this.destIndex = s.cohorts.map((c) => Int32Array.from(c.stepDown?.ids ?? [], (id) => dests.indexOf(id)));
-    this.home = s.homes.map(level);
-    this.localByCohort = perCohort(level);
+    this.destinations = dests.length;
+    const nC = s.cohorts.length;
+    let levels = 0;
+    const level = (n = 1) => ((levels += n), levels - n);
+    this.home = level(s.homes.length);
+    this.localByCohort = level(nC);
     this.bedsOpen = level();
     this.bedsBlocked = level();
-    this.oocByCohort = perCohort(level);
+    this.oocByCohort = level(nC);
     this.assessmentOccupied = level();
     this.assessmentOpen = level();
     this.waitingLocal = level();
@@ -194,18 +204,20 @@ export class Metrics {
     this.artCaseload = level();
     this.artCapacity = level();
     this.artWaiting = level();
-    this.costRate = COST_CATEGORIES.map(level);
-    this.referrals = perCohort(counter);
+    this.costRate = level(COST_CATEGORIES.length);
+    let counters = 0;
+    const counter = (n = 1) => ((counters += n), counters - n);
+    this.referrals = counter(nC);
     this.reReferrals = counter();
-    this.placedLocal = perCohort(counter);
-    this.placedOoc = perCohort(counter);
-    this.overflowNoEligible = perCohort(counter);
-    this.overflowFull = perCohort(counter);
+    this.placedLocal = counter(nC);
+    this.placedOoc = counter(nC);
+    this.overflowNoEligible = counter(nC);
+    this.overflowFull = counter(nC);
     this.assessments = counter();
     this.waitsEnded = counter();
     this.waitDays = counter();
-    this.breakdowns = perCohort(counter);
-    this.stepDowns = dests.map(counter);
+    this.breakdowns = counter(nC);
+    this.stepDowns = counter(dests.length);
     this.stepDownsDelayed = counter();
     this.stepDownDelayDays = counter();
     this.ageLeft = counter();
@@ -217,49 +229,9 @@ export class Metrics {
     this.soldPlacements = counter();
     this.soldRefused = counter();
     this.capital = counter();
-    this.allLevels = [
-      ...this.home,
-      ...this.localByCohort,
-      this.bedsOpen,
-      this.bedsBlocked,
-      ...this.oocByCohort,
-      this.assessmentOccupied,
-      this.assessmentOpen,
-      this.waitingLocal,
-      this.awaitingOnward,
-      this.artCaseload,
-      this.artCapacity,
-      this.artWaiting,
-      ...this.costRate,
-    ];
-    this.allCounters = [
-      ...this.referrals,
-      this.reReferrals,
-      ...this.placedLocal,
-      ...this.placedOoc,
-      ...this.overflowNoEligible,
-      ...this.overflowFull,
-      this.assessments,
-      this.waitsEnded,
-      this.waitDays,
-      ...this.breakdowns,
-      ...this.stepDowns,
-      this.stepDownsDelayed,
-      this.stepDownDelayDays,
-      this.ageLeft,
-      this.ageReferredOn,
-      this.artStarts,
-      this.artLapses,
-      this.artWaitDays,
-      this.repatriations,
-      this.soldPlacements,
-      this.soldRefused,
-      this.capital,
-    ];
+    this.ledger = new PeriodLedger(b, levels, counters, -s.warmupDays);
+    this.monthDays = Float64Array.from({ length: this.months }, (_, k) => b[k + 1]! - b[k]!);
   }
-
-  private readonly allLevels: PeriodLevel[];
-  private readonly allCounters: PeriodCounter[];
 
   /** Global destination index of cohort c's destination d. */
   destination(c: number, d: number): number {
@@ -268,133 +240,179 @@ export class Metrics {
 
   /** Clear for the next replication, keeping the memory. */
   reset(): void {
-    for (const l of this.allLevels) l.reset(-this.s.warmupDays, 0);
-    for (const c of this.allCounters) c.reset();
+    this.ledger.reset(-this.s.warmupDays);
     this.referredTotal = 0;
     this.exitedTotal = 0;
   }
 
+  /** Date every change and count until the next call at day t (call once per event, in time order). */
+  at(t: number): void {
+    this.ledger.at(t);
+  }
+
+  /** Level series i changes by delta now. */
+  level(i: number, delta: number): void {
+    this.ledger.level(i, delta);
+  }
+
+  /** Count series i gains amount now. */
+  count(i: number, amount: number): void {
+    this.ledger.count(i, amount);
+  }
+
+  /** Count series i gains amount on day t (any day: capital dated in advance). */
+  countAt(t: number, i: number, amount: number): void {
+    this.ledger.countAt(t, i, amount);
+  }
+
+  /** Level series i now (warm-up included), for checks and benchmarks. */
+  current(i: number): number {
+    return this.ledger.current(i);
+  }
+
+  /** Count series i over the whole run (warm-up included), for checks and benchmarks. */
+  grandTotal(i: number): number {
+    return this.ledger.grandTotal(i);
+  }
+
   /**
-   * Close the books at the end of the horizon and return the result matrix: one row per
+   * Close the books at the end of the horizon and write the result matrix: one row per
    * series of `defs`, one column per month (row-major, `values[row * months + month]`).
+   * @param into where to write (length defs x months); a new array if omitted.
    */
-  finish(horizonDays: number): Float64Array {
-    for (const l of this.allLevels) l.advance(horizonDays);
+  finish(horizonDays: number, into?: Float64Array): Float64Array {
+    const L = this.ledger;
+    L.close(horizonDays);
     const m = this.months;
-    const out = new Float64Array(this.defs.length * m);
+    const out = into ?? new Float64Array(this.defs.length * m);
+    if (out.length !== this.defs.length * m)
+      throw new RangeError(`result matrix needs ${this.defs.length * m} cells, got ${out.length}`);
     const cal = this.s.calendar;
-    const b = cal.monthBreaks;
+    const s = this.s;
+    const nC = s.cohorts.length;
+    const nH = s.homes.length;
+    const areas = L.areas;
+    const totals = L.totals;
+    const days = this.monthDays;
     let row = 0;
-    const sum = (cs: readonly PeriodCounter[]) => {
-      for (let k = 0; k < m; k++) {
-        let x = 0;
-        for (const c of cs) x += c.totals[k]!;
-        out[row * m + k] = x;
-      }
-      row++;
-    };
-    const mean = (l: PeriodLevel) => {
-      for (let k = 0; k < m; k++) out[row * m + k] = l.areas[k]! / (b[k + 1]! - b[k]!);
-      row++;
-    };
-    const nC = this.s.cohorts.length;
-    sum(this.referrals);
-    for (let c = 0; c < nC; c++) sum([this.referrals[c]!]);
-    sum([this.reReferrals]);
-    sum(this.placedLocal);
-    sum(this.placedOoc);
-    for (let c = 0; c < nC; c++) sum([this.placedLocal[c]!]);
-    for (let c = 0; c < nC; c++) sum([this.placedOoc[c]!]);
-    sum(this.overflowNoEligible);
-    sum(this.overflowFull);
-    for (let c = 0; c < nC; c++) sum([this.overflowNoEligible[c]!, this.overflowFull[c]!]);
-    const days = (k: number) => b[k + 1]! - b[k]!;
-    // Derived totals: sums of the per-home and per-cohort areas (and end levels).
-    const areaSum = (ls: readonly PeriodLevel[], k: number) => {
-      let x = 0;
-      for (const l of ls) x += l.areas[k]!;
-      return x;
-    };
-    for (let k = 0; k < m; k++)
-      out[row * m + k] =
-        (areaSum(this.home, k) +
-          areaSum(this.oocByCohort, k) +
-          this.waitingLocal.areas[k]! +
-          this.assessmentOccupied.areas[k]!) /
-        days(k);
-    row++;
-    for (let k = 0; k < m; k++) out[row * m + k] = areaSum(this.home, k) / days(k);
-    row++;
-    for (const h of this.home) mean(h);
-    for (const l of this.localByCohort) mean(l);
-    mean(this.bedsOpen);
-    mean(this.bedsBlocked);
-    for (let k = 0; k < m; k++) out[row * m + k] = areaSum(this.oocByCohort, k) / days(k);
-    row++;
-    for (let k = 0; k < m; k++) {
-      let x = 0;
-      for (const l of this.oocByCohort) x += l.endLevels[k]!;
-      out[row * m + k] = x;
+    const sums = (from: Float64Array, first: number, n: number, perDay: boolean) =>
+      sumRows(out, row++ * m, from, first, n, m, perDay ? days : null);
+    sums(totals, this.referrals, nC, false);
+    for (let c = 0; c < nC; c++) sums(totals, this.referrals + c, 1, false);
+    sums(totals, this.reReferrals, 1, false);
+    sums(totals, this.placedLocal, nC, false);
+    sums(totals, this.placedOoc, nC, false);
+    for (let c = 0; c < nC; c++) sums(totals, this.placedLocal + c, 1, false);
+    for (let c = 0; c < nC; c++) sums(totals, this.placedOoc + c, 1, false);
+    sums(totals, this.overflowNoEligible, nC, false);
+    sums(totals, this.overflowFull, nC, false);
+    for (let c = 0; c < nC; c++) {
+      sums(totals, this.overflowNoEligible + c, 1, false);
+      addRows(out, (row - 1) * m, totals, this.overflowFull + c, 1, m);
     }
-    row++;
-    for (const l of this.oocByCohort) mean(l);
-    mean(this.assessmentOccupied);
-    mean(this.assessmentOpen);
-    sum([this.assessments]);
-    mean(this.waitingLocal);
-    sum([this.waitsEnded]);
-    sum([this.waitDays]);
-    sum(this.breakdowns);
-    for (const c of this.breakdowns) sum([c]);
-    sum(this.stepDowns);
-    for (const c of this.stepDowns) sum([c]);
-    sum([this.stepDownsDelayed]);
-    sum([this.stepDownDelayDays]);
-    mean(this.awaitingOnward);
-    sum([this.ageLeft]);
-    sum([this.ageReferredOn]);
-    mean(this.artCaseload);
-    mean(this.artCapacity);
-    mean(this.artWaiting);
-    sum([this.artStarts]);
-    sum([this.artLapses]);
-    sum([this.artWaitDays]);
-    sum([this.repatriations]);
-    sum([this.soldPlacements]);
-    sum([this.soldRefused]);
+    // Derived totals: sums of the per-home and per-cohort areas (and end levels).
+    sums(areas, this.home, nH, false);
+    addRows(out, (row - 1) * m, areas, this.oocByCohort, nC, m);
+    addRows(out, (row - 1) * m, areas, this.waitingLocal, 1, m);
+    addRows(out, (row - 1) * m, areas, this.assessmentOccupied, 1, m);
+    for (let k = 0; k < m; k++) out[(row - 1) * m + k]! /= days[k]!;
+    sums(areas, this.home, nH, true);
+    for (let h = 0; h < nH; h++) sums(areas, this.home + h, 1, true);
+    for (let c = 0; c < nC; c++) sums(areas, this.localByCohort + c, 1, true);
+    sums(areas, this.bedsOpen, 1, true);
+    sums(areas, this.bedsBlocked, 1, true);
+    sums(areas, this.oocByCohort, nC, true);
+    sums(L.endLevels, this.oocByCohort, nC, false);
+    for (let c = 0; c < nC; c++) sums(areas, this.oocByCohort + c, 1, true);
+    sums(areas, this.assessmentOccupied, 1, true);
+    sums(areas, this.assessmentOpen, 1, true);
+    sums(totals, this.assessments, 1, false);
+    sums(areas, this.waitingLocal, 1, true);
+    sums(totals, this.waitsEnded, 1, false);
+    sums(totals, this.waitDays, 1, false);
+    sums(totals, this.breakdowns, nC, false);
+    for (let c = 0; c < nC; c++) sums(totals, this.breakdowns + c, 1, false);
+    const nD = this.destinations;
+    sums(totals, this.stepDowns, nD, false);
+    for (let d = 0; d < nD; d++) sums(totals, this.stepDowns + d, 1, false);
+    sums(totals, this.stepDownsDelayed, 1, false);
+    sums(totals, this.stepDownDelayDays, 1, false);
+    sums(areas, this.awaitingOnward, 1, true);
+    sums(totals, this.ageLeft, 1, false);
+    sums(totals, this.ageReferredOn, 1, false);
+    sums(areas, this.artCaseload, 1, true);
+    sums(areas, this.artCapacity, 1, true);
+    sums(areas, this.artWaiting, 1, true);
+    sums(totals, this.artStarts, 1, false);
+    sums(totals, this.artLapses, 1, false);
+    sums(totals, this.artWaitDays, 1, false);
+    sums(totals, this.repatriations, 1, false);
+    sums(totals, this.soldPlacements, 1, false);
+    sums(totals, this.soldRefused, 1, false);
     // Costs: area of the cost rate (£ a day at base prices) x the month's price index. The
     // rates that are a constant per child come from the occupancy areas.
-    const totalRow = row + COST_CATEGORIES.length;
-    const s = this.s;
-    const area = new Float64Array(m);
+    const totalRow = (row + COST_CATEGORIES.length) * m;
+    out.fill(0, totalRow, totalRow + m);
     for (let i = 0; i < COST_CATEGORIES.length; i++) {
+      const o = row++ * m;
+      if (i === COST_HOME_VARIABLE) {
+        out.fill(0, o, o + m);
+        for (let h = 0; h < nH; h++)
+          addRows(out, o, areas, this.home + h, 1, m, s.homes[h]!.perOccupiedBedDay);
+      } else if (i === COST_OOC_TRAVEL) {
+        out.fill(0, o, o + m);
+        addRows(out, o, areas, this.oocByCohort, nC, m, s.travelPerDay);
+      } else if (i === COST_SOLD_INCOME) {
+        out.fill(0, o, o + m);
+        for (const c of s.cohorts)
+          if (c.sold) addRows(out, o, areas, this.localByCohort + c.index, 1, m, c.sold.feePerDay);
+      } else sumRows(out, o, areas, this.costRate + i, 1, m, null);
       const index = COST_CATEGORIES[i]!.external ? cal.externalIndex : cal.inHouseIndex;
-      for (let k = 0; k < m; k++) {
-        if (i === COST_HOME_VARIABLE) {
-          let x = 0;
-          for (let h = 0; h < s.homes.length; h++)
-            x += s.homes[h]!.perOccupiedBedDay * this.home[h]!.areas[k]!;
-          area[k] = x;
-        } else if (i === COST_OOC_TRAVEL) area[k] = s.travelPerDay * areaSum(this.oocByCohort, k);
-        else if (i === COST_SOLD_INCOME) {
-          let x = 0;
-          for (const c of s.cohorts)
-            if (c.sold) x += c.sold.feePerDay * this.localByCohort[c.index]!.areas[k]!;
-          area[k] = x;
-        } else area[k] = this.costRate[i]!.areas[k]!;
-      }
       const sign = i === COST_SOLD_INCOME ? -1 : 1;
       for (let k = 0; k < m; k++) {
-        const money = area[k]! * index[k]!;
-        out[row * m + k] = money;
-        out[totalRow * m + k] += sign * money;
+        const money = out[o + k]! * index[k]!;
+        out[o + k] = money;
+        out[totalRow + k]! += sign * money;
       }
-      row++;
     }
     row++; // cost.total, filled above
-    sum([this.capital]);
+    sums(totals, this.capital, 1, false);
     if (row !== this.defs.length)
       throw new Error(`internal: ${row} rows written for ${this.defs.length} series`);
     return out;
+  }
+}
+
+/**
+ * out[at + k] = the sum over series first .. first + n - 1 of from[series x months + k], divided
+ * by days[k] when given (an area into a time average).
+ */
+function sumRows(
+  out: Float64Array,
+  at: number,
+  from: Float64Array,
+  first: number,
+  n: number,
+  months: number,
+  days: Float64Array | null,
+): void {
+  out.fill(0, at, at + months);
+  addRows(out, at, from, first, n, months);
+  if (days !== null) for (let k = 0; k < months; k++) out[at + k]! /= days[k]!;
+}
+
+/** out[at + k] += factor x the sum over series first .. first + n - 1 of from[series x months + k]. */
+function addRows(
+  out: Float64Array,
+  at: number,
+  from: Float64Array,
+  first: number,
+  n: number,
+  months: number,
+  factor = 1,
+): void {
+  for (let i = first; i < first + n; i++) {
+    const o = i * months;
+    for (let k = 0; k < months; k++) out[at + k]! += factor * from[o + k]!;
   }
 }

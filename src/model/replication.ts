@@ -86,6 +86,13 @@ export function streamNames(s: Scenario): string[] {
   return names;
 }
 
+/** Stands in for a stream the scenario never draws from (see run()). */
+const NOT_DRAWN: RandomStream = {
+  next(): number {
+    throw new Error('internal: a random stream was drawn from that the scenario was thought not to use');
+  },
+};
+
 interface CohortStreams {
   arrivals: RandomStream;
   age: RandomStream;
@@ -128,6 +135,7 @@ export class Replication {
    */
   private nextArrival: Float64Array;
   private censusCount: Int32Array;
+  private readonly hasCensus: Uint8Array;
   // Homes.
   private readonly occupancy: Int32Array;
   private readonly blocked: Uint8Array;
@@ -166,13 +174,18 @@ export class Replication {
     // Built once: a generator restarts its segment walk when time goes back (a new replication).
     this.arrivals = s.cohorts.map((c) => new PiecewiseRateArrivals(c.arrivalBreaks, c.arrivalRates));
     this.censusCount = new Int32Array(s.cohorts.length);
+    this.hasCensus = new Uint8Array(s.cohorts.length);
+    for (const e of [...s.census.local, ...s.census.outOfCounty])
+      if (e.children > 0) this.hasCensus[e.cohort] = 1;
   }
 
   /**
    * Simulate replication `rep` under master seed `seed`.
+   * @param into where to write the result matrix (a new array if omitted), so that a batch
+   *   of replications allocates nothing per replication.
    * @returns the monthly result matrix (rows: `metrics.defs`, row-major by month)
    */
-  run(seed: number, rep: number, trace: TraceSink | null = null): Float64Array {
+  run(seed: number, rep: number, trace: TraceSink | null = null, into?: Float64Array): Float64Array {
     const s = this.s;
     this.seed = seed;
     this.rep = rep;
@@ -201,18 +214,24 @@ export class Replication {
     for (const l of this.artLists) l.length = 0;
     this.artHeads.fill(0);
     const stream = (name: string) => createStream(seed, rep, name);
-    this.streams = s.cohorts.map((c) => ({
-      arrivals: stream(`arrivals/${c.id}`),
-      age: stream(`age/${c.id}`),
-      single: stream(`singleOccupancy/${c.id}`),
-      price: stream(`price/${c.id}`),
-      atBreakdown: stream(`atBreakdown/${c.id}`),
-      stay: stream(`stay/${c.id}`),
-      breakdown: stream(`breakdown/${c.id}`),
-      stepDown: stream(`stepDown/${c.id}`),
-      artSupport: stream(`artSupport/${c.id}`),
-      census: stream(`census/${c.id}`),
-    }));
+    // Only the streams this scenario draws from are created (seeding one costs about as much as
+    // fifty events); a stream never drawn from changes nothing, so results are the same.
+    const maybe = (needed: boolean, name: string) => (needed ? stream(name) : NOT_DRAWN);
+    this.streams = s.cohorts.map((c) => {
+      const share = c.atBreakdownShare;
+      return {
+        arrivals: stream(`arrivals/${c.id}`),
+        age: maybe(c.ageAtReferral !== null, `age/${c.id}`),
+        single: maybe(c.singleOccupancyShare > 0, `singleOccupancy/${c.id}`),
+        price: stream(`price/${c.id}`),
+        atBreakdown: maybe(share > 0 && share < 1, `atBreakdown/${c.id}`),
+        stay: stream(`stay/${c.id}`),
+        breakdown: maybe(c.breakdownPerDay > 0, `breakdown/${c.id}`),
+        stepDown: maybe(c.stepDown !== null, `stepDown/${c.id}`),
+        artSupport: maybe(s.art !== null, `artSupport/${c.id}`),
+        census: maybe(this.hasCensus[c.index] === 1, `census/${c.id}`),
+      };
+    });
 
     this.scheduleStructure(t0, stream);
     this.placeCensus(t0);
@@ -223,6 +242,7 @@ export class Replication {
     const H = this.horizon;
     const nextArrival = this.nextArrival;
     const nCohorts = nextArrival.length;
+    const metrics = this.metrics;
     let events = 0;
     for (;;) {
       let ac = -1;
@@ -237,6 +257,7 @@ export class Replication {
       if (ac >= 0 && at < (q.size > 0 ? q.peekTime() : Infinity)) {
         if (at >= H) break;
         events++;
+        metrics.at(at);
         this.onArrival(ac, at);
         continue;
       }
@@ -244,6 +265,7 @@ export class Replication {
       const t = q.time;
       if (t >= H) break;
       events++;
+      metrics.at(t);
       const kind = q.kind;
       const e = q.entity;
       switch (kind) {
@@ -269,16 +291,16 @@ export class Replication {
           this.onHomeOpens(e, t);
           break;
         case E.EV_HOME_CLOSES:
-          this.onHomeCloses(e, t);
+          this.onHomeCloses(e);
           break;
         case E.EV_HOME_REREGISTERS:
           this.onHomeReregisters(e, q.tag, t);
           break;
         case E.EV_ASSESSMENT_OPENS:
-          this.onAssessmentOpens(t);
+          this.onAssessmentOpens();
           break;
         case E.EV_ASSESSMENT_CLOSES:
-          this.onAssessmentCloses(t);
+          this.onAssessmentCloses();
           break;
         case E.EV_ART_CAPACITY:
           this.onArtCapacity(q.tag, t);
@@ -292,7 +314,7 @@ export class Replication {
       }
     }
     this.eventsProcessed = events;
-    return this.metrics.finish(H);
+    return this.metrics.finish(H, into);
   }
 
   /** Children referred (census included) minus children who left: those still in care at the end. */
@@ -332,7 +354,7 @@ export class Replication {
       if (h.closesDay < this.horizon)
         q.push(Math.max(h.closesDay, t0), E.PRIORITY_STRUCTURE, E.EV_HOME_CLOSES, h.index, 0);
       if (h.capital - h.grant !== 0)
-        m.capital.add(h.capitalAtOpening ? h.capitalDay + delay : h.capitalDay, h.capital - h.grant);
+        m.countAt(h.capitalAtOpening ? h.capitalDay + delay : h.capitalDay, m.capital, h.capital - h.grant);
     }
     const a = s.assessment;
     if (a) {
@@ -341,12 +363,12 @@ export class Replication {
           ? sample(a.openingDelay, stream('openingDelay/assessment').next())
           : 0;
       const opens = a.opensDay + delay;
-      if (opens <= t0) this.onAssessmentOpens(t0);
+      if (opens <= t0) this.onAssessmentOpens();
       else if (opens < this.horizon && opens < a.closesDay)
         q.push(opens, E.PRIORITY_OPEN, E.EV_ASSESSMENT_OPENS, 0, 0);
       if (a.closesDay < this.horizon)
         q.push(Math.max(a.closesDay, t0), E.PRIORITY_STRUCTURE, E.EV_ASSESSMENT_CLOSES, 0, 0);
-      if (a.capital !== 0) m.capital.add(a.opensDay + delay, a.capital);
+      if (a.capital !== 0) m.countAt(a.opensDay + delay, m.capital, a.capital);
     }
     const art = s.art;
     if (art) {
@@ -364,8 +386,8 @@ export class Replication {
     let r = 0;
     for (let i = 1; i < home.registrations.length; i++) if (home.registrations[i]!.fromDay <= t) r = i;
     this.registration[h] = r;
-    this.metrics.bedsOpen.add(t, home.beds - this.occupancy[h]!);
-    this.metrics.costRate[COST_HOME_FIXED]!.add(t, home.fixedPerDay);
+    this.metrics.level(this.metrics.bedsOpen, home.beds - this.occupancy[h]!);
+    this.metrics.level(this.metrics.costRate + COST_HOME_FIXED, home.fixedPerDay);
     // Beds occupied before opening (a census) already count as open.
   }
 
@@ -376,15 +398,15 @@ export class Replication {
     this.fillHome(h, t);
   }
 
-  private onHomeCloses(h: number, t: number): void {
+  private onHomeCloses(h: number): void {
     if (this.closed[h]) return;
     const home = this.s.homes[h]!;
     this.closed[h] = 1;
     if (this.open[h]) {
       this.open[h] = 0;
       // Free beds close now; occupied beds close as their children leave (see vacate).
-      this.metrics.bedsOpen.add(t, -(home.beds - this.occupancy[h]!));
-      this.metrics.costRate[COST_HOME_FIXED]!.add(t, -home.fixedPerDay);
+      this.metrics.level(this.metrics.bedsOpen, -(home.beds - this.occupancy[h]!));
+      this.metrics.level(this.metrics.costRate + COST_HOME_FIXED, -home.fixedPerDay);
     }
   }
 
@@ -393,26 +415,26 @@ export class Replication {
     if (this.open[h]) this.fillHome(h, t);
   }
 
-  private onAssessmentOpens(t: number): void {
+  private onAssessmentOpens(): void {
     const a = this.s.assessment!;
     if (this.assessmentOpen) return;
     this.assessmentOpen = true;
-    this.metrics.assessmentOpen.add(t, a.beds);
+    this.metrics.level(this.metrics.assessmentOpen, a.beds);
     if (a.costBasis === COST_BASIS_PER_BED_OPEN)
-      this.metrics.costRate[COST_ASSESSMENT]!.add(t, a.beds * a.costPerDay);
+      this.metrics.level(this.metrics.costRate + COST_ASSESSMENT, a.beds * a.costPerDay);
     else if (a.costBasis === COST_BASIS_WHOLE_UNIT)
-      this.metrics.costRate[COST_ASSESSMENT]!.add(t, a.costPerDay);
+      this.metrics.level(this.metrics.costRate + COST_ASSESSMENT, a.costPerDay);
   }
 
-  private onAssessmentCloses(t: number): void {
+  private onAssessmentCloses(): void {
     const a = this.s.assessment!;
     if (!this.assessmentOpen) return;
     this.assessmentOpen = false;
-    this.metrics.assessmentOpen.add(t, -a.beds);
+    this.metrics.level(this.metrics.assessmentOpen, -a.beds);
     if (a.costBasis === COST_BASIS_PER_BED_OPEN)
-      this.metrics.costRate[COST_ASSESSMENT]!.add(t, -a.beds * a.costPerDay);
+      this.metrics.level(this.metrics.costRate + COST_ASSESSMENT, -a.beds * a.costPerDay);
     else if (a.costBasis === COST_BASIS_WHOLE_UNIT)
-      this.metrics.costRate[COST_ASSESSMENT]!.add(t, -a.costPerDay);
+      this.metrics.level(this.metrics.costRate + COST_ASSESSMENT, -a.costPerDay);
   }
 
   // ---------------------------------------------------------------- referrals
@@ -430,7 +452,7 @@ export class Replication {
     const share = cohort.atBreakdownShare;
     const atBreakdown = share >= 1 ? true : share <= 0 ? false : st.atBreakdown.next() < share;
     this.ch.needLeft[id] = sample(cohort.stay, st.stay.next());
-    this.metrics.referrals[c]!.add(t, 1);
+    this.metrics.count(this.metrics.referrals + c, 1);
     this.traceEvent(t, id, 'referred', cohort.id);
     this.refer(id, t, atBreakdown);
   }
@@ -444,15 +466,16 @@ export class Replication {
     ch.originCohort[id] = c;
     ch.originIndex[id] = census ? this.censusCount[c]!++ : this.arrivalCount[c]!++;
     ch.fromCensus[id] = census ? 1 : 0;
-    if (cohort.ageAtReferral)
-      ch.birthDay[id] =
-        t - sample(cohort.ageAtReferral, (census ? st.census : st.age).next()) * DAYS_PER_YEAR;
-    if (cohort.singleOccupancyShare > 0)
-      ch.singleOccupancy[id] = (census ? st.census : st.single).next() < cohort.singleOccupancyShare ? 1 : 0;
+    ch.birthDay[id] = cohort.ageAtReferral
+      ? t - sample(cohort.ageAtReferral, (census ? st.census : st.age).next()) * DAYS_PER_YEAR
+      : NaN;
+    ch.singleOccupancy[id] =
+      cohort.singleOccupancyShare > 0 && (census ? st.census : st.single).next() < cohort.singleOccupancyShare
+        ? 1
+        : 0;
     ch.priceU[id] = (census ? st.census : st.price).next();
-    if (cohort.breakdownPerDay > 0)
-      ch.hazardBudget[id] = -Math.log((census ? st.census : st.breakdown).next());
-    else ch.hazardBudget[id] = NaN;
+    ch.hazardBudget[id] =
+      cohort.breakdownPerDay > 0 ? -Math.log((census ? st.census : st.breakdown).next()) : NaN;
     if (this.s.art) {
       // How long the team supports this child and how long the child's referral waits before
       // lapsing are the child's own: drawn once, the same at every referral, so an ART (even
@@ -461,11 +484,16 @@ export class Replication {
       ch.artDurationU[id] = a.next();
       ch.artPatienceU[id] = a.next();
     }
+    // Neutral step-down uniforms for a cohort without step-downs (the child may move to one with them).
     if (cohort.stepDown) {
       const sd = census ? st.census : st.stepDown;
       ch.stepU[3 * id] = sd.next();
       ch.stepU[3 * id + 1] = sd.next();
       ch.stepU[3 * id + 2] = sd.next();
+    } else {
+      ch.stepU[3 * id] = 0.5;
+      ch.stepU[3 * id + 1] = 0;
+      ch.stepU[3 * id + 2] = 0.5;
     }
     this.metrics.referredTotal++;
     return id;
@@ -509,10 +537,10 @@ export class Replication {
     ch.at[id] = AT_ASSESSMENT;
     ch.since[id] = t;
     this.assessmentOccupied++;
-    this.metrics.assessmentOccupied.add(t, 1);
-    this.metrics.assessments.add(t, 1);
+    this.metrics.level(this.metrics.assessmentOccupied, 1);
+    this.metrics.count(this.metrics.assessments, 1);
     if (a.costBasis === COST_BASIS_PER_OCCUPIED_BED)
-      this.metrics.costRate[COST_ASSESSMENT]!.add(t, a.costPerDay);
+      this.metrics.level(this.metrics.costRate + COST_ASSESSMENT, a.costPerDay);
     ch.epoch[id]!++;
     this.q.push(
       t + sample(a.stay, this.own(id).next()),
@@ -552,7 +580,7 @@ export class Replication {
       return;
     }
     if (cohort.sold) {
-      this.metrics.soldRefused.add(t, 1);
+      this.metrics.count(this.metrics.soldRefused, 1);
       this.traceEvent(t, id, 'refused', 'no spare place to sell');
       this.exit(id, t);
       return;
@@ -629,18 +657,18 @@ export class Replication {
     ch.at[id] = AT_LOCAL;
     ch.home[id] = h;
     this.occupancy[h]!++;
-    if (!this.open[h]) m.bedsOpen.add(t, 1);
+    if (!this.open[h]) m.level(m.bedsOpen, 1);
     if (ch.singleOccupancy[id]) {
       this.blocked[h] = 1;
-      m.bedsBlocked.add(t, home.beds - 1);
+      m.level(m.bedsBlocked, home.beds - 1);
     }
-    m.home[h]!.add(t, 1);
-    m.localByCohort[c]!.add(t, 1);
+    m.level(m.home + h, 1);
+    m.level(m.localByCohort + c, 1);
     // Per-bed costs, travel and income are derived from these levels when the books close
     // (Metrics.finish), so a placement updates two levels, not five.
     if (cohort.sold) {
-      if (countStart) m.soldPlacements.add(t, 1);
-    } else if (countStart) m.placedLocal[c]!.add(t, 1);
+      if (countStart) m.count(m.soldPlacements, 1);
+    } else if (countStart) m.count(m.placedLocal + c, 1);
     this.traceEvent(t, id, 'placed locally', home.id);
     this.startPlacement(id, t);
   }
@@ -660,12 +688,12 @@ export class Replication {
     }
     ch.oocSlot[id] = this.oocCount;
     this.oocList[this.oocCount++] = id;
-    m.oocByCohort[c]!.add(t, 1);
-    m.costRate[COST_OOC_PLACEMENTS]!.add(t, price);
+    m.level(m.oocByCohort + c, 1);
+    m.level(m.costRate + COST_OOC_PLACEMENTS, price);
     if (reason !== REASON_NONE) {
-      m.placedOoc[c]!.add(t, 1);
-      if (reason === REASON_NO_ELIGIBLE) m.overflowNoEligible[c]!.add(t, 1);
-      else m.overflowFull[c]!.add(t, 1);
+      m.count(m.placedOoc + c, 1);
+      if (reason === REASON_NO_ELIGIBLE) m.count(m.overflowNoEligible + c, 1);
+      else m.count(m.overflowFull + c, 1);
     }
     if (this.trace)
       this.traceEvent(
@@ -768,8 +796,8 @@ export class Replication {
         ch.awaitingOnward[id] = 1;
         ch.onwardDestination[id] = d;
         ch.onwardSince[id] = t;
-        this.metrics.awaitingOnward.add(t, 1);
-        this.metrics.stepDownsDelayed.add(t, 1);
+        this.metrics.level(this.metrics.awaitingOnward, 1);
+        this.metrics.count(this.metrics.stepDownsDelayed, 1);
         const epoch = ++ch.epoch[id]!;
         const age = this.ageLimitDay(id);
         const when = Math.min(t + wait, age);
@@ -788,7 +816,7 @@ export class Replication {
     const sd = this.s.cohorts[c]!.stepDown;
     if (sd) {
       const d = pickDestination(sd.cumulative, ch.stepU[3 * id]!);
-      this.metrics.stepDowns[this.metrics.destination(c, d)]!.add(t, 1);
+      this.metrics.count(this.metrics.stepDowns + this.metrics.destination(c, d), 1);
       this.traceEvent(t, id, 'steps down', sd.ids[d]!);
     } else this.traceEvent(t, id, 'placement ends as planned', '');
     this.exit(id, t);
@@ -800,9 +828,9 @@ export class Replication {
     const c = ch.cohort[id]!;
     const d = ch.onwardDestination[id]!;
     ch.awaitingOnward[id] = 0;
-    this.metrics.awaitingOnward.add(t, -1);
-    this.metrics.stepDownDelayDays.add(t, t - ch.onwardSince[id]!);
-    this.metrics.stepDowns[this.metrics.destination(c, d)]!.add(t, 1);
+    this.metrics.level(this.metrics.awaitingOnward, -1);
+    this.metrics.count(this.metrics.stepDownDelayDays, t - ch.onwardSince[id]!);
+    this.metrics.count(this.metrics.stepDowns + this.metrics.destination(c, d), 1);
     this.traceEvent(t, id, 'steps down', this.s.cohorts[c]!.stepDown!.ids[d]!);
     this.exit(id, t);
   }
@@ -811,7 +839,7 @@ export class Replication {
     const ch = this.ch;
     const c = ch.cohort[id]!;
     const cohort = this.s.cohorts[c]!;
-    this.metrics.breakdowns[c]!.add(t, 1);
+    this.metrics.count(this.metrics.breakdowns + c, 1);
     this.traceEvent(t, id, 'placement breaks down', '');
     // The child is referred again before the freed bed is offered to anyone waiting, and is
     // not placed back in the home where the placement broke down.
@@ -831,7 +859,7 @@ export class Replication {
         this.traceEvent(t, id, 'need escalates', this.s.cohorts[cohort.escalateTo]!.id);
       }
     }
-    this.metrics.reReferrals.add(t, 1);
+    this.metrics.count(this.metrics.reReferrals, 1);
     this.refer(id, t, true);
     if (freed >= 0) this.fillHome(freed, t);
   }
@@ -856,13 +884,13 @@ export class Replication {
     if (cohort.ageLimitReferTo >= 0) {
       ch.cohort[id] = cohort.ageLimitReferTo;
       ch.hazardBudget[id] = NaN;
-      this.metrics.ageReferredOn.add(t, 1);
-      this.metrics.reReferrals.add(t, 1);
+      this.metrics.count(this.metrics.ageReferredOn, 1);
+      this.metrics.count(this.metrics.reReferrals, 1);
       this.traceEvent(t, id, 'referred on at age limit', this.s.cohorts[cohort.ageLimitReferTo]!.id);
       this.place(id, t);
       return;
     }
-    this.metrics.ageLeft.add(t, 1);
+    this.metrics.count(this.metrics.ageLeft, 1);
     this.traceEvent(t, id, 'leaves at age limit', '');
     this.exit(id, t);
   }
@@ -885,13 +913,13 @@ export class Replication {
         this.occupancy[h]!--;
         if (ch.singleOccupancy[id]) {
           this.blocked[h] = 0;
-          m.bedsBlocked.add(t, -(home.beds - 1));
+          m.level(m.bedsBlocked, -(home.beds - 1));
         }
-        m.home[h]!.add(t, -1);
-        m.localByCohort[c]!.add(t, -1);
+        m.level(m.home + h, -1);
+        m.level(m.localByCohort + c, -1);
         // A bed in a home not open for admissions (closing, or holding census children before
         // it opens) counts as open only while occupied.
-        if (!this.open[h]) m.bedsOpen.add(t, -1);
+        if (!this.open[h]) m.level(m.bedsOpen, -1);
         ch.home[id] = -1;
         ch.at[id] = AT_NONE;
         if (refill) this.fillHome(h, t);
@@ -905,30 +933,30 @@ export class Replication {
         this.oocList[slot] = last;
         ch.oocSlot[last] = slot;
         ch.oocSlot[id] = -1;
-        m.oocByCohort[c]!.add(t, -1);
-        m.costRate[COST_OOC_PLACEMENTS]!.add(t, -ch.pricePerDay[id]!);
+        m.level(m.oocByCohort + c, -1);
+        m.level(m.costRate + COST_OOC_PLACEMENTS, -ch.pricePerDay[id]!);
         ch.at[id] = AT_NONE;
         break;
       }
       case AT_ASSESSMENT: {
         const a = this.s.assessment!;
         this.assessmentOccupied--;
-        m.assessmentOccupied.add(t, -1);
-        if (a.costBasis === COST_BASIS_PER_OCCUPIED_BED) m.costRate[COST_ASSESSMENT]!.add(t, -a.costPerDay);
+        m.level(m.assessmentOccupied, -1);
+        if (a.costBasis === COST_BASIS_PER_OCCUPIED_BED) m.level(m.costRate + COST_ASSESSMENT, -a.costPerDay);
         ch.at[id] = AT_NONE;
         break;
       }
       case AT_WAITING: {
-        m.waitingLocal.add(t, -1);
-        m.waitsEnded.add(t, 1);
-        m.waitDays.add(t, t - ch.since[id]!);
+        m.level(m.waitingLocal, -1);
+        m.count(m.waitsEnded, 1);
+        m.count(m.waitDays, t - ch.since[id]!);
         ch.at[id] = AT_NONE;
         break;
       }
     }
     if (ch.awaitingOnward[id]) {
       ch.awaitingOnward[id] = 0;
-      m.awaitingOnward.add(t, -1);
+      m.level(m.awaitingOnward, -1);
     }
   }
 
@@ -939,7 +967,7 @@ export class Replication {
     this.vacate(id, t, false);
     ch.epoch[id]!++;
     if (ch.artState[id] === ART_SUPPORTED) this.endSupport(id, t);
-    else if (ch.artState[id] === ART_WAITING) this.leaveArtWaitingList(id, t);
+    else if (ch.artState[id] === ART_WAITING) this.leaveArtWaitingList(id);
     this.metrics.exitedTotal++;
     this.traceEvent(t, id, 'leaves', '');
     if (freed >= 0) this.fillHome(freed, t);
@@ -952,7 +980,7 @@ export class Replication {
     ch.at[id] = AT_WAITING;
     ch.since[id] = t;
     this.waitList.push(id);
-    this.metrics.waitingLocal.add(t, 1);
+    this.metrics.level(this.metrics.waitingLocal, 1);
     const epoch = ++ch.epoch[id]!;
     const until = t + this.s.policies.maxWaitDays;
     if (until < this.horizon) this.q.push(until, E.PRIORITY_RELEASE, E.EV_WAIT_EXPIRES, id, epoch);
@@ -993,7 +1021,7 @@ export class Replication {
       const id = this.repatriationCandidate(h, t);
       if (id < 0) return;
       this.vacate(id, t);
-      this.metrics.repatriations.add(t, 1);
+      this.metrics.count(this.metrics.repatriations, 1);
       this.traceEvent(t, id, 'brought back into county', this.s.homes[h]!.id);
       this.placeLocal(id, h, t, false);
     }
@@ -1021,8 +1049,8 @@ export class Replication {
     this.artStarted = true;
     const before = this.artCapacity;
     this.artCapacity = art.capacity[step]!;
-    m.artCapacity.add(t, this.artCapacity - before);
-    if (art.chargeCapacity) m.costRate[COST_ART]!.add(t, (this.artCapacity - before) * art.costPerChildDay);
+    m.level(m.artCapacity, this.artCapacity - before);
+    if (art.chargeCapacity) m.level(m.costRate + COST_ART, (this.artCapacity - before) * art.costPerChildDay);
     if (first) {
       // Children already placed when the team starts are referred to it, in priority order.
       const ch = this.ch;
@@ -1042,7 +1070,6 @@ export class Replication {
         : ART_GROUP_OUT_OF_COUNTY;
     const rank = art.rank[group]!;
     if (rank < 0) return;
-    ch.artGroup[id] = group;
     ch.artSince[id] = t;
     if (this.artCaseload < this.artCapacity && this.artWaiting === 0) {
       this.startSupport(id, t);
@@ -1052,7 +1079,7 @@ export class Replication {
     const epoch = ++ch.artEpoch[id]!;
     this.artLists[rank]!.push(id);
     this.artWaiting++;
-    this.metrics.artWaiting.add(t, 1);
+    this.metrics.level(this.metrics.artWaiting, 1);
     if (art.maxWait) {
       const lapse = t + sample(art.maxWait, ch.artPatienceU[id]!);
       if (lapse < this.horizon) this.q.push(lapse, E.PRIORITY_RELEASE, E.EV_ART_REFERRAL_LAPSES, id, epoch);
@@ -1066,10 +1093,10 @@ export class Replication {
     const m = this.metrics;
     ch.artState[id] = ART_SUPPORTED;
     this.artCaseload++;
-    m.artCaseload.add(t, 1);
-    m.artStarts.add(t, 1);
-    m.artWaitDays.add(t, t - ch.artSince[id]!);
-    if (!art.chargeCapacity) m.costRate[COST_ART]!.add(t, art.costPerChildDay);
+    m.level(m.artCaseload, 1);
+    m.count(m.artStarts, 1);
+    m.count(m.artWaitDays, t - ch.artSince[id]!);
+    if (!art.chargeCapacity) m.level(m.costRate + COST_ART, art.costPerChildDay);
     const epoch = ++ch.artEpoch[id]!;
     const until = t + sample(art.supportDuration, ch.artDurationU[id]!);
     if (until < this.horizon) this.q.push(until, E.PRIORITY_RELEASE, E.EV_ART_SUPPORT_ENDS, id, epoch);
@@ -1090,24 +1117,24 @@ export class Replication {
     ch.artState[id] = ART_NONE;
     ch.artEpoch[id]!++;
     this.artCaseload--;
-    this.metrics.artCaseload.add(t, -1);
-    if (!art.chargeCapacity) this.metrics.costRate[COST_ART]!.add(t, -art.costPerChildDay);
+    this.metrics.level(this.metrics.artCaseload, -1);
+    if (!art.chargeCapacity) this.metrics.level(this.metrics.costRate + COST_ART, -art.costPerChildDay);
     this.reschedule(id, t);
     this.traceEvent(t, id, 'ART support ends', '');
     this.admitFromArtWaitingList(t);
   }
 
-  private leaveArtWaitingList(id: number, t: number): void {
+  private leaveArtWaitingList(id: number): void {
     const ch = this.ch;
     ch.artState[id] = ART_NONE;
     ch.artEpoch[id]!++;
     this.artWaiting--;
-    this.metrics.artWaiting.add(t, -1);
+    this.metrics.level(this.metrics.artWaiting, -1);
   }
 
   private onArtLapse(id: number, t: number): void {
-    this.leaveArtWaitingList(id, t);
-    this.metrics.artLapses.add(t, 1);
+    this.leaveArtWaitingList(id);
+    this.metrics.count(this.metrics.artLapses, 1);
     this.traceEvent(t, id, 'ART referral lapses', '');
   }
 
@@ -1124,7 +1151,7 @@ export class Replication {
       }
       if (next < 0) return;
       this.artWaiting--;
-      this.metrics.artWaiting.add(t, -1);
+      this.metrics.level(this.metrics.artWaiting, -1);
       this.startSupport(next, t);
     }
   }

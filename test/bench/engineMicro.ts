@@ -6,7 +6,8 @@
 //                the calendar at a fixed size; one op = one pop + one push.
 //   random       stream.next(), and sample() per distribution with precomputed uniforms (so the figure
 //                is the sampler alone; add the stream's cost for a real draw).
-//   accumulators TimeWeightedLevel.add, PeriodLevel.add over 120 monthly bins, PeriodCounter.add.
+//   results      PeriodLedger: one event's updates (clock, two levels, one count) over 120 monthly
+//                periods, and the per-replication reset and close.
 //   arrivals     PiecewiseRateArrivals.next over 120 monthly rates.
 //
 // Run: npx tsx test/bench/engineMicro.ts
@@ -15,8 +16,7 @@ import gammaQuantile from '@stdlib/stats-base-dists-gamma-quantile';
 import { pathToFileURL } from 'node:url';
 import { PiecewiseRateArrivals } from '../../src/engine/arrivals.ts';
 import { EventQueue } from '../../src/engine/eventQueue.ts';
-import { PeriodCounter } from '../../src/engine/periodCounter.ts';
-import { PeriodLevel, TimeWeightedLevel } from '../../src/engine/timeWeighted.ts';
+import { PeriodLedger } from '../../src/engine/periodLedger.ts';
 import { compile, sample, type Distribution } from '../../src/random/distributions.ts';
 import { createStream } from '../../src/random/streams.ts';
 
@@ -135,35 +135,35 @@ export function printEngineMicro(): void {
 
   console.log('accumulators and arrivals (10 years in 120 monthly bins)');
   const months = Float64Array.from({ length: 121 }, (_, k) => k * (3652.5 / 120));
-  const level = new TimeWeightedLevel();
+  // One event's worth of results: the clock moved once, then two level changes and one count (a
+  // placement: the home's level, the cohort's level, the placements count). One op = one event.
+  const ledger = new PeriodLedger(months, 2, 1, 0);
   row(
-    'TimeWeightedLevel.add',
+    'PeriodLedger at + 2 levels + 1 count',
     measure((n) => {
-      level.reset(0, 0);
+      ledger.reset(0);
       const dt = 3652.5 / n;
-      for (let i = 0; i < n; i++) level.add(i * dt, (i & 1) === 0 ? 1 : -1);
-      return level.area(3652.5);
+      for (let i = 0; i < n; i++) {
+        const d = (i & 1) === 0 ? 1 : -1;
+        ledger.at(i * dt);
+        ledger.level(0, d);
+        ledger.level(1, d);
+        ledger.count(0, 1);
+      }
+      ledger.close(3652.5);
+      return ledger.area(0, 0);
     }),
   );
-  const binned = new PeriodLevel(months);
   row(
-    'PeriodLevel.add',
+    'PeriodLedger reset + close (3 series)',
     measure((n) => {
-      binned.reset(0, 0);
-      const dt = 3652.5 / n;
-      for (let i = 0; i < n; i++) binned.add(i * dt, (i & 1) === 0 ? 1 : -1);
-      binned.advance(3652.5);
-      return binned.areas[0];
-    }),
-  );
-  const counter = new PeriodCounter(months);
-  row(
-    'PeriodCounter.add (in time order)',
-    measure((n) => {
-      counter.reset();
-      const dt = 3652.5 / n;
-      for (let i = 0; i < n; i++) counter.add(i * dt, 1);
-      return counter.totals[0];
+      let acc = 0;
+      for (let i = 0; i < n; i++) {
+        ledger.reset(0);
+        ledger.close(3652.5);
+        acc += ledger.area(1, 119);
+      }
+      return acc;
     }),
   );
   const rates = Float64Array.from({ length: 120 }, (_, k) => 0.4 + 0.2 * Math.sin(k / 6));

@@ -185,12 +185,10 @@ export function benchModel(partial: Partial<ModelBenchOptions>): ModelBenchResul
       // Whole-run tallies (warm-up included) split the popped events; the result matrix (after the
       // warm-up only) gives the overflow share.
       let oocStarts = 0;
-      for (const c of m.placedOoc) {
-        for (const x of c.totals) oocStarts += x;
-        oocStarts += c.outside;
-      }
+      const cohorts = sim.s.cohorts.length;
+      for (let c = 0; c < cohorts; c++) oocStarts += m.grandTotal(m.placedOoc + c);
       let oocNow = 0;
-      for (const l of m.oocByCohort) oocNow += l.level;
+      for (let c = 0; c < cohorts; c++) oocNow += m.current(m.oocByCohort + c);
       const oocEnded = oocStarts - oocNow;
       referrals += m.referredTotal;
       discharges += m.exitedTotal - oocEnded;
