@@ -34,8 +34,8 @@ export interface RunOptions {
 /** A worker pool for replications (see runReplications' `pool`); destroy it when done. */
 export function createPool(workers: number): Piscina {
   return new Piscina({
-    filename: new URL('./worker.ts', import.meta.url).href,
-    execArgv: ['--import', 'tsx'],
+    // An ES-module entry, so the simulation runs as ES modules in the workers too (see worker.mjs).
+    filename: new URL('./worker.mjs', import.meta.url).href,
     minThreads: workers,
     maxThreads: workers,
   });

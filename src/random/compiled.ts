@@ -210,6 +210,16 @@ function search(cumulative: Float64Array, u: number): number {
  * sample(compile({ type: 'uniform', min: 10, max: 20 }), 0.25); // 12.5
  */
 export function sample(c: CompiledDistribution, u: number): number {
+  // The two commonest kinds first, in a function small enough for the JIT to inline at every call
+  // site. A call that is not inlined returns its double boxed in a new heap object: with the whole
+  // switch here, every draw allocated (measured: 237 KB per replication of the loss system, half
+  // of it from sample(), and 3-4% slower).
+  const kind = c.kind;
+  return kind === EXPONENTIAL ? -c.p0 * Math.log1p(-u) : kind === FIXED ? c.p0 : sampleAny(c, u);
+}
+
+/** Every kind (sample() answers the commonest two itself). */
+function sampleAny(c: CompiledDistribution, u: number): number {
   switch (c.kind) {
     case FIXED:
       return c.p0;

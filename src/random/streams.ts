@@ -4,13 +4,12 @@
 // identical referral uniforms whatever else differs, and no stream depends on run order, worker id or the
 // scenario. Seeds are hashed strings, never neighbouring integers, so streams 1 and 2 are not correlated.
 //
-// Generator: seedrandom's `alea` (Baagøe's multiply-with-carry generator on doubles, period about 2^116).
+// Generator: alea (Baagøe's multiply-with-carry generator on doubles, period about 2^116), the sequence of
+// seedrandom's `alea` (see AleaStream below for why it is not called).
 // Benchmarked against `xor4096` on Node 20, one process each, 2e7 draws: alea about 110-130 M draws/s and
 // 2 us to create a stream; xor4096 about 80-105 M/s and 4 us to create, because it warms a 4096-bit state
 // by 512 steps. Creation cost matters when a model keys a stream per child, so alea wins on both counts;
 // seedrandom's default ARC4 is 5-10x slower still. test/bench/engineMicro.ts re-measures stream.next().
-
-import seedrandom from 'seedrandom';
 
 /** Name of the generator behind {@link createStream}, for the run manifest. */
 export const PRNG_ALGORITHM = 'seedrandom.alea';
@@ -36,10 +35,42 @@ export interface RandomStream {
 // 53-bit `double()` would halve the draw rate (measured 50-60 M/s).
 const HALF_LATTICE_STEP = 2 ** -33;
 
-// seedrandom seeds the generator (Baagøe's Mash hash of the key) and this class steps it. seedrandom's
-// generator is a closure per stream, and a call through it could not be inlined at the model's call
-// sites: stepping the same recurrence (s0, s1, s2, c) in a class of our own measured about 3x faster per
-// draw. test/random/streams.test.ts checks that the sequence is seedrandom's, draw for draw.
+// The generator is seedrandom's alea, draw for draw, but seeded and stepped here. seedrandom's alea() builds
+// five closures and two objects per stream (about 1 KB of garbage and 2 us); the Leicestershire baseline
+// creates a stream for each of some 240 children per replication, so that was a fifth of its run time and
+// most of its garbage, and two worker threads collecting it slowed each other. Here seeding is Baagøe's Mash
+// hash of the key over plain numbers and stepping is a monomorphic method the JIT inlines at the model's call
+// sites. seedrandom stays the reference: test/random/streams.test.ts checks this sequence against
+// seedrandom.alea's for hundreds of keys, draw for draw.
+
+/** Mash's running state: module-level, because seeding is synchronous and never re-entered. */
+let mashN = 0;
+
+/** One Mash step over a string: a uniform in [0, 1) with 32-bit resolution (Baagøe). */
+function mash(data: string): number {
+  let n = mashN;
+  for (let i = 0; i < data.length; i++) {
+    n += data.charCodeAt(i);
+    let h = 0.02519603282416938 * n;
+    n = h >>> 0;
+    h -= n;
+    h *= n;
+    n = h >>> 0;
+    h -= n;
+    n += h * 0x100000000; // 2^32
+  }
+  mashN = n;
+  return (n >>> 0) * 2.3283064365386963e-10; // 2^-32
+}
+
+// Alea's seeding starts from a fixed state and hashes ' ' three times before the key: the same for every
+// key, so done once here.
+mashN = 0xefc8249d;
+const SEED_S0 = mash(' ');
+const SEED_S1 = mash(' ');
+const SEED_S2 = mash(' ');
+const SEED_MASH_N = mashN;
+
 class AleaStream implements RandomStream {
   private s0: number;
   private s1: number;
@@ -47,11 +78,17 @@ class AleaStream implements RandomStream {
   private c: number;
 
   constructor(key: string) {
-    const state = seedrandom.alea(key, { state: true }).state();
-    this.s0 = state.s0;
-    this.s1 = state.s1;
-    this.s2 = state.s2;
-    this.c = state.c;
+    mashN = SEED_MASH_N;
+    let s0 = SEED_S0 - mash(key);
+    if (s0 < 0) s0 += 1;
+    let s1 = SEED_S1 - mash(key);
+    if (s1 < 0) s1 += 1;
+    let s2 = SEED_S2 - mash(key);
+    if (s2 < 0) s2 += 1;
+    this.s0 = s0;
+    this.s1 = s1;
+    this.s2 = s2;
+    this.c = 1;
   }
 
   next(): number {

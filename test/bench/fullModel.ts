@@ -160,8 +160,10 @@ export function benchModel(partial: Partial<ModelBenchOptions>): ModelBenchResul
   const defs = sim.metrics.defs;
   const months = sim.metrics.months;
   const { gc, how } = forcedGc();
+  // One result matrix, written in place by every replication, as the worker batches do.
+  const matrix = new Float64Array(defs.length * months);
 
-  for (let rep = 0; rep < o.warmupReps; rep++) sim.run(o.seed, rep);
+  for (let rep = 0; rep < o.warmupReps; rep++) sim.run(o.seed, rep, null, matrix);
 
   // ---- memory pass (untimed), with the loss-system checks
   gc();
@@ -180,7 +182,7 @@ export function benchModel(partial: Partial<ModelBenchOptions>): ModelBenchResul
   let shareSum = 0;
   let shareSq = 0;
   for (let rep = 0; rep < o.memoryReps; rep++) {
-    const out = sim.run(o.seed, rep);
+    const out = sim.run(o.seed, rep, null, matrix);
     if (o.lossSystem) {
       // Whole-run tallies (warm-up included) split the popped events; the result matrix (after the
       // warm-up only) gives the overflow share.
@@ -239,7 +241,7 @@ export function benchModel(partial: Partial<ModelBenchOptions>): ModelBenchResul
     let events = 0;
     const start = performance.now();
     for (let rep = 0; rep < o.reps; rep++) {
-      sim.run(o.seed, rep);
+      sim.run(o.seed, rep, null, matrix);
       events += sim.eventsProcessed;
     }
     seconds.push((performance.now() - start) / 1000);

@@ -6,6 +6,8 @@
 //       through the full model, against the hand-written yardstick loop of the same system (yardstick.ts);
 //       and the same file over 40 years, for the horizon's effect on memory;
 //   (b) the Leicestershire baseline (models/leicestershire.yaml) over 10 years;
+//   with, for (a), the same system on the engine's parts alone (engineFloor.ts);
+//   (c) the baseline over 15 years through the experiment layer: main thread, and worker pools;
 //   then the engine's micro-benchmarks (engineMicro.ts).
 //
 // Each full-model case runs in its own child process (fullModel.ts), so that its peak RSS and heap are its
@@ -24,10 +26,11 @@ import os from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { benchModel, RESULT_PREFIX, type ModelBenchOptions, type ModelBenchResult } from './fullModel.ts';
 import { availableParallelism } from 'node:os';
-import { runReplications } from '../../src/experiment/runner.ts';
+import { createPool, runReplications } from '../../src/experiment/runner.ts';
 import { loadModel } from '../../src/scenario/load.ts';
 import { printEngineMicro } from './engineMicro.ts';
-import { LOSS_SYSTEM_ERLANG_B, type YardstickResult } from './yardstick.ts';
+import { runEngineFloor } from './engineFloor.ts';
+import { LOSS_SYSTEM_ERLANG_B, runYardstick, type YardstickResult } from './yardstick.ts';
 
 const args = new Set(process.argv.slice(2));
 const quick = args.has('--quick');
@@ -238,6 +241,25 @@ console.log(
     `(${speedRatio.toFixed(3)} in replications per second, best runs; median of paired runs ` +
     `${median(pairRatios(a.options.reps, y.reps)).toFixed(3)})`,
 );
+{
+  // Where the gap is: the same system on the engine's parts alone (engineFloor.ts), in pairs with the
+  // yardstick in this process.
+  const floorReps = scale(200);
+  runEngineFloor(20, 1);
+  runYardstick(20, 1);
+  const floor: number[] = [];
+  const bare: number[] = [];
+  for (let i = 0; i < 5; i++) {
+    floor.push(runEngineFloor(floorReps, 1).repsPerSecond);
+    bare.push(runYardstick(floorReps, 1).repsPerSecond);
+  }
+  const floorRatio = Math.max(...floor) / Math.max(...bare);
+  console.log(
+    `  engine floor (engineFloor.ts: the same system on the calendar, ledger, streams and samplers alone): ` +
+      `${int(Math.max(...floor))} replications/s, ${floorRatio.toFixed(3)} x the yardstick (best of 5 runs each); ` +
+      `the rest of the full model's time is the care model's logic`,
+  );
+}
 console.log('');
 
 // ---- memory
@@ -305,35 +327,55 @@ console.log(
 );
 console.log(`Full-model cases and yardstick took ${((performance.now() - started) / 1000).toFixed(0)} s.`);
 
-// (c) Replications per second of the Leicestershire baseline through the experiment layer
-// (worker threads, results collected by replication index), on one worker and on all cores.
+// (c) Replications per second of the Leicestershire baseline through the experiment layer (results collected
+// by replication index): on the main thread (what `--workers 1` does), and through a pool of one worker and of
+// one worker per core. The pool's start-up (threads, module loading, the first small batch) is timed apart
+// from its steady throughput, since a short run pays the first and a long run is governed by the second.
 {
   const loaded = loadModel('models/leicestershire.yaml');
   if (!loaded.ok) throw new Error('the baseline does not validate');
   const cores = availableParallelism();
-  const reps = scale(400);
+  const reps = Array.from({ length: scale(1000) }, (_, i) => i);
   const rows: string[][] = [];
+  const t0 = performance.now();
+  await runReplications({ model: loaded.model, seed: 1, reps, workers: 1 });
+  const mainSeconds = (performance.now() - t0) / 1000;
+  const mainRate = reps.length / mainSeconds;
+  rows.push(['main thread', '-', int(reps.length), dec(mainSeconds, 2), dec(mainRate), '1.00']);
   for (const workers of [...new Set([1, cores])]) {
-    const t0 = performance.now();
-    await runReplications({
-      model: loaded.model,
-      seed: 1,
-      reps: Array.from({ length: reps }, (_, i) => i),
-      workers,
-    });
-    const seconds = (performance.now() - t0) / 1000;
-    rows.push([
-      `${workers} worker${workers === 1 ? '' : 's'}`,
-      int(reps),
-      dec(seconds, 2),
-      dec(reps / seconds),
-    ]);
+    const started = performance.now();
+    const pool = createPool(workers);
+    try {
+      // One tiny batch per worker brings every thread up (modules loaded, model compiled).
+      await runReplications({
+        model: loaded.model,
+        seed: 1,
+        reps: [0, 1],
+        workers: Math.max(2, workers),
+        pool,
+      });
+      const startup = (performance.now() - started) / 1000;
+      const t1 = performance.now();
+      await runReplications({ model: loaded.model, seed: 1, reps, workers, pool });
+      const seconds = (performance.now() - t1) / 1000;
+      const rate = reps.length / seconds;
+      rows.push([
+        `pool of ${workers} worker${workers === 1 ? '' : 's'}`,
+        dec(startup, 2),
+        int(reps.length),
+        dec(seconds, 2),
+        dec(rate),
+        dec(rate / mainRate, 2),
+      ]);
+    } finally {
+      await pool.destroy();
+    }
   }
   console.log('');
   console.log(
-    `(c) Leicestershire baseline, 15 years, through caresim run's worker pool (${cores} cores; start-up of the pool included)`,
+    `(c) Leicestershire baseline, 15 years, through caresim run's experiment layer (${cores} cores)`,
   );
-  console.log(table(['workers', 'reps', 'seconds', 'reps/s'], rows));
+  console.log(table(['where', 'start-up s', 'reps', 'seconds', 'reps/s', 'x main thread'], rows));
 }
 
 if (!args.has('--no-micro')) {
