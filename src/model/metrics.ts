@@ -396,6 +396,13 @@ function sumRows(
   months: number,
   days: Float64Array | null,
 ): void {
+  if (n === 1) {
+    // Most rows are one series: one pass.
+    const o = first * months;
+    if (days === null) for (let k = 0; k < months; k++) out[at + k] = from[o + k]!;
+    else for (let k = 0; k < months; k++) out[at + k] = from[o + k]! / days[k]!;
+    return;
+  }
   out.fill(0, at, at + months);
   addRows(out, at, from, first, n, months);
   if (days !== null) for (let k = 0; k < months; k++) out[at + k]! /= days[k]!;
