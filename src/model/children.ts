@@ -3,6 +3,12 @@
  * few thousand children and touches their fields on every event, so fields live in flat
  * typed arrays that grow by doubling and are reused across replications (reset() keeps the
  * memory). No object is allocated per child.
+ *
+ * An id is a SLOT, reused once its child has left (release()), so the arrays grow with the
+ * number of children in care at once, not with the horizon. Each child also has a serial
+ * number, unique within the replication (census children first, then referrals in order): it
+ * names the child in the trace, and lazily-deleted list entries carry it so that an entry
+ * left behind by a departed child is never taken for the slot's next child.
  */
 
 /** Where a child is. */
@@ -20,7 +26,13 @@ export const ART_SUPPORTED = 2;
 const INITIAL = 256;
 
 export class ChildStore {
+  /** Slots used so far in this replication (in use, or free for reuse). */
   count = 0;
+  /** Serial number of each slot's child (the last child, once the slot is free). */
+  serial = new Int32Array(INITIAL);
+  private nextSerial = 0;
+  private free = new Int32Array(INITIAL);
+  private freeCount = 0;
   cohort = new Int32Array(INITIAL);
   /** Cohort the child was first referred in, and the index of that arrival (keys its own random stream). */
   originCohort = new Int32Array(INITIAL);
@@ -73,18 +85,35 @@ export class ChildStore {
   /** Forget every child, keeping the memory. */
   reset(): void {
     this.count = 0;
+    this.nextSerial = 0;
+    this.freeCount = 0;
+  }
+
+  /** The child in slot id has left: the slot may be given to a later child. */
+  release(id: number): void {
+    this.free[this.freeCount++] = id;
+  }
+
+  /** Children created so far in this replication (the next serial number). */
+  get created(): number {
+    return this.nextSerial;
   }
 
   /**
    * Make room for one more child and return its id. Only the fields that are read before the
    * model first writes them are cleared here; newChild() writes every attribute a child is
-   * born with, and the placement fields are written when a placement starts. Epochs are left
-   * as they are: the calendar is emptied between replications, so no stale event can carry
-   * this id's old epoch, and cancellation only needs epochs to change.
+   * born with, and the placement fields are written when a placement starts. Epochs are never
+   * reset: a reused slot's epochs carry on from its last child's, so an event that child left
+   * in the calendar is stale for the next (the calendar is emptied between replications).
    */
   add(): number {
-    if (this.count === this.cohort.length) this.grow();
-    const id = this.count++;
+    let id: number;
+    if (this.freeCount > 0) id = this.free[--this.freeCount]!;
+    else {
+      if (this.count === this.cohort.length) this.grow();
+      id = this.count++;
+    }
+    this.serial[id] = this.nextSerial++;
     this.at[id] = AT_NONE;
     this.home[id] = -1;
     this.assessed[id] = 0;
@@ -102,6 +131,8 @@ export class ChildStore {
       b.set(a);
       return b;
     };
+    this.serial = g(this.serial);
+    this.free = g(this.free);
     this.cohort = g(this.cohort);
     this.originCohort = g(this.originCohort);
     this.originIndex = g(this.originIndex);

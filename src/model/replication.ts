@@ -61,7 +61,11 @@ const REASON_NONE = 0; // census: already there
 const REASON_NO_ELIGIBLE = 1;
 const REASON_ALL_FULL = 2;
 
-/** Optional per-child event trace, for debugging and for explaining the model. */
+/**
+ * Optional per-child event trace, for debugging and for explaining the model. `child` is the
+ * child's serial number in the replication (census children first, then referrals in order;
+ * -1 for an event of no child, such as a home opening).
+ */
 export type TraceSink = (day: number, child: number, event: string, detail: string) => void;
 
 /** The random streams a replication uses, by name: recorded in the run manifest. */
@@ -147,6 +151,8 @@ export class Replication {
   private assessmentOccupied = 0;
   // Local waiting list (FIFO with lazy deletion).
   private waitList: number[] = [];
+  /** Serial of each waitList entry's child: a slot reused since the entry was made is not it. */
+  private waitSerial: number[] = [];
   private waitHead = 0;
   // Out-of-county children, for repatriation (swap-remove list).
   private oocList = new Int32Array(256);
@@ -157,6 +163,7 @@ export class Replication {
   private artCaseload = 0;
   private artWaiting = 0;
   private artLists: number[][] = [[], [], []];
+  private artSerials: number[][] = [[], [], []];
   private artHeads = new Int32Array(3);
 
   constructor(s: Scenario) {
@@ -205,6 +212,7 @@ export class Replication {
     this.assessmentOpen = false;
     this.assessmentOccupied = 0;
     this.waitList.length = 0;
+    this.waitSerial.length = 0;
     this.waitHead = 0;
     this.oocCount = 0;
     this.artStarted = false;
@@ -212,6 +220,7 @@ export class Replication {
     this.artCaseload = 0;
     this.artWaiting = 0;
     for (const l of this.artLists) l.length = 0;
+    for (const l of this.artSerials) l.length = 0;
     this.artHeads.fill(0);
     const stream = (name: string) => createStream(seed, rep, name);
     // Only the streams this scenario draws from are created (seeding one costs about as much as
@@ -322,9 +331,16 @@ export class Replication {
     return this.metrics.referredTotal - this.metrics.exitedTotal;
   }
 
-  /** Where each child is now (AT_* codes), for invariant checks in tests. */
+  /** Where the child in each slot is now (AT_* codes; AT_NONE for a free slot), for invariant checks in tests. */
   locations(): Uint8Array {
     return this.ch.at.subarray(0, this.ch.count);
+  }
+
+  /** The slot of the child with this serial number (as traced), or -1 once the slot is reused. */
+  slotOf(serial: number): number {
+    const serials = this.ch.serial;
+    for (let id = 0; id < this.ch.count; id++) if (serials[id] === serial) return id;
+    return -1;
   }
 
   /** Current occupancy of each home, for invariant checks in tests. */
@@ -462,6 +478,7 @@ export class Replication {
     const cohort = this.s.cohorts[c]!;
     const ch = this.ch;
     const id = ch.add();
+    this.childStreams[id] = undefined;
     ch.cohort[id] = c;
     ch.originCohort[id] = c;
     ch.originIndex[id] = census ? this.censusCount[c]!++ : this.arrivalCount[c]!++;
@@ -970,6 +987,7 @@ export class Replication {
     else if (ch.artState[id] === ART_WAITING) this.leaveArtWaitingList(id);
     this.metrics.exitedTotal++;
     this.traceEvent(t, id, 'leaves', '');
+    ch.release(id);
     if (freed >= 0) this.fillHome(freed, t);
   }
 
@@ -980,6 +998,7 @@ export class Replication {
     ch.at[id] = AT_WAITING;
     ch.since[id] = t;
     this.waitList.push(id);
+    this.waitSerial.push(ch.serial[id]!);
     this.metrics.level(this.metrics.waitingLocal, 1);
     const epoch = ++ch.epoch[id]!;
     const until = t + this.s.policies.maxWaitDays;
@@ -998,16 +1017,14 @@ export class Replication {
 
   /** A bed in home h may be free: take the longest-waiting suitable child, else bring one back. */
   private fillHome(h: number, t: number): void {
-    const ch = this.ch;
     for (;;) {
       if (!this.open[h] || this.blocked[h] || this.occupancy[h]! >= this.s.homes[h]!.beds) return;
       let placed = false;
       // Drop placed or departed children from the head of the waiting list (lazy deletion).
-      while (this.waitHead < this.waitList.length && ch.at[this.waitList[this.waitHead]!] !== AT_WAITING)
-        this.waitHead++;
+      while (this.waitHead < this.waitList.length && !this.stillWaiting(this.waitHead)) this.waitHead++;
       for (let i = this.waitHead; i < this.waitList.length; i++) {
         const id = this.waitList[i]!;
-        if (ch.at[id] === AT_WAITING && this.canTake(h, id)) {
+        if (this.stillWaiting(i) && this.canTake(h, id)) {
           this.vacate(id, t);
           // A child who passed the age limit while waiting is handled as at the age limit.
           if (this.ageLimitDay(id) <= t) this.reachAgeLimit(id, t);
@@ -1025,6 +1042,12 @@ export class Replication {
       this.traceEvent(t, id, 'brought back into county', this.s.homes[h]!.id);
       this.placeLocal(id, h, t, false);
     }
+  }
+
+  /** Whether entry i of the waiting list is a child still waiting (entries are deleted lazily). */
+  private stillWaiting(i: number): boolean {
+    const id = this.waitList[i]!;
+    return this.ch.at[id] === AT_WAITING && this.ch.serial[id] === this.waitSerial[i];
   }
 
   /** The out-of-county child longest away whom home h can take, with enough need left. */
@@ -1052,10 +1075,14 @@ export class Replication {
     m.level(m.artCapacity, this.artCapacity - before);
     if (art.chargeCapacity) m.level(m.costRate + COST_ART, (this.artCapacity - before) * art.costPerChildDay);
     if (first) {
-      // Children already placed when the team starts are referred to it, in priority order.
+      // Children already placed when the team starts are referred to it, in priority order
+      // and, within a priority, in the order they came into care (slots are reused, so by serial).
       const ch = this.ch;
+      const placed: number[] = [];
       for (let id = 0; id < ch.count; id++)
-        if (this.isPlaced(id) && ch.artState[id] === ART_NONE) this.referToArt(id, t);
+        if (this.isPlaced(id) && ch.artState[id] === ART_NONE) placed.push(id);
+      placed.sort((a, b) => ch.serial[a]! - ch.serial[b]!);
+      for (const id of placed) this.referToArt(id, t);
     }
     this.admitFromArtWaitingList(t);
   }
@@ -1078,6 +1105,7 @@ export class Replication {
     ch.artState[id] = ART_WAITING;
     const epoch = ++ch.artEpoch[id]!;
     this.artLists[rank]!.push(id);
+    this.artSerials[rank]!.push(ch.serial[id]!);
     this.artWaiting++;
     this.metrics.level(this.metrics.artWaiting, 1);
     if (art.maxWait) {
@@ -1144,8 +1172,13 @@ export class Replication {
       let next = -1;
       for (let r = 0; r < 3 && next < 0; r++) {
         const list = this.artLists[r]!;
+        const serials = this.artSerials[r]!;
         let head = this.artHeads[r]!;
-        while (head < list.length && ch.artState[list[head]!] !== ART_WAITING) head++;
+        while (
+          head < list.length &&
+          (ch.artState[list[head]!] !== ART_WAITING || ch.serial[list[head]!] !== serials[head])
+        )
+          head++;
         if (head < list.length) next = list[head++]!;
         this.artHeads[r] = head;
       }
@@ -1201,7 +1234,7 @@ export class Replication {
   }
 
   private traceEvent(t: number, id: number, event: string, detail: string): void {
-    if (this.trace !== null) this.trace(t, id, event, detail);
+    if (this.trace !== null) this.trace(t, id < 0 ? id : this.ch.serial[id]!, event, detail);
   }
 }
 
