@@ -63,7 +63,11 @@ program
   .option('-s, --seed <n>', "master seed (default: the model file's run.seed)", int('--seed', 0))
   .option('-y, --years <n>', "horizon in years (default: the model file's time.years)", int('--years', 1))
   .option('-o, --out <dir>', 'results folder (default: runs/<model>-<time>)')
-  .option('-w, --workers <n>', 'worker threads (default: all cores)', int('--workers', 1))
+  .option(
+    '-w, --workers <n>',
+    'worker threads (default: the main thread for a short run, else one per core)',
+    int('--workers', 1),
+  )
   .option('-q, --quiet', 'no progress and no table: only where the results are')
   .option(
     '--precision <p>',
@@ -95,7 +99,11 @@ program
   .option('-s, --seed <n>', "master seed (default: the base's run.seed)", int('--seed', 0))
   .option('-y, --years <n>', 'horizon in years', int('--years', 1))
   .option('-o, --out <dir>', 'results folder (default: runs/compare-<base>-<time>)')
-  .option('-w, --workers <n>', 'worker threads (default: all cores)', int('--workers', 1))
+  .option(
+    '-w, --workers <n>',
+    'worker threads (default: the main thread for a short run, else one per core)',
+    int('--workers', 1),
+  )
   .option('-q, --quiet', 'no progress and no table')
   .option('--no-charts', 'do not draw the charts or write the reports (faster)')
   .action(async (base: string, scenarios: string[], opts: RunCommandOptions) => {

@@ -21,7 +21,7 @@ import {
   type ScenarioComparison,
 } from './compare.ts';
 import { caresimVersion, defaultRunDir, gitCommit, RunDirectory } from './runDirectory.ts';
-import { defaultWorkers, runReplications, type ReplicationSet } from './runner.ts';
+import { runReplications, type ReplicationSet } from './runner.ts';
 import { buildTables, RESULTS_FORMAT, type RunTables } from './tables.ts';
 
 const json = (v: unknown) => `${JSON.stringify(v, null, 2)}\n`;
@@ -161,7 +161,6 @@ export async function executeRun(o: ExecuteOptions): Promise<RunOutcome> {
   const started = new Date();
   const replications = o.replications ?? o.model.run.replications;
   const seed = o.seed ?? o.model.run.seed;
-  const workers = o.workers ?? defaultWorkers();
   if (o.shard && o.precision !== undefined)
     throw new Error('--precision and --shard cannot be used together');
   const dir = new RunDirectory(o.out ?? defaultRunDir(o.modelFile, started));
@@ -172,7 +171,7 @@ export async function executeRun(o: ExecuteOptions): Promise<RunOutcome> {
         model: o.model,
         seed,
         reps,
-        workers,
+        ...(o.workers === undefined ? {} : { workers: o.workers }),
         ...years,
         ...(o.onProgress ? { onProgress: (done: number) => o.onProgress!(offset + done, total) } : {}),
         ...(o.signal ? { signal: o.signal } : {}),
@@ -225,7 +224,7 @@ export async function executeRun(o: ExecuteOptions): Promise<RunOutcome> {
         years:
           o.years ?? (typeof o.model.time.years === 'number' ? o.model.time.years : o.model.time.years.value),
         start: scenario.startDate,
-        workers,
+        workers: set.workers,
         shard: o.shard ? { ...o.shard, of: replications } : null,
         sequentialStopping: stopping ?? null,
         modelAsWritten: o.modelAsWritten ?? null,
@@ -305,6 +304,7 @@ export async function executeMerge(dirs: readonly string[], out: string): Promis
     reps,
     monthly: reps.map((r) => byRep.get(r)!),
     events: manifests.reduce((a, m) => a + m.events, 0),
+    workers: Math.max(1, ...manifests.map((m) => Number(m.workers) || 1)),
   };
   const dir = new RunDirectory(out);
   try {
@@ -363,7 +363,6 @@ export async function executeCompare(o: CompareOptions): Promise<CompareOutcome>
   const base = o.models[0]!;
   const replications = o.replications ?? base.run.replications;
   const seed = o.seed ?? base.run.seed;
-  const workers = o.workers ?? defaultWorkers();
   const dir = new RunDirectory(o.out ?? defaultRunDir(`compare-${o.files[0]!}`, started));
   try {
     const reps = Array.from({ length: replications }, (_, i) => i);
@@ -375,7 +374,7 @@ export async function executeCompare(o: CompareOptions): Promise<CompareOutcome>
           model,
           seed,
           reps,
-          workers,
+          ...(o.workers === undefined ? {} : { workers: o.workers }),
           ...(o.years === undefined ? {} : { years: o.years }),
           onProgress: (done) => o.onProgress?.(i * replications + done, total),
           ...(o.signal ? { signal: o.signal } : {}),
@@ -413,7 +412,7 @@ export async function executeCompare(o: CompareOptions): Promise<CompareOutcome>
       models: o.models.map((m, i) => ({ file: o.files[i], name: m.name, hash: modelHash(m, o.years) })),
       seed,
       replications,
-      workers,
+      workers: Math.max(...sets.map((x) => x.workers)),
       prng: PRNG_ALGORITHM,
       commonRandomNumbers:
         'every model runs replications 0..n-1 with the same master seed; streams are keyed by (seed, replication, name)',

@@ -21,12 +21,18 @@ export interface RunOptions {
   /** Replication indices to run (a shard runs a slice). */
   reps: readonly number[];
   years?: number;
-  /** Worker threads; 1 runs on the main thread. Default: all cores. */
+  /**
+   * Worker threads; 1 runs on the main thread. Default: decided by the run's length. The
+   * first two batches run on the main thread; if the rest would take longer than a pool takes
+   * to pay back its start-up (POOL_PAYS_BACK_SECONDS), a pool of one worker per core runs it.
+   */
   workers?: number;
   /** Called after each batch with (replications done, replications in all). */
   onProgress?: (done: number, total: number) => void;
   /** Stop early (Ctrl-C): pending batches are abandoned and the promise rejects. */
   signal?: AbortSignal;
+  /** Remaining single-thread seconds above which the default starts a pool (default POOL_PAYS_BACK_SECONDS). */
+  poolPaysBackSeconds?: number;
   /** A pool to use (and leave running), for many runs in a row such as a sweep's points. */
   pool?: Piscina;
 }
@@ -51,9 +57,18 @@ export interface ReplicationSet {
   /** Monthly matrix of each replication, aligned with `reps`. */
   monthly: Float64Array[];
   events: number;
+  /** Threads the replications ran on (1: the main thread). */
+  workers: number;
 }
 
 export const defaultWorkers = (): number => Math.max(1, availableParallelism());
+
+/**
+ * Below this much remaining work on one thread, a pool is not worth starting. A pool takes
+ * about 1 s to start (threads, modules, the model) and then runs about 1.6x faster on 2
+ * cores (npm run bench, case c): break-even is at 1 / (1 - 1/1.6) ≈ 2.7 s; 3 s leaves margin.
+ */
+export const POOL_PAYS_BACK_SECONDS = 3;
 
 /** Run the replications and collect them by index. */
 export async function runReplications(o: RunOptions): Promise<ReplicationSet> {
@@ -61,10 +76,10 @@ export async function runReplications(o: RunOptions): Promise<ReplicationSet> {
   const defs = seriesDefinitions(scenario);
   const months = scenario.calendar.monthBreaks.length - 1;
   const reps = [...o.reps].sort((a, b) => a - b);
-  const workers = o.pool
+  const auto = o.workers === undefined && o.pool === undefined;
+  let workers = o.pool
     ? Math.max(2, o.workers ?? defaultWorkers())
     : Math.max(1, Math.min(o.workers ?? defaultWorkers(), reps.length));
-  // Small batches keep the progress bar moving and the threads evenly loaded.
   const size = Math.max(1, Math.min(50, Math.ceil(reps.length / (workers * 8))));
   const batches: number[][] = [];
   for (let i = 0; i < reps.length; i += size) batches.push(reps.slice(i, i + size));
@@ -84,26 +99,44 @@ export async function runReplications(o: RunOptions): Promise<ReplicationSet> {
     ...(o.years === undefined ? {} : { years: o.years }),
   });
 
+  let next = 0;
+  if (auto && workers > 1) {
+    // Run two batches here and time the second (the first pays for compiling the model and
+    // warming the JIT), then judge whether a pool would pay back its start-up.
+    let perRep = 0;
+    for (let k = 0; k < 2 && next < batches.length; k++) {
+      const t0 = performance.now();
+      collect(runBatch(task(batches[next]!)));
+      perRep = (performance.now() - t0) / 1000 / batches[next++]!.length;
+    }
+    if (perRep * (reps.length - done) < (o.poolPaysBackSeconds ?? POOL_PAYS_BACK_SECONDS)) workers = 1;
+  }
   if (workers === 1) {
-    for (const b of batches) {
+    for (; next < batches.length; next++) {
       if (o.signal?.aborted) throw new Error('run interrupted');
-      collect(runBatch(task(b)));
-      // Let signals (Ctrl-C) and progress output through between batches.
+      collect(runBatch(task(batches[next]!)));
       await new Promise((resolve) => setImmediate(resolve));
     }
   } else {
     const pool = o.pool ?? createPool(workers);
-    // One listener for the whole pool (not one per task): on abort, stop every worker.
     const stop = () => void pool.destroy();
     o.signal?.addEventListener('abort', stop, { once: true });
     try {
       if (o.signal?.aborted) throw new Error('run interrupted');
-      await Promise.all(batches.map((b) => pool.run(task(b)).then(collect)));
+      await Promise.all(batches.slice(next).map((b) => pool.run(task(b)).then(collect)));
       if (o.signal?.aborted) throw new Error('run interrupted');
     } finally {
       o.signal?.removeEventListener('abort', stop);
       if (!o.pool) await pool.destroy();
     }
   }
-  return { defs, calendar: scenario.calendar, months, reps, monthly: reps.map((r) => byRep.get(r)!), events };
+  return {
+    defs,
+    calendar: scenario.calendar,
+    months,
+    reps,
+    monthly: reps.map((r) => byRep.get(r)!),
+    events,
+    workers,
+  };
 }

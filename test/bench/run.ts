@@ -315,7 +315,7 @@ console.log(
 );
 console.log(
   `  per-period results, one replication's matrix: ${a.series} series x ${a.months} months = ${kb(a.resultBytes)} KB ` +
-    `(10 y) -> ${a40.series} x ${a40.months} = ${kb(a40.resultBytes)} KB (40 y); the accumulators hold two ` +
+    `(10 y) -> ${a40.series} x ${a40.months} = ${kb(a40.resultBytes)} KB (40 y); the results ledger holds two ` +
     'to three arrays of that size',
 );
 console.log('');

@@ -1,5 +1,5 @@
 import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
@@ -9,6 +9,7 @@ import {
   imprecise,
   PRECISION_METRICS,
 } from '../../src/experiment/run.ts';
+import { runReplications } from '../../src/experiment/runner.ts';
 import { formatModelError, loadModel } from '../../src/scenario/load.ts';
 import type { ModelFile } from '../../src/scenario/schema/model.ts';
 import { erlangB } from '../model/queueing.ts';
@@ -35,6 +36,25 @@ describe('caresim run (executeRun)', () => {
     for (const f of RESULT_FILES) expect(read(two.dir, f), f).toBe(read(one.dir, f));
     expect(one.manifest.workers).toBe(1);
     expect(two.manifest.workers).toBe(2);
+  }, 60_000);
+
+  it('by default keeps a short run on the main thread and gives a long one a pool, with identical results', async () => {
+    const options = {
+      model: model(BASELINE),
+      seed: 3,
+      reps: Array.from({ length: 40 }, (_, i) => i),
+      years: 2,
+    };
+    const short = await runReplications(options);
+    expect(short.workers).toBe(1);
+    // Any remaining work counts as long when the pay-back threshold is 0: the first batch runs
+    // here and the rest on a pool of one worker per core.
+    const long = await runReplications({ ...options, poolPaysBackSeconds: 0 });
+    expect(long.workers).toBe(availableParallelism()); // 1 on a one-core machine: no pool to start
+    expect(long.reps).toEqual(short.reps);
+    long.monthly.forEach((m, i) =>
+      expect(Buffer.from(m.buffer).equals(Buffer.from(short.monthly[i]!.buffer))).toBe(true),
+    );
   }, 60_000);
 
   it('writes a manifest that makes the run reproducible', async () => {
