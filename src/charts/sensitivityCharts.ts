@@ -50,6 +50,8 @@ export function tornadoChart(r: SensitivityResult, source: Source): ChartDefinit
               field: 'from',
               type: 'quantitative',
               title: useSaving ? '£ per year' : 'Placements',
+              // The swings around the base matter, not the distance from zero.
+              scale: { zero: false, nice: true },
               ...(useSaving ? { axis: { labelExpr: MONEY_LABEL } } : {}),
             },
             x2: { field: 'to' },

@@ -8,8 +8,10 @@ import type { SweepAxis, SweepPoint } from '../experiment/sweep.ts';
 import { withSource, type ChartDefinition } from './runCharts.ts';
 import { HEIGHT, MAIN, MONEY_LABEL, PALETTE, WIDTH, type Source } from './style.ts';
 
+/** An axis's plain-English name, or its path. */
+const nameOf = (a: SweepAxis) => a.label ?? a.path;
 const label = (axes: readonly SweepAxis[], p: SweepPoint) =>
-  axes.map((a, k) => `${a.path.split('.').pop()} ${round(p.values[k]!)}`).join(', ');
+  axes.map((a, k) => `${nameOf(a)} ${round(p.values[k]!)}`).join(', ');
 const round = (x: number) => (Number.isInteger(x) ? x : Math.round(x * 1000) / 1000);
 
 /** Trade-off of total cost against children out of county, front marked. */
@@ -31,7 +33,7 @@ export function tradeoffChart(
       title: {
         text: 'Cost against children placed out of county, each option',
         subtitle: [
-          `${points.length} options (${axes.map((a) => a.path).join(' x ')}), mean of ${source.replications} replications each, on common random numbers.`,
+          `${points.length} options (${axes.map(nameOf).join(' x ')}), mean of ${source.replications} replications each, on common random numbers.`,
         ],
       },
       width: WIDTH,
@@ -54,7 +56,9 @@ export function tradeoffChart(
               field: 'children',
               type: 'quantitative',
               title: 'Children out of county (average)',
-              scale: { zero: false },
+              scale: { zero: false, nice: true },
+              // Options often differ by tenths of a child: few, non-overlapping ticks.
+              axis: { tickCount: 6, labelOverlap: 'greedy' },
             },
             y: {
               field: 'cost',
@@ -107,8 +111,10 @@ export function heatmapChart(
   const spec = withSource(
     {
       title: {
-        text: `${metricLabel} by ${a.path.split('.').pop()} and ${b.path.split('.').pop()}`,
-        subtitle: [`Mean of ${source.replications} replications at each point (${a.path}, ${b.path}).`],
+        text: `${metricLabel} by ${nameOf(a)} and ${nameOf(b)}`,
+        subtitle: [
+          `Mean of ${source.replications} replications at each point (fields ${a.path}, ${b.path}).`,
+        ],
       },
       width: WIDTH,
       height: HEIGHT,
@@ -117,8 +123,8 @@ export function heatmapChart(
         {
           mark: { type: 'rect' },
           encoding: {
-            x: { field: 'x', type: 'ordinal', title: a.path, axis: { labelAngle: 0 } },
-            y: { field: 'y', type: 'ordinal', title: b.path, sort: 'descending' },
+            x: { field: 'x', type: 'ordinal', title: nameOf(a), axis: { labelAngle: 0 } },
+            y: { field: 'y', type: 'ordinal', title: nameOf(b), sort: 'descending' },
             color: {
               field: 'value',
               type: 'quantitative',
@@ -154,7 +160,7 @@ export function heatmapChart(
   );
   return {
     name: `heatmap-${metric.replace(/[^A-Za-z0-9]+/g, '-')}`,
-    title: `${metricLabel} by ${a.path} and ${b.path}`,
+    title: `${metricLabel} by ${nameOf(a)} and ${nameOf(b)}`,
     spec: spec as TopLevelSpec,
   };
 }

@@ -10,6 +10,7 @@
  * the answer hangs on.
  */
 import { validateModelData } from '../scenario/load.ts';
+import { fieldLabel } from '../scenario/fieldLabel.ts';
 import { getNumber, setNumber } from '../scenario/paths.ts';
 import { listProvenance, type ProvenanceEntry } from '../scenario/provenance.ts';
 import type { ModelFile } from '../scenario/schema/model.ts';
@@ -37,6 +38,8 @@ export interface SensitivityRow {
   parameter: ProvenanceEntry;
   /** Every field that carries this same assumption (a YAML anchor shared by cohorts), varied together. */
   fields: string[];
+  /** Plain-English name of the parameter (fieldLabel of its first field in the model proper). */
+  label: string;
   baseValue: number;
   low: number;
   high: number;
@@ -77,9 +80,19 @@ export function uncertainParameters(raw: unknown): { parameter: ProvenanceEntry;
   return [...groups.values()];
 }
 
-/** A readable name for a parameter: its first field, and how many more share it. */
-export function parameterName(r: { fields: readonly string[] }): string {
-  return r.fields.length === 1 ? r.fields[0]! : `${r.fields[0]} and ${r.fields.length - 1} more sharing it`;
+/**
+ * The field that names a parameter: the first that is part of the model proper, not an `x-`
+ * block holding a YAML anchor's definition.
+ */
+export function namingField(fields: readonly string[]): string {
+  return fields.find((f) => !f.startsWith('x-')) ?? fields[0]!;
+}
+
+/** A readable name for a parameter: its label (or naming field), and how many more fields share it. */
+export function parameterName(r: { fields: readonly string[]; label?: string }): string {
+  const name = r.label ?? namingField(r.fields);
+  const others = r.fields.filter((f) => !f.startsWith('x-')).length - 1;
+  return others <= 0 ? name : `${name} and ${others} more sharing it`;
 }
 
 /**
@@ -146,6 +159,7 @@ export async function runSensitivity(o: SensitivityOptions): Promise<Sensitivity
       rows.push({
         parameter: p,
         fields,
+        label: fieldLabel(o.raw, namingField(fields)),
         baseValue,
         low: p.low ?? baseValue,
         high: p.high ?? baseValue,

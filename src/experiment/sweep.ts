@@ -12,6 +12,7 @@ import { heatmapChart, tradeoffChart } from '../charts/sweepCharts.ts';
 import { createStream } from '../random/streams.ts';
 import { formatMoney } from '../report/textTable.ts';
 import { validateModelData } from '../scenario/load.ts';
+import { fieldLabel } from '../scenario/fieldLabel.ts';
 import { getNumber, setNumber } from '../scenario/paths.ts';
 import type { ModelFile } from '../scenario/schema/model.ts';
 import { ReplicationView } from './headline.ts';
@@ -25,6 +26,8 @@ export interface SweepAxis {
   values: number[];
   /** Whole numbers only (counts such as beds): Latin-hypercube values are rounded. */
   integer: boolean;
+  /** Plain-English name of the field, for charts (fieldLabel); the path when not given. */
+  label?: string;
 }
 
 /**
@@ -268,13 +271,14 @@ export async function executeSweep(
       replications: o.replications,
       seed: o.seed,
     };
+    const named = o.axes.map((a) => ({ ...a, label: fieldLabel(o.raw, a.path) }));
     const charts = [
-      tradeoffChart(o.axes, points, source),
+      tradeoffChart(named, points, source),
       ...(o.design === 'grid'
         ? [
-            heatmapChart(o.axes, points, 'cost.total', 'Total revenue cost', '£', source),
+            heatmapChart(named, points, 'cost.total', 'Total revenue cost', '£', source),
             heatmapChart(
-              o.axes,
+              named,
               points,
               'outOfCounty.children',
               'Children out of county (average)',

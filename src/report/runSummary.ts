@@ -3,7 +3,7 @@
  * then cost and children out of county by financial year.
  */
 import type { MetricSummary } from '../experiment/tables.ts';
-import { formatMoney, textTable } from './textTable.ts';
+import { formatMoneyEstimate, textTable } from './textTable.ts';
 
 const SHOWN = [
   'referrals',
@@ -27,7 +27,7 @@ const SHOWN = [
 /** A value in its unit: £1.2m, 8.5%, 12.3. */
 export function formatValue(x: number | null, unit: string): string {
   if (x === null || !Number.isFinite(x)) return '-';
-  if (unit === '£') return formatMoney(x);
+  if (unit === '£') return formatMoneyEstimate(x);
   if (unit === 'share') return `${(x * 100).toFixed(1)}%`;
   return Math.abs(x) >= 100 ? Math.round(x).toLocaleString('en-GB') : x.toFixed(1);
 }
