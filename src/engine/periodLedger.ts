@@ -169,30 +169,39 @@ export class PeriodLedger {
     const b = this.boundaries;
     const n = this.periods;
     const stride = this.stride;
+    const changes = this.changes;
+    const areaChanges = this.areaChanges;
+    const areas = this.areas;
+    const endLevels = this.endLevels;
+    // Periods wholly before tEnd, then the one it cuts (if any); later ones get nothing.
+    let whole = 0;
+    while (whole < n && tEnd >= b[whole + 1]) whole++;
     for (let i = 0; i < this.levelCount; i++) {
-      const base = i * stride;
+      const base = i * stride + 1;
       const out = i * n;
-      let level = this.changes[base];
-      for (let k = 0; k < n; k++) {
+      let level = changes[base - 1];
+      for (let k = 0; k < whole; k++) {
+        areas[out + k] = level * (b[k + 1] - b[k]) + areaChanges[base + k];
+        level += changes[base + k];
+        endLevels[out + k] = level;
+      }
+      for (let k = whole; k < n; k++) {
+        // Changes were integrated to the period's end; take back the part after tEnd.
         const from = b[k];
-        const to = b[k + 1];
-        const slotChanges = this.changes[base + k + 1];
-        if (tEnd >= to) {
-          this.areas[out + k] = level * (to - from) + this.areaChanges[base + k + 1];
-          level += slotChanges;
-          this.endLevels[out + k] = level;
-        } else {
-          // Changes were integrated to `to`; take back the part after tEnd.
-          this.areas[out + k] =
-            tEnd > from
-              ? level * (tEnd - from) + this.areaChanges[base + k + 1] - slotChanges * (to - tEnd)
-              : 0;
-          this.endLevels[out + k] = NaN;
-        }
+        areas[out + k] =
+          tEnd > from
+            ? level * (tEnd - from) + areaChanges[base + k] - changes[base + k] * (b[k + 1] - tEnd)
+            : 0;
+        endLevels[out + k] = NaN;
       }
     }
-    for (let i = 0; i < this.counterCount; i++)
-      for (let k = 0; k < n; k++) this.totals[i * n + k] = this.counts[i * stride + k + 1];
+    const counts = this.counts;
+    const totals = this.totals;
+    for (let i = 0; i < this.counterCount; i++) {
+      const from = i * stride + 1;
+      const out = i * n;
+      for (let k = 0; k < n; k++) totals[out + k] = counts[from + k];
+    }
     this.now = tEnd;
     this.closed = true;
   }
