@@ -26,7 +26,7 @@
 import { EventQueue } from '../engine/eventQueue.ts';
 import { PiecewiseRateArrivals } from '../engine/arrivals.ts';
 import { sample } from '../random/compiled.ts';
-import { createStream, type RandomStream } from '../random/streams.ts';
+import { createStream, streamFamily, type RandomStream } from '../random/streams.ts';
 import {
   AT_ASSESSMENT,
   AT_LOCAL,
@@ -124,11 +124,12 @@ export class Replication {
   private trace: TraceSink | null = null;
   /** Events taken from the calendar in the last run (stale ones included), for benchmarks. */
   eventsProcessed = 0;
-  private seed = 0;
-  private rep = 0;
   private horizon: number;
   private streams: CohortStreams[] = [];
   private childStreams: (RandomStream | undefined)[] = [];
+  /** Per cohort: the child's own stream by index of first referral (or in the census). */
+  private childStream: ((n: number) => RandomStream)[] = [];
+  private censusChildStream: ((n: number) => RandomStream)[] = [];
   private arrivals: PiecewiseRateArrivals[] = [];
   private arrivalCount: Int32Array;
   /**
@@ -194,8 +195,6 @@ export class Replication {
    */
   run(seed: number, rep: number, trace: TraceSink | null = null, into?: Float64Array): Float64Array {
     const s = this.s;
-    this.seed = seed;
-    this.rep = rep;
     this.trace = trace;
     const t0 = -s.warmupDays;
     this.q.clear(t0);
@@ -223,6 +222,8 @@ export class Replication {
     for (const l of this.artSerials) l.length = 0;
     this.artHeads.fill(0);
     const stream = (name: string) => createStream(seed, rep, name);
+    this.childStream = s.cohorts.map((c) => streamFamily(seed, rep, `child/${c.id}/`));
+    this.censusChildStream = s.cohorts.map((c) => streamFamily(seed, rep, `child/census/${c.id}/`));
     // Only the streams this scenario draws from are created (seeding one costs about as much as
     // fifty events); a stream never drawn from changes nothing, so results are the same.
     const maybe = (needed: boolean, name: string) => (needed ? stream(name) : NOT_DRAWN);
@@ -521,11 +522,9 @@ export class Replication {
     let r = this.childStreams[id];
     if (r === undefined) {
       const ch = this.ch;
-      const c = this.s.cohorts[ch.originCohort[id]!]!.id;
-      const key = ch.fromCensus[id]
-        ? `child/census/${c}/${ch.originIndex[id]}`
-        : `child/${c}/${ch.originIndex[id]}`;
-      r = createStream(this.seed, this.rep, key);
+      const c = ch.originCohort[id]!;
+      // child/<cohort>/<n> or child/census/<cohort>/<n>, the prefixes joined once a replication.
+      r = (ch.fromCensus[id] ? this.censusChildStream : this.childStream)[c]!(ch.originIndex[id]!);
       this.childStreams[id] = r;
     }
     return r;

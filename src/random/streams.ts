@@ -137,3 +137,22 @@ export function streamKey(masterSeed: number, replication: number, name: string)
 export function createStream(masterSeed: number, replication: number, name: string): RandomStream {
   return new AleaStream(streamKey(masterSeed, replication, name));
 }
+
+/**
+ * Streams whose names share a prefix, for many streams a replication creates one by one (one per
+ * child): the seed, replication and prefix are checked and joined once, and each stream is then
+ * keyed by the prefix followed by its own part. `family(seed, rep, 'child/ebd/')(7)` is exactly
+ * `createStream(seed, rep, 'child/ebd/7')`.
+ * @throws {RangeError} as {@link streamKey}.
+ * @example
+ * const childStream = streamFamily(42, 0, 'child/under16/');
+ * childStream(3).next(); // the stream 'child/under16/3'
+ */
+export function streamFamily(
+  masterSeed: number,
+  replication: number,
+  prefix: string,
+): (name: string | number) => RandomStream {
+  const base = streamKey(masterSeed, replication, prefix);
+  return (name) => new AleaStream(base + name);
+}

@@ -3,7 +3,7 @@
 
 import seedrandom from 'seedrandom';
 import { describe, expect, it } from 'vitest';
-import { PRNG_ALGORITHM, createStream, streamKey } from '../../src/random/streams.ts';
+import { PRNG_ALGORITHM, createStream, streamFamily, streamKey } from '../../src/random/streams.ts';
 
 function draws(seed: number, rep: number, name: string, n: number): Float64Array {
   const s = createStream(seed, rep, name);
@@ -46,6 +46,16 @@ describe('createStream', () => {
       for (let i = 0; i < 100_000; i++) if (s.next() !== reference() + 2 ** -33) mismatches++;
       expect(mismatches, `${seed}/${rep}/${name}`).toBe(0);
     }
+  });
+
+  it('gives a family member exactly the stream of its whole name', () => {
+    const family = streamFamily(42, 3, 'child/census/ebd/');
+    for (const n of [0, 7, 123456]) {
+      const a = family(n);
+      const b = createStream(42, 3, `child/census/ebd/${n}`);
+      expect([a.next(), a.next(), a.next()]).toEqual([b.next(), b.next(), b.next()]);
+    }
+    expect(() => streamFamily(1.5, 0, 'x/')).toThrow(RangeError);
   });
 
   it('is seeded as seedrandom.alea seeds, for hundreds of keys of every shape', () => {
