@@ -143,7 +143,11 @@ program
   .option('-s, --seed <n>', 'master seed', int('--seed', 0))
   .option('-y, --years <n>', 'horizon in years', int('--years', 1))
   .option('-o, --out <dir>', 'results folder (default: runs/sweep-<model>-<time>)')
-  .option('-w, --workers <n>', 'worker threads (default: all cores)', int('--workers', 1))
+  .option(
+    '-w, --workers <n>',
+    'worker threads (default: the main thread for a short run, else one per core)',
+    int('--workers', 1),
+  )
   .option('-q, --quiet', 'no progress and no table')
   .action(async (model: string, opts: SweepCommandOptions) => {
     process.exitCode = await sweepCommand(model, opts);
@@ -167,7 +171,11 @@ program
   .option('-s, --seed <n>', 'master seed', int('--seed', 0))
   .option('-y, --years <n>', 'horizon in years', int('--years', 1))
   .option('-o, --out <dir>', 'results folder (default: runs/sensitivity-<model>-<time>)')
-  .option('-w, --workers <n>', 'worker threads (default: all cores)', int('--workers', 1))
+  .option(
+    '-w, --workers <n>',
+    'worker threads (default: the main thread for a short run, else one per core)',
+    int('--workers', 1),
+  )
   .option('-q, --quiet', 'no progress and no table')
   .action(async (model: string, opts: RunCommandOptions & { base?: string }) => {
     process.exitCode = await sensitivityCommand(model, opts);

@@ -140,3 +140,59 @@ export async function runReplications(o: RunOptions): Promise<ReplicationSet> {
     workers,
   };
 }
+
+/**
+ * Threads for a series of runs on one pool (a sweep's points, a sensitivity analysis's
+ * settings). Given a worker count, it uses exactly that. By default the first two runs go on
+ * the main thread, and a pool of one worker per core is started for the rest only if they
+ * would take longer than a pool pays back its start-up (POOL_PAYS_BACK_SECONDS). Results
+ * never depend on where a run went.
+ */
+export class RunSeries {
+  private pool: Piscina | undefined;
+  private decided: boolean;
+  private runsDone = 0;
+  private lastSeconds = 0;
+  /** Threads used by the runs so far (1: the main thread). */
+  workers = 1;
+
+  /**
+   * @param workers worker threads, or undefined to decide from the first runs.
+   * @param runs how many runs the series will make (to judge the work still to come).
+   */
+  constructor(
+    workers: number | undefined,
+    private readonly runs: number,
+    private readonly poolPaysBackSeconds = POOL_PAYS_BACK_SECONDS,
+  ) {
+    this.decided = workers !== undefined;
+    if (workers !== undefined && workers > 1) this.startPool(workers);
+  }
+
+  private startPool(workers: number): void {
+    this.pool = createPool(workers);
+    this.workers = Math.max(this.workers, workers);
+  }
+
+  /** One run of the series. */
+  async run(o: Omit<RunOptions, 'workers' | 'pool'>): Promise<ReplicationSet> {
+    if (this.pool) return runReplications({ ...o, workers: this.workers, pool: this.pool });
+    const t0 = performance.now();
+    const set = await runReplications({ ...o, workers: 1 });
+    this.lastSeconds = (performance.now() - t0) / 1000;
+    this.runsDone++;
+    // The first run pays for warming the JIT: judge by the second.
+    if (!this.decided && (this.runsDone >= 2 || this.runsDone >= this.runs)) {
+      this.decided = true;
+      const cores = defaultWorkers();
+      if (cores > 1 && this.lastSeconds * (this.runs - this.runsDone) > this.poolPaysBackSeconds)
+        this.startPool(cores);
+    }
+    return set;
+  }
+
+  /** Stop the pool, if one was started. */
+  async close(): Promise<void> {
+    await this.pool?.destroy().catch(() => undefined);
+  }
+}

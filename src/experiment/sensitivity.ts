@@ -15,7 +15,7 @@ import { getNumber, setNumber } from '../scenario/paths.ts';
 import { listProvenance, type ProvenanceEntry } from '../scenario/provenance.ts';
 import type { ModelFile } from '../scenario/schema/model.ts';
 import { summarise, type Summary } from '../stats/summary.ts';
-import { createPool, defaultWorkers, runReplications } from './runner.ts';
+import { RunSeries } from './runner.ts';
 import { join } from 'node:path';
 import { writeCharts } from '../charts/runFolder.ts';
 import { tornadoChart } from '../charts/sensitivityCharts.ts';
@@ -104,19 +104,16 @@ export async function runSensitivity(o: SensitivityOptions): Promise<Sensitivity
   const target = model0.finance.savingsTarget;
   const params = uncertainParameters(o.raw);
   const reps = Array.from({ length: o.replications }, (_, r) => r);
-  const workers = o.workers ?? defaultWorkers();
-  const pool = workers > 1 ? createPool(workers) : undefined;
   const runs = 1 + 2 * params.length;
+  const series = new RunSeries(o.workers, o.baseRaw === undefined ? runs : 2 * runs);
   let done = 0;
   let targetYear: string | null = null;
   const outcome = async (model: ModelFile, base: ModelFile | null): Promise<Outcome> => {
     const run = (m: ModelFile) =>
-      runReplications({
+      series.run({
         model: m,
         seed: o.seed,
         reps,
-        workers,
-        ...(pool ? { pool } : {}),
         ...(o.years === undefined ? {} : { years: o.years }),
         ...(o.signal ? { signal: o.signal } : {}),
       });
@@ -176,7 +173,7 @@ export async function runSensitivity(o: SensitivityOptions): Promise<Sensitivity
     rows.sort((a, b) => swing(b) - swing(a));
     return { targetYear, ooc: summarise(at0.ooc), saving: at0.cost ? summarise(at0.cost) : null, rows };
   } finally {
-    await pool?.destroy();
+    await series.close();
   }
 }
 

@@ -16,7 +16,7 @@ import { fieldLabel } from '../scenario/fieldLabel.ts';
 import { getNumber, setNumber } from '../scenario/paths.ts';
 import type { ModelFile } from '../scenario/schema/model.ts';
 import { ReplicationView } from './headline.ts';
-import { createPool, defaultWorkers, runReplications } from './runner.ts';
+import { RunSeries } from './runner.ts';
 import { caresimVersion, defaultRunDir, gitCommit, RunDirectory } from './runDirectory.ts';
 import { buildTables, csv, RESULTS_FORMAT, type MetricSummary } from './tables.ts';
 
@@ -165,19 +165,16 @@ export async function runSweep(o: SweepOptions): Promise<SweepPoint[]> {
     return checked.model;
   });
   const reps = Array.from({ length: o.replications }, (_, r) => r);
-  const workers = o.workers ?? defaultWorkers();
-  // One pool for every point: starting worker threads costs more than a point's replications.
-  const pool = workers > 1 ? createPool(workers) : undefined;
+  // One pool for every point, if the sweep is long enough to need one.
+  const series = new RunSeries(o.workers, models.length);
   const results: SweepPoint[] = [];
   try {
     for (const [i, model] of models.entries()) {
       if (o.signal?.aborted) throw new Error('sweep interrupted');
-      const set = await runReplications({
+      const set = await series.run({
         model,
         seed: o.seed,
         reps,
-        workers,
-        ...(pool ? { pool } : {}),
         ...(o.years === undefined ? {} : { years: o.years }),
         ...(o.signal ? { signal: o.signal } : {}),
       });
@@ -198,7 +195,7 @@ export async function runSweep(o: SweepOptions): Promise<SweepPoint[]> {
       o.onProgress?.(i + 1, models.length);
     }
   } finally {
-    await pool?.destroy();
+    await series.close();
   }
   const front = paretoFront(
     results.map((p) => p.summary['cost.total']!.mean),

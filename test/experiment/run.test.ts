@@ -9,7 +9,7 @@ import {
   imprecise,
   PRECISION_METRICS,
 } from '../../src/experiment/run.ts';
-import { runReplications } from '../../src/experiment/runner.ts';
+import { RunSeries, runReplications } from '../../src/experiment/runner.ts';
 import { formatModelError, loadModel } from '../../src/scenario/load.ts';
 import type { ModelFile } from '../../src/scenario/schema/model.ts';
 import { erlangB } from '../model/queueing.ts';
@@ -54,6 +54,28 @@ describe('caresim run (executeRun)', () => {
     expect(long.reps).toEqual(short.reps);
     long.monthly.forEach((m, i) =>
       expect(Buffer.from(m.buffer).equals(Buffer.from(short.monthly[i]!.buffer))).toBe(true),
+    );
+  }, 60_000);
+
+  it('starts a pool for a series of runs only when the rest of the series is long, with identical results', async () => {
+    const options = { model: model(LOSS), seed: 5, reps: [0, 1, 2, 3, 4, 5], years: 1 };
+    const run4 = async (series: RunSeries) => {
+      const sets = [];
+      for (let i = 0; i < 4; i++) sets.push(await series.run(options));
+      await series.close();
+      return sets;
+    };
+    const short = new RunSeries(undefined, 4);
+    const quick = await run4(short);
+    expect(short.workers).toBe(1);
+    // A threshold of 0 makes any remaining work long: runs 3 and 4 go to a pool.
+    const long = new RunSeries(undefined, 4, 0);
+    const pooled = await run4(long);
+    expect(long.workers).toBe(availableParallelism());
+    pooled.forEach((set, i) =>
+      set.monthly.forEach((m, r) =>
+        expect(Buffer.from(m.buffer).equals(Buffer.from(quick[i]!.monthly[r]!.buffer))).toBe(true),
+      ),
     );
   }, 60_000);
 
