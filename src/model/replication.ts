@@ -190,7 +190,7 @@ export class Replication {
   /**
    * Simulate replication `rep` under master seed `seed`.
    * @param into where to write the result matrix (a new array if omitted), so that a batch
-   *   of replications allocates nothing per replication.
+   *   of replications reuses one matrix rather than allocating one each.
    * @returns the monthly result matrix (rows: `metrics.defs`, row-major by month)
    */
   run(seed: number, rep: number, trace: TraceSink | null = null, into?: Float64Array): Float64Array {
