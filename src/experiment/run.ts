@@ -21,8 +21,7 @@ import {
   type ScenarioComparison,
 } from './compare.ts';
 import { caresimVersion, defaultRunDir, gitCommit, RunDirectory } from './runDirectory.ts';
-import type { Piscina } from 'piscina';
-import { createPool, runReplications, type ReplicationSet } from './runner.ts';
+import { RunSeries, runReplications, type ReplicationSet } from './runner.ts';
 import { buildTables, RESULTS_FORMAT, type RunTables } from './tables.ts';
 
 const json = (v: unknown) => `${JSON.stringify(v, null, 2)}\n`;
@@ -369,29 +368,23 @@ export async function executeCompare(o: CompareOptions): Promise<CompareOutcome>
     const reps = Array.from({ length: replications }, (_, i) => i);
     const total = replications * o.models.length;
     const sets: ReplicationSet[] = [];
-    // One pool for every model once a run has shown it needs one (by default the base decides,
-    // as a single run would): starting a pool costs about a second a time.
-    let pool: Piscina | undefined;
+    // One pool for every model, if the comparison is long enough to need one.
+    const series = new RunSeries(o.workers, o.models.length);
     try {
       for (const [i, model] of o.models.entries()) {
-        const set = await runReplications({
-          model,
-          seed,
-          reps,
-          ...(pool
-            ? { pool, workers: sets[0]!.workers }
-            : o.workers === undefined
-              ? {}
-              : { workers: o.workers }),
-          ...(o.years === undefined ? {} : { years: o.years }),
-          onProgress: (done) => o.onProgress?.(i * replications + done, total),
-          ...(o.signal ? { signal: o.signal } : {}),
-        });
-        sets.push(set);
-        if (i === 0 && set.workers > 1 && o.models.length > 1) pool = createPool(set.workers);
+        sets.push(
+          await series.run({
+            model,
+            seed,
+            reps,
+            ...(o.years === undefined ? {} : { years: o.years }),
+            onProgress: (done) => o.onProgress?.(i * replications + done, total),
+            ...(o.signal ? { signal: o.signal } : {}),
+          }),
+        );
       }
     } finally {
-      await pool?.destroy().catch(() => undefined); // already destroyed if the run was interrupted
+      await series.close();
     }
     const comparisons = o.models
       .slice(1)

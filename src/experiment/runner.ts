@@ -70,6 +70,22 @@ export const defaultWorkers = (): number => Math.max(1, availableParallelism());
  */
 export const POOL_PAYS_BACK_SECONDS = 3;
 
+/** Whether work that would take this long on one thread is worth starting a pool for. */
+function poolPaysBack(secondsLeft: number, threshold = POOL_PAYS_BACK_SECONDS): boolean {
+  return defaultWorkers() > 1 && secondsLeft > threshold;
+}
+
+/** What every series of runs (a comparison, a sweep, a sensitivity analysis) is told. */
+export interface SeriesOptions {
+  replications: number;
+  seed: number;
+  years?: number;
+  /** Worker threads; by default decided by the length of the work (see RunSeries). */
+  workers?: number;
+  onProgress?: (done: number, total: number) => void;
+  signal?: AbortSignal;
+}
+
 /** Run the replications and collect them by index. */
 export async function runReplications(o: RunOptions): Promise<ReplicationSet> {
   const scenario = normalise(o.model, o.years === undefined ? {} : { years: o.years });
@@ -109,7 +125,7 @@ export async function runReplications(o: RunOptions): Promise<ReplicationSet> {
       collect(runBatch(task(batches[next]!)));
       perRep = (performance.now() - t0) / 1000 / batches[next++]!.length;
     }
-    if (perRep * (reps.length - done) < (o.poolPaysBackSeconds ?? POOL_PAYS_BACK_SECONDS)) workers = 1;
+    if (!poolPaysBack(perRep * (reps.length - done), o.poolPaysBackSeconds)) workers = 1;
   }
   if (workers === 1) {
     for (; next < batches.length; next++) {
@@ -142,23 +158,25 @@ export async function runReplications(o: RunOptions): Promise<ReplicationSet> {
 }
 
 /**
- * Threads for a series of runs on one pool (a sweep's points, a sensitivity analysis's
- * settings). Given a worker count, it uses exactly that. By default the first two runs go on
- * the main thread, and a pool of one worker per core is started for the rest only if they
- * would take longer than a pool pays back its start-up (POOL_PAYS_BACK_SECONDS). Results
- * never depend on where a run went.
+ * Threads for a series of runs on one pool (a comparison's models, a sweep's points, a
+ * sensitivity analysis's settings). Given a worker count, it uses exactly that. By default the
+ * first run decides for itself, as a single run does (runReplications); if it needed a pool,
+ * the rest of the series gets one. If it stayed on the main thread, the second run is timed
+ * (the first pays for warming the JIT), and the rest goes to a pool of one worker per core
+ * only if it would take longer than a pool pays back its start-up. Results never depend on
+ * where a run went.
  */
 export class RunSeries {
   private pool: Piscina | undefined;
   private decided: boolean;
   private runsDone = 0;
-  private lastSeconds = 0;
   /** Threads used by the runs so far (1: the main thread). */
   workers = 1;
 
   /**
    * @param workers worker threads, or undefined to decide from the first runs.
    * @param runs how many runs the series will make (to judge the work still to come).
+   * @param poolPaysBackSeconds see POOL_PAYS_BACK_SECONDS (tests set it to 0).
    */
   constructor(
     workers: number | undefined,
@@ -175,24 +193,29 @@ export class RunSeries {
   }
 
   /** One run of the series. */
-  async run(o: Omit<RunOptions, 'workers' | 'pool'>): Promise<ReplicationSet> {
+  async run(o: Omit<RunOptions, 'workers' | 'pool' | 'poolPaysBackSeconds'>): Promise<ReplicationSet> {
     if (this.pool) return runReplications({ ...o, workers: this.workers, pool: this.pool });
+    if (this.decided) return runReplications({ ...o, workers: 1 });
     const t0 = performance.now();
-    const set = await runReplications({ ...o, workers: 1 });
-    this.lastSeconds = (performance.now() - t0) / 1000;
+    const set = await runReplications({ ...o, poolPaysBackSeconds: this.poolPaysBackSeconds });
+    const seconds = (performance.now() - t0) / 1000;
     this.runsDone++;
-    // The first run pays for warming the JIT: judge by the second.
-    if (!this.decided && (this.runsDone >= 2 || this.runsDone >= this.runs)) {
+    const left = this.runs - this.runsDone;
+    if (set.workers > 1) {
       this.decided = true;
-      const cores = defaultWorkers();
-      if (cores > 1 && this.lastSeconds * (this.runs - this.runsDone) > this.poolPaysBackSeconds)
-        this.startPool(cores);
+      this.workers = set.workers;
+      if (left > 0) this.startPool(set.workers);
+    } else if (this.runsDone >= 2 || left === 0) {
+      this.decided = true;
+      if (left > 0 && poolPaysBack(seconds * left, this.poolPaysBackSeconds))
+        this.startPool(defaultWorkers());
     }
     return set;
   }
 
   /** Stop the pool, if one was started. */
   async close(): Promise<void> {
+    // Already destroyed if a run was interrupted (runReplications stops the pool it was given).
     await this.pool?.destroy().catch(() => undefined);
   }
 }

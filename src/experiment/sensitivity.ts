@@ -15,23 +15,17 @@ import { getNumber, setNumber } from '../scenario/paths.ts';
 import { listProvenance, type ProvenanceEntry } from '../scenario/provenance.ts';
 import type { ModelFile } from '../scenario/schema/model.ts';
 import { summarise, type Summary } from '../stats/summary.ts';
-import { RunSeries } from './runner.ts';
+import { RunSeries, type SeriesOptions } from './runner.ts';
 import { join } from 'node:path';
 import { writeCharts } from '../charts/runFolder.ts';
 import { tornadoChart } from '../charts/sensitivityCharts.ts';
 import { caresimVersion, defaultRunDir, gitCommit, RunDirectory } from './runDirectory.ts';
 import { buildTables, csv, RESULTS_FORMAT } from './tables.ts';
 
-export interface SensitivityOptions {
+export interface SensitivityOptions extends SeriesOptions {
   raw: unknown;
   /** The model to save against, as written (optional). */
   baseRaw?: unknown;
-  replications: number;
-  seed: number;
-  years?: number;
-  workers?: number;
-  onProgress?: (done: number, total: number) => void;
-  signal?: AbortSignal;
 }
 
 export interface SensitivityRow {

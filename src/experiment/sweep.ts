@@ -16,7 +16,7 @@ import { fieldLabel } from '../scenario/fieldLabel.ts';
 import { getNumber, setNumber } from '../scenario/paths.ts';
 import type { ModelFile } from '../scenario/schema/model.ts';
 import { ReplicationView } from './headline.ts';
-import { RunSeries } from './runner.ts';
+import { RunSeries, type SeriesOptions } from './runner.ts';
 import { caresimVersion, defaultRunDir, gitCommit, RunDirectory } from './runDirectory.ts';
 import { buildTables, csv, RESULTS_FORMAT, type MetricSummary } from './tables.ts';
 
@@ -115,19 +115,13 @@ export interface SweepPoint {
   overflowChance: Record<string, number>;
 }
 
-export interface SweepOptions {
+export interface SweepOptions extends SeriesOptions {
   /** The model as written (after extends), whose fields the axes change. */
   raw: unknown;
   axes: SweepAxis[];
   design: 'grid' | 'lhs';
   /** Points of a Latin hypercube. */
   points?: number;
-  replications: number;
-  seed: number;
-  years?: number;
-  workers?: number;
-  onProgress?: (done: number, total: number) => void;
-  signal?: AbortSignal;
 }
 
 /** The headline metrics a sweep's table reports for every point. */
