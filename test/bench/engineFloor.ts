@@ -16,9 +16,8 @@ import { EventQueue } from '../../src/engine/eventQueue.ts';
 import { PeriodLedger } from '../../src/engine/periodLedger.ts';
 import { compile, sample } from '../../src/random/distributions.ts';
 import { createStream } from '../../src/random/streams.ts';
-import { LOSS_SYSTEM_SPAN } from './yardstick.ts';
+import { BEDS, LOSS_SYSTEM_SPAN, MEAN_STAY_DAYS, REFERRALS_PER_DAY } from './yardstick.ts';
 
-const BEDS = 23;
 const LOCAL = 1;
 const AWAY = 2;
 // Ledger rows.
@@ -46,8 +45,11 @@ export function runEngineFloor(reps: number, seed: number): FloorResult {
   const warmup = LOSS_SYSTEM_SPAN.warmupDays;
   const horizon = LOSS_SYSTEM_SPAN.horizonDays;
   const months = Float64Array.from({ length: 121 }, (_, k) => (k * horizon) / 120);
-  const arrivals = new PiecewiseRateArrivals(Float64Array.of(-warmup, horizon), Float64Array.of(0.5));
-  const stay = compile({ type: 'exponential', mean: 40 });
+  const arrivals = new PiecewiseRateArrivals(
+    Float64Array.of(-warmup, horizon),
+    Float64Array.of(REFERRALS_PER_DAY),
+  );
+  const stay = compile({ type: 'exponential', mean: MEAN_STAY_DAYS });
   const price = compile({ type: 'fixed', value: 0 });
   const queue = new EventQueue(256);
   const ledger = new PeriodLedger(months, 3, 3, -warmup);

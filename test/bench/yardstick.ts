@@ -15,9 +15,9 @@
 import { pathToFileURL } from 'node:url';
 import { createStream } from '../../src/random/streams.ts';
 
-const BEDS = 23;
-const REFERRALS_PER_DAY = 0.5;
-const MEAN_STAY_DAYS = 40;
+export const BEDS = 23;
+export const REFERRALS_PER_DAY = 0.5;
+export const MEAN_STAY_DAYS = 40;
 
 /** The simulated span: a warm-up from empty, not counted, then the horizon. */
 export interface YardstickSpan {
