@@ -23,6 +23,7 @@
  * per event unless the optional trace is on. Only the earliest of a placement's possible
  * ends is queued, since whichever comes first cancels the others.
  */
+import { DAYS_PER_YEAR } from '../engine/calendar.ts';
 import { EventQueue } from '../engine/eventQueue.ts';
 import { PiecewiseRateArrivals } from '../engine/arrivals.ts';
 import { sample } from '../random/compiled.ts';
@@ -53,8 +54,6 @@ import {
   type CohortS,
   type Scenario,
 } from './scenario.ts';
-
-const DAYS_PER_YEAR = 365.2425;
 
 /** Why a placement went out of county. */
 const REASON_NONE = 0; // census: already there

@@ -5,15 +5,22 @@
  * carry their provenance. It uses planned dates and means only: it describes the inputs,
  * it does not simulate.
  */
-import { addYears, fyLabel, isoDay, parseDate } from '../scenario/calendar.ts';
-import { financialYearOf } from '../scenario/crossChecks.ts';
+import {
+  addYears,
+  dayBefore,
+  DAYS_PER_YEAR,
+  financialYearEnd,
+  financialYearOf,
+  fyLabel,
+  horizonYears as calendarYears,
+  isoDay,
+  parseDate,
+} from '../engine/calendar.ts';
 import { listProvenance, provenanceCounts } from '../scenario/provenance.ts';
 import { indexFor, meanDays, meanOf } from '../scenario/rates.ts';
 import { val } from '../scenario/schema/distributions.ts';
 import type { Home, ModelFile } from '../scenario/schema/model.ts';
 import { formatCount, formatMoney, formatOneDecimal, textTable } from './textTable.ts';
-
-const DAYS_PER_YEAR = 365.2425;
 
 /** Cohorts a home is registered for on a date (planned dates, no random delay). */
 export function cohortsOnDate(h: Home, date: string): readonly string[] {
@@ -25,10 +32,12 @@ export function cohortsOnDate(h: Home, date: string): readonly string[] {
 
 /** The financial years of the horizon, as calendar years in which each starts. */
 export function horizonYears(m: ModelFile): number[] {
-  const first = financialYearOf(parseDate(m.time.start), m.time.financialYearStartMonth);
-  const end = addYears(parseDate(m.time.start), val(m.time.years));
-  const last = financialYearOf(new Date(end.getTime() - 1), m.time.financialYearStartMonth);
-  return Array.from({ length: last - first + 1 }, (_, i) => first + i);
+  const { first, count } = calendarYears(
+    parseDate(m.time.start),
+    val(m.time.years),
+    m.time.financialYearStartMonth,
+  );
+  return Array.from({ length: count }, (_, i) => first + i);
 }
 
 /** Expected referrals of a cohort in a financial year (seasonality averages out over a year). */
@@ -54,8 +63,7 @@ export function summariseModel(m: ModelFile, raw: unknown, file: string): string
   const years = horizonYears(m);
   const start = parseDate(m.time.start);
   const end = addYears(start, val(m.time.years));
-  const fyEnd = (fy: number) =>
-    isoDay(new Date(Date.UTC(fy + 1, m.time.financialYearStartMonth - 1, 1) - 86_400_000));
+  const fyEnd = (fy: number) => financialYearEnd(fy, m.time.financialYearStartMonth);
   const census = m.initialCensus;
   const censusCount = census
     ? census.local.reduce<number>((a, e) => a + val(e.children), 0) +
@@ -64,7 +72,7 @@ export function summariseModel(m: ModelFile, raw: unknown, file: string): string
 
   out.push(`${m.name}  (${file})`);
   out.push(
-    `  Horizon ${m.time.start} to ${isoDay(new Date(end.getTime() - 86_400_000))}: ${val(m.time.years)} years, ${fyLabel(years[0]!)} to ${fyLabel(years[years.length - 1]!)}` +
+    `  Horizon ${m.time.start} to ${isoDay(dayBefore(end))}: ${val(m.time.years)} years, ${fyLabel(years[0]!)} to ${fyLabel(years[years.length - 1]!)}` +
       (m.time.warmupYears !== undefined ? `; warm-up ${val(m.time.warmupYears)} years` : '') +
       (census ? `; initial census of ${censusCount} children` : ''),
   );

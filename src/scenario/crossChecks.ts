@@ -7,7 +7,7 @@
 import { val } from './schema/distributions.ts';
 import type { ModelFile } from './schema/model.ts';
 import { didYouMean, type ModelIssue, type Path } from './issues.ts';
-import { addYears, parseDate } from './calendar.ts';
+import { addYears, financialYearOf, parseDate } from '../engine/calendar.ts';
 
 /** Run every cross-field check; errors and warnings, in file order. */
 export function crossCheck(m: ModelFile): ModelIssue[] {
@@ -204,10 +204,4 @@ function checkGrowthYears(
     if (y < firstFy - 50 || y > lastFy)
       warn([...path, fy], `financial year ${fy} is outside the horizon; it has no effect`);
   }
-}
-
-/** The calendar year in which the financial year containing `d` starts. */
-export function financialYearOf(d: Date, startMonth: number): number {
-  const y = d.getUTCFullYear();
-  return d.getUTCMonth() + 1 >= startMonth ? y : y - 1;
 }

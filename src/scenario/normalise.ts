@@ -24,15 +24,23 @@ import {
   type HomeS,
   type Scenario,
 } from '../model/scenario.ts';
-import { addYears, daysBetween, isoDay, parseDate, fyLabel } from './calendar.ts';
-import { financialYearOf } from './crossChecks.ts';
+import {
+  addYears,
+  daysBetween,
+  DAYS_PER_YEAR,
+  financialYearOf,
+  fyIndexEndingBy,
+  horizonYears,
+  isoDay,
+  monthBoundaries,
+  MS_PER_DAY,
+  parseDate,
+} from '../engine/calendar.ts';
 import { indexFor } from './rates.ts';
 import { DAYS_PER_UNIT, val, type DistributionInput, type DurationInput } from './schema/distributions.ts';
 import type { ModelFile } from './schema/model.ts';
 import type { Param } from './schema/primitives.ts';
 import { toDistribution } from './toDistribution.ts';
-
-const DAYS_PER_YEAR = 365.2425;
 
 /** Options that change a run without editing the file. */
 export interface NormaliseOptions {
@@ -86,18 +94,6 @@ function scaleDistribution(
   }
 }
 
-/** Calendar-month starts (the 1st of each month) strictly between two dates, plus both ends. */
-function monthBoundaries(from: Date, to: Date): Date[] {
-  const out = [from];
-  let d = new Date(Date.UTC(from.getUTCFullYear(), from.getUTCMonth() + 1, 1));
-  while (d < to) {
-    out.push(d);
-    d = new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + 1, 1));
-  }
-  out.push(to);
-  return out;
-}
-
 /**
  * Build the simulation's scenario from a validated model.
  * @throws Error only on a model that skipped validation (an unknown id)
@@ -131,14 +127,14 @@ export function normalise(m: ModelFile, options: NormaliseOptions = {}): Scenari
   const monthBreaks = Float64Array.from(months, (d) => daysBetween(start, d));
   const nMonths = months.length - 1;
   const monthFy = Int32Array.from({ length: nMonths }, (_, k) => fyOf(months[k]!) - firstFy);
-  const lastFy = fyOf(new Date(end.getTime() - 1));
-  const fyCount = lastFy - firstFy + 1;
+  const fys = horizonYears(start, years, fyMonth);
+  const fyCount = fys.count;
   const { inHouse, external } = m.finance.inflation;
   const calendar: CalendarS = {
     monthBreaks,
     monthLabels: months.slice(0, nMonths).map((d) => isoDay(d).slice(0, 7)),
     monthFy,
-    fyLabels: Array.from({ length: fyCount }, (_, k) => fyLabel(firstFy + k)),
+    fyLabels: fys.labels,
     inHouseIndex: Float64Array.from(monthFy, (k) => indexFor(inHouse, priceFy, firstFy + k)),
     externalIndex: Float64Array.from(monthFy, (k) => indexFor(external, priceFy, firstFy + k)),
     fyDiscount: Float64Array.from(
@@ -149,7 +145,7 @@ export function normalise(m: ModelFile, options: NormaliseOptions = {}): Scenari
 
   // Arrival segments run from the start of any warm-up to the end, by calendar month, so
   // growth (by financial year) and seasonality (by month) are constant within each.
-  const arrivalMonths = monthBoundaries(new Date(start.getTime() - warmupDays * 86_400_000), end);
+  const arrivalMonths = monthBoundaries(new Date(start.getTime() - warmupDays * MS_PER_DAY), end);
   const arrivalBreaks = Float64Array.from(arrivalMonths, (d) => daysBetween(start, d));
 
   const art = m.art;
@@ -326,6 +322,6 @@ export function normalise(m: ModelFile, options: NormaliseOptions = {}): Scenari
     },
     discountRate: val(m.finance.discountRate),
     savingsTargetPerYear: target ? val(target.perYear) : 0,
-    savingsTargetFy: target ? fyOf(new Date(parseDate(target.by).getTime() - 1)) - firstFy : -1,
+    savingsTargetFy: target ? fyIndexEndingBy(target.by, fyMonth, firstFy) : -1,
   };
 }

@@ -12,7 +12,7 @@ import { mean } from '../random/moments.ts';
 import { DAYS_PER_UNIT, val, type DurationInput, type DistributionInput } from './schema/distributions.ts';
 import { toDistribution } from './toDistribution.ts';
 import type { Growth } from './schema/primitives.ts';
-import { fyLabel } from './calendar.ts';
+import { fyLabel } from '../engine/calendar.ts';
 
 /** The growth rate in the financial year starting in calendar year `fy`. */
 export function growthIn(g: Growth | undefined, fy: number): number {

@@ -5,6 +5,7 @@
  * piece). Impossible parameters (min above max, sd of 0, probabilities not summing to 1)
  * are caught here, so the engine only ever sees valid ones.
  */
+import { DAYS_PER_YEAR } from '../../engine/calendar.ts';
 import { z } from 'zod';
 import { validateDistribution } from '../../random/distribution.ts';
 import { toDistribution } from '../toDistribution.ts';
@@ -15,8 +16,8 @@ export const DURATION_UNITS = ['days', 'weeks', 'months', 'years'] as const;
 export const DAYS_PER_UNIT: Record<(typeof DURATION_UNITS)[number], number> = {
   days: 1,
   weeks: 7,
-  months: 365.2425 / 12,
-  years: 365.2425,
+  months: DAYS_PER_YEAR / 12,
+  years: DAYS_PER_YEAR,
 };
 
 export { val } from './primitives.ts';
