@@ -8,8 +8,9 @@
  */
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { executeCompare } from '../src/experiment/run.ts';
-import { executeSensitivity, parameterName } from '../src/experiment/sensitivity.ts';
+import { executeCompare } from '../src/output/compareFolder.ts';
+import { parameterName } from '../src/experiment/sensitivity.ts';
+import { executeSensitivity } from '../src/output/sensitivityFolder.ts';
 import { formatValue } from '../src/report/runSummary.ts';
 import { formatMoney } from '../src/report/textTable.ts';
 import { load, outputFolder, pct } from './common.ts';

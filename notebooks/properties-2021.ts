@@ -7,7 +7,7 @@
  */
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { executeCompare } from '../src/experiment/run.ts';
+import { executeCompare } from '../src/output/compareFolder.ts';
 import { summarise } from '../src/stats/summary.ts';
 import { formatValue } from '../src/report/runSummary.ts';
 import { formatMoney } from '../src/report/textTable.ts';

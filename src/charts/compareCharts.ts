@@ -14,12 +14,8 @@
  * Colours follow the order of the models on the command line, the same in every chart: the
  * base first, then each scenario.
  */
-import { existsSync, readFileSync, renameSync, rmSync } from 'node:fs';
-import { join } from 'node:path';
-import { parse } from 'csv-parse/sync';
 import type { ScenarioComparison } from '../experiment/compare.ts';
 import { withSource, type ChartDefinition, type IntervalColumns } from './runCharts.ts';
-import { writeCharts } from './runFolder.ts';
 import { HEIGHT, MONEY_LABEL, PALETTE, WIDTH, type Source } from './style.ts';
 
 /** One row of compare-costs.csv: a model's own total revenue cost in a financial year. */
@@ -59,99 +55,20 @@ export interface CompareInput {
   replications: ReplicationSavingRow[];
 }
 
-type CsvRecord = Record<string, string>;
-const records = (csvText: string) => parse(csvText, { columns: true, skip_empty_lines: true }) as CsvRecord[];
-const numOrNull = (v: string | undefined) => (v === undefined || v === '' ? null : Number(v));
-const intervalColumns = (r: CsvRecord): IntervalColumns => ({
-  mean: Number(r.mean),
-  ciLow: numOrNull(r.ciLow),
-  ciHigh: numOrNull(r.ciHigh),
-  p5: Number(r.p5),
-  p25: Number(r.p25),
-  p50: Number(r.p50),
-  p75: Number(r.p75),
-  p95: Number(r.p95),
-});
-
-/** Parse compare-costs.csv. */
-export function parseModelCostRows(csvText: string): ModelCostRow[] {
-  return records(csvText).map((r) => ({ model: r.model!, year: r.year!, ...intervalColumns(r) }));
-}
-
-/**
- * Parse compare-years.csv.
- * @throws Error on a measure other than saving or cumulativeNetSaving
- */
-export function parseScenarioYearRows(csvText: string): ScenarioYearRow[] {
-  return records(csvText).map((r) => {
-    const measure = r.measure;
-    if (measure !== 'saving' && measure !== 'cumulativeNetSaving')
-      throw new Error(`compare-years.csv: unknown measure "${measure}"`);
-    return { scenario: r.scenario!, measure, year: r.year!, ...intervalColumns(r) };
-  });
-}
-
-/** Parse compare-replications.csv, keeping the revenue savings by financial year. */
-export function parseReplicationSavingRows(csvText: string): ReplicationSavingRow[] {
-  return records(csvText).map((r) => {
-    const savingByYear: Record<string, number> = {};
-    for (const [k, v] of Object.entries(r))
-      if (k.startsWith('saving.')) savingByYear[k.slice('saving.'.length)] = Number(v);
-    return { scenario: r.scenario!, replication: Number(r.replication), savingByYear };
-  });
-}
-
-/** Parse compare.json, keeping what the charts need. */
-export function parseCompareSummary(jsonText: string): CompareSummary {
-  const j = JSON.parse(jsonText) as CompareSummary;
-  return {
-    base: { name: j.base.name, file: j.base.file },
-    replications: j.replications,
-    seed: j.seed,
-    scenarios: j.scenarios.map((s) => ({
-      name: s.name,
-      file: s.file,
-      probabilityCheaper: s.probabilityCheaper,
-      payback: s.payback,
-      target: s.target,
-    })),
-  };
-}
-
-const COMPARE_FILES = [
-  'compare.json',
-  'compare-costs.csv',
-  'compare-years.csv',
-  'compare-replications.csv',
-  'manifest.json',
-] as const;
-
-/**
- * Read a comparison folder's tables.
- * @throws Error if the folder is not a comparison folder
- */
-export function readCompareFolder(dir: string): CompareInput {
-  for (const f of COMPARE_FILES)
-    if (!existsSync(join(dir, f)))
-      throw new Error(`${dir}: no ${f} (not the results folder of caresim compare)`);
-  const read = (f: string) => readFileSync(join(dir, f), 'utf8');
-  return {
-    summary: parseCompareSummary(read('compare.json')),
-    costs: parseModelCostRows(read('compare-costs.csv')),
-    years: parseScenarioYearRows(read('compare-years.csv')),
-    replications: parseReplicationSavingRows(read('compare-replications.csv')),
-  };
-}
-
 /** The source line of a comparison, from its manifest.json: the base model and the number of scenarios. */
-export function compareSource(manifest: Record<string, unknown>): Source {
-  const models = (manifest.models ?? []) as { name: string }[];
+export function compareSource(manifest: {
+  caresim: string;
+  models: readonly { name: string }[];
+  replications: number;
+  seed: number;
+}): Source {
+  const models = manifest.models;
   const n = models.length - 1;
   return {
-    caresim: String(manifest.caresim),
+    caresim: manifest.caresim,
     model: `${models[0]?.name ?? '?'} and ${n} scenario${n === 1 ? '' : 's'}`,
-    replications: Number(manifest.replications),
-    seed: Number(manifest.seed),
+    replications: manifest.replications,
+    seed: manifest.seed,
   };
 }
 
@@ -505,21 +422,4 @@ export function compareCharts(input: CompareInput, source: Source): ChartDefinit
     });
   }
   return charts;
-}
-
-/**
- * Redraw the charts of a comparison folder into its `charts/` folder, replacing the old ones
- * only once every new one is written.
- * @throws Error if the folder is not a comparison folder
- */
-export async function redrawCompareCharts(dir: string): Promise<string[]> {
-  const input = readCompareFolder(dir);
-  const manifest = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')) as Record<string, unknown>;
-  const charts = compareCharts(input, compareSource(manifest));
-  const partial = join(dir, '.charts.partial');
-  rmSync(partial, { recursive: true, force: true });
-  const files = await writeCharts(partial, charts);
-  rmSync(join(dir, 'charts'), { recursive: true, force: true });
-  renameSync(partial, join(dir, 'charts'));
-  return files;
 }

@@ -4,7 +4,6 @@
  * results folder without simulating again.
  */
 import type { TopLevelSpec } from 'vega-lite';
-import { parse } from 'csv-parse/sync';
 import { CONFIG, HEIGHT, MAIN, MONEY_LABEL, PALETTE, sourceLine, WIDTH, type Source } from './style.ts';
 
 /** The columns of a summary across replications: mean, its 95% interval, percentiles. */
@@ -25,26 +24,6 @@ export interface StatRow extends IntervalColumns {
   label: string;
   unit: string;
   period: string;
-}
-
-/** Parse periods.csv or years.csv (the period column is `month` or `year`). */
-export function parseStatRows(csvText: string): StatRow[] {
-  const records = parse(csvText, { columns: true, skip_empty_lines: true }) as Record<string, string>[];
-  const num = (v: string | undefined) => (v === undefined || v === '' ? null : Number(v));
-  return records.map((r) => ({
-    series: r.series!,
-    label: r.label ?? r.series!,
-    unit: r.unit!,
-    period: r.month ?? r.year!,
-    mean: Number(r.mean),
-    ciLow: num(r.ciLow),
-    ciHigh: num(r.ciHigh),
-    p5: Number(r.p5),
-    p25: Number(r.p25),
-    p50: Number(r.p50),
-    p75: Number(r.p75),
-    p95: Number(r.p95),
-  }));
 }
 
 export interface ChartDefinition {

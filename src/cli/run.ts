@@ -4,19 +4,20 @@
  * stop, print the summary. The work itself lives in src/experiment.
  */
 import { SingleBar } from 'cli-progress';
-import { redrawRunCharts } from '../charts/runFolder.ts';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { redrawCompareCharts } from '../charts/compareCharts.ts';
-import { writeCompareReport, writeRunReport } from '../report/runFolderReport.ts';
-import { executeCompare, executeMerge, executeRun } from '../experiment/run.ts';
-import { formatModelError, loadModel } from '../scenario/load.ts';
-import { formatRunSummary } from '../report/runSummary.ts';
+import { parameterName } from '../experiment/sensitivity.ts';
+import { parseAxis } from '../experiment/sweep.ts';
+import { redrawCompareCharts, redrawRunCharts } from '../output/chartFiles.ts';
+import { executeCompare } from '../output/compareFolder.ts';
+import { writeCompareReport, writeRunReport } from '../output/reportFiles.ts';
+import { executeMerge, executeRun } from '../output/runFolder.ts';
+import { executeSensitivity } from '../output/sensitivityFolder.ts';
+import { executeSweep } from '../output/sweepFolder.ts';
 import { formatComparison } from '../report/compareSummary.ts';
-import { formatValue } from '../report/runSummary.ts';
+import { formatRunSummary, formatValue } from '../report/runSummary.ts';
 import { textTable } from '../report/textTable.ts';
-import { executeSweep, parseAxis } from '../experiment/sweep.ts';
-import { executeSensitivity, parameterName } from '../experiment/sensitivity.ts';
+import { formatModelError, loadModel } from '../scenario/load.ts';
 import type { ModelFile } from '../scenario/schema/model.ts';
 
 export interface RunCommandOptions {
@@ -120,7 +121,7 @@ export async function runCommand(file: string, o: RunCommandOptions): Promise<nu
     });
     return () => {
       const m = outcome.manifest;
-      const stop = m.sequentialStopping as { reached: boolean; stillImprecise: string[] } | null;
+      const stop = m.command === 'run' ? m.sequentialStopping : null;
       if (stop)
         console.log(
           stop.reached

@@ -4,8 +4,8 @@
  * replication r depend only on (model, years, seed, r), never on which worker ran it or what
  * ran before, so any split of the replications over workers gives identical results.
  */
-import { createHash } from 'node:crypto';
 import { Replication } from '../model/replication.ts';
+import type { Scenario } from '../model/scenario.ts';
 import { normalise } from '../scenario/normalise.ts';
 import type { ModelFile } from '../scenario/schema/model.ts';
 
@@ -13,6 +13,8 @@ export interface BatchTask {
   /** The validated model (plain data: it crosses to the worker by structured clone). */
   model: ModelFile;
   years?: number;
+  /** modelHash(model, years), worked out once by the main thread. */
+  hash: string;
   seed: number;
   reps: number[];
 }
@@ -26,25 +28,23 @@ export interface BatchResult {
   events: number;
 }
 
-/** A stable hash of a model and horizon: the cache key here, and the model hash in the manifest. */
-export function modelHash(model: ModelFile, years?: number): string {
-  return createHash('sha256')
-    .update(JSON.stringify({ model, years: years ?? null }))
-    .digest('hex');
-}
-
 // One simulator per model per thread: compiling distributions (gamma tables) costs
 // milliseconds, so a worker keeps it across batches.
 const cache = new Map<string, Replication>();
 
-/** Run the replications of a task, in the order given. */
-export function runBatch(task: BatchTask): BatchResult {
-  const key = modelHash(task.model, task.years);
-  let sim = cache.get(key);
+/**
+ * Run the replications of a task, in the order given.
+ * @param scenario the task's model already normalised (the main thread has it); a worker
+ *   thread, which receives only plain data, normalises the model once and keeps it.
+ */
+export function runBatch(task: BatchTask, scenario?: Scenario): BatchResult {
+  let sim = cache.get(task.hash);
   if (sim === undefined) {
     if (cache.size > 8) cache.clear();
-    sim = new Replication(normalise(task.model, task.years === undefined ? {} : { years: task.years }));
-    cache.set(key, sim);
+    sim = new Replication(
+      scenario ?? normalise(task.model, task.years === undefined ? {} : { years: task.years }),
+    );
+    cache.set(task.hash, sim);
   }
   const cells = sim.metrics.defs.length * sim.metrics.months;
   const values = new Float64Array(cells * task.reps.length);

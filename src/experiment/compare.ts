@@ -12,13 +12,11 @@
  * retained in the assets (resale value of homes), discounted from the end of the horizon, as
  * 002 ¶14 does when it nets retained value off the investment.
  */
-import type { ModelFile } from '../scenario/schema/model.ts';
-import { normalise } from '../scenario/normalise.ts';
-import { val } from '../scenario/schema/primitives.ts';
 import { summarise, type Summary } from '../stats/summary.ts';
 import { ReplicationView } from './headline.ts';
-import type { ReplicationSet } from './runner.ts';
-import { csv } from './tables.ts';
+import { retainedValue, type PreparedModel } from './prepared.ts';
+import { RunSeries, type ReplicationSet, type SeriesOptions } from './runner.ts';
+import type { Row } from './tables.ts';
 
 export interface PairedMetric extends Summary {
   label: string;
@@ -49,15 +47,6 @@ export interface ScenarioComparison {
   perRep: Record<string, number[]>;
 }
 
-/** Retained value of the homes and assessment unit in a model (£). */
-function retainedValue(m: ModelFile): number {
-  let v = 0;
-  for (const h of Object.values(m.homes))
-    v += h.costs.retainedValue === undefined ? 0 : val(h.costs.retainedValue);
-  if (m.assessment?.retainedValue !== undefined) v += val(m.assessment.retainedValue);
-  return v;
-}
-
 const paired = (label: string, unit: string, values: number[]): PairedMetric => ({
   label,
   unit,
@@ -68,24 +57,19 @@ const paired = (label: string, unit: string, values: number[]): PairedMetric => 
  * Compare a scenario's replications with the base's, replication by replication.
  * @throws Error if the two sets do not cover the same replications and calendar
  */
-export function compareScenario(
-  base: { model: ModelFile; set: ReplicationSet },
-  scen: { model: ModelFile; set: ReplicationSet; file: string },
-  years?: number,
-): ScenarioComparison {
-  const b = base.set;
-  const s = scen.set;
+export function compareScenario(b: ReplicationSet, s: ReplicationSet, file: string): ScenarioComparison {
+  const name = s.prepared.model.name;
   if (b.reps.join() !== s.reps.join()) throw new Error('the scenarios were not run on the same replications');
   if (b.calendar.fyLabels.join() !== s.calendar.fyLabels.join())
     throw new Error(
-      `"${scen.model.name}" covers other financial years than the base: use the same time.start and time.years`,
+      `"${name}" covers other financial years than the base: use the same time.start and time.years`,
     );
   const cal = b.calendar;
   const fys = cal.fyLabels;
   const Y = fys.length;
-  const scenario = normalise(base.model, years === undefined ? {} : { years });
+  const scenario = b.prepared.scenario;
   const discount = scenario.calendar.fyDiscount;
-  const retainedDiff = retainedValue(scen.model) - retainedValue(base.model);
+  const retainedDiff = retainedValue(s.prepared.scenario) - retainedValue(scenario);
   const perRep: Record<string, number[]> = {};
   const push = (k: string, x: number) => (perRep[k] ??= []).push(x);
   const saving: number[][] = fys.map(() => []);
@@ -148,11 +132,14 @@ export function compareScenario(
     return p < 0 ? null : fys[p]!;
   };
   let target: ScenarioComparison['target'] = null;
-  const t = base.model.finance.savingsTarget;
   // The target is tested only when its financial year lies within the horizon run.
-  if (t && scenario.savingsTargetFy >= 0 && scenario.savingsTargetFy < Y) {
+  if (
+    b.prepared.model.finance.savingsTarget &&
+    scenario.savingsTargetFy >= 0 &&
+    scenario.savingsTargetFy < Y
+  ) {
     const y = scenario.savingsTargetFy;
-    const perYear = val(t.perYear);
+    const perYear = scenario.savingsTargetPerYear;
     target = {
       perYear,
       year: fys[y]!,
@@ -160,8 +147,8 @@ export function compareScenario(
     };
   }
   return {
-    name: scen.model.name,
-    file: scen.file,
+    name,
+    file,
     metrics,
     savingByYear,
     cumulativeNetByYear,
@@ -177,22 +164,22 @@ export function compareScenario(
   };
 }
 
-/** One row per replication and scenario with the paired values. */
-export function comparisonReplicationsCsv(
+/** One row per replication and scenario with the paired values (compare-replications.csv). */
+export function comparisonReplicationsRows(
   reps: readonly number[],
   comparisons: readonly ScenarioComparison[],
-): string {
+): Row[] {
   const keys = Object.keys(comparisons[0]?.perRep ?? {});
-  const rows: (string | number)[][] = [['scenario', 'replication', ...keys]];
+  const rows: Row[] = [['scenario', 'replication', ...keys]];
   for (const c of comparisons)
     reps.forEach((r, i) => rows.push([c.name, r, ...keys.map((k) => c.perRep[k]![i]!)]));
-  return csv(rows);
+  return rows;
 }
 
-/** Savings and cumulative net savings by financial year, with intervals and percentiles. */
-export function comparisonYearsCsv(comparisons: readonly ScenarioComparison[]): string {
+/** Savings and cumulative net savings by financial year, with intervals and percentiles (compare-years.csv). */
+export function comparisonYearsRows(comparisons: readonly ScenarioComparison[]): Row[] {
   const cols = ['mean', 'ciLow', 'ciHigh', 'p5', 'p25', 'p50', 'p75', 'p95'] as const;
-  const rows: (string | number | null)[][] = [['scenario', 'measure', 'year', ...cols]];
+  const rows: Row[] = [['scenario', 'measure', 'year', ...cols]];
   for (const c of comparisons) {
     for (const [measure, byYear] of [
       ['saving', c.savingByYear],
@@ -201,23 +188,63 @@ export function comparisonYearsCsv(comparisons: readonly ScenarioComparison[]): 
       for (const [fy, m] of Object.entries(byYear))
         rows.push([c.name, measure, fy, ...cols.map((k) => m[k])]);
   }
-  return csv(rows);
+  return rows;
 }
 
 /**
  * Each model's own total revenue cost by financial year (not a difference): mean, interval
- * and percentiles across replications, for the chart of cost per scenario.
+ * and percentiles across replications, for the chart of cost per scenario (compare-costs.csv).
  */
-export function modelCostsCsv(models: readonly ModelFile[], sets: readonly ReplicationSet[]): string {
+export function modelCostsRows(sets: readonly ReplicationSet[]): Row[] {
   const cols = ['mean', 'ciLow', 'ciHigh', 'p5', 'p25', 'p50', 'p75', 'p95'] as const;
-  const rows: (string | number | null)[][] = [['model', 'year', ...cols]];
-  models.forEach((m, i) => {
-    const set = sets[i]!;
+  const rows: Row[] = [['model', 'year', ...cols]];
+  sets.forEach((set) => {
+    const m = set.prepared.model;
     const views = set.monthly.map((mm) => new ReplicationView(mm, set.defs, set.calendar));
     set.calendar.fyLabels.forEach((fy, y) => {
       const s = summarise(views.map((v) => v.year('cost.total', y)));
       rows.push([m.name, fy, ...cols.map((c) => s[c])]);
     });
   });
-  return csv(rows);
+  return rows;
+}
+
+export interface ComparisonRequest extends Omit<SeriesOptions, 'years'> {
+  /** The base first, then the scenarios, each prepared for the same horizon. */
+  models: readonly PreparedModel[];
+  /** The files they came from, in the same order (named in the results). */
+  files: readonly string[];
+}
+
+export interface ComparisonResult {
+  sets: ReplicationSet[];
+  comparisons: ScenarioComparison[];
+}
+
+/**
+ * Run the base and each scenario on the same replications and seed (common random numbers)
+ * and compare each scenario with the base, replication by replication.
+ */
+export async function runComparison(o: ComparisonRequest): Promise<ComparisonResult> {
+  const reps = Array.from({ length: o.replications }, (_, i) => i);
+  const total = o.replications * o.models.length;
+  const sets: ReplicationSet[] = [];
+  // One pool for every model, if the comparison is long enough to need one.
+  const series = new RunSeries(o.workers, o.models.length);
+  try {
+    for (const [i, model] of o.models.entries())
+      sets.push(
+        await series.run({
+          model,
+          seed: o.seed,
+          reps,
+          onProgress: (done) => o.onProgress?.(i * o.replications + done, total),
+          ...(o.signal ? { signal: o.signal } : {}),
+        }),
+      );
+  } finally {
+    await series.close();
+  }
+  const comparisons = sets.slice(1).map((s, i) => compareScenario(sets[0]!, s, o.files[i + 1]!));
+  return { sets, comparisons };
 }

@@ -11,16 +11,15 @@ import { Piscina } from 'piscina';
 import type { SeriesDefinition } from '../model/metrics.ts';
 import type { CalendarS } from '../model/scenario.ts';
 import { seriesDefinitions } from '../model/metrics.ts';
-import { normalise } from '../scenario/normalise.ts';
-import type { ModelFile } from '../scenario/schema/model.ts';
 import { runBatch, type BatchResult, type BatchTask } from './batch.ts';
+import type { PreparedModel } from './prepared.ts';
 
 export interface RunOptions {
-  model: ModelFile;
+  /** The model, normalised once for its horizon (prepare). */
+  model: PreparedModel;
   seed: number;
   /** Replication indices to run (a shard runs a slice). */
   reps: readonly number[];
-  years?: number;
   /**
    * Worker threads; 1 runs on the main thread. Default: decided by the run's length. The
    * first two batches run on the main thread; if the rest would take longer than a pool takes
@@ -49,6 +48,8 @@ export function createPool(workers: number): Piscina {
 
 /** The replications of one run, by index. */
 export interface ReplicationSet {
+  /** The model the replications are of, with its normalised scenario. */
+  prepared: PreparedModel;
   defs: SeriesDefinition[];
   calendar: CalendarS;
   months: number;
@@ -59,6 +60,15 @@ export interface ReplicationSet {
   events: number;
   /** Threads the replications ran on (1: the main thread). */
   workers: number;
+}
+
+/** The series, calendar and months of a prepared model's result matrices. */
+export function setShape(p: PreparedModel): Pick<ReplicationSet, 'defs' | 'calendar' | 'months'> {
+  return {
+    defs: seriesDefinitions(p.scenario),
+    calendar: p.scenario.calendar,
+    months: p.scenario.calendar.monthBreaks.length - 1,
+  };
 }
 
 export const defaultWorkers = (): number => Math.max(1, availableParallelism());
@@ -79,6 +89,7 @@ function poolPaysBack(secondsLeft: number, threshold = POOL_PAYS_BACK_SECONDS): 
 export interface SeriesOptions {
   replications: number;
   seed: number;
+  /** The horizon in years, when it overrides the model files'. */
   years?: number;
   /** Worker threads; by default decided by the length of the work (see RunSeries). */
   workers?: number;
@@ -88,9 +99,7 @@ export interface SeriesOptions {
 
 /** Run the replications and collect them by index. */
 export async function runReplications(o: RunOptions): Promise<ReplicationSet> {
-  const scenario = normalise(o.model, o.years === undefined ? {} : { years: o.years });
-  const defs = seriesDefinitions(scenario);
-  const months = scenario.calendar.monthBreaks.length - 1;
+  const scenario = o.model.scenario;
   const reps = [...o.reps].sort((a, b) => a - b);
   const auto = o.workers === undefined && o.pool === undefined;
   let workers = o.pool
@@ -109,10 +118,11 @@ export async function runReplications(o: RunOptions): Promise<ReplicationSet> {
     o.onProgress?.(done, reps.length);
   };
   const task = (b: number[]): BatchTask => ({
-    model: o.model,
+    model: o.model.model,
+    ...(o.model.years === undefined ? {} : { years: o.model.years }),
+    hash: o.model.hash,
     seed: o.seed,
     reps: b,
-    ...(o.years === undefined ? {} : { years: o.years }),
   });
 
   let next = 0;
@@ -122,7 +132,7 @@ export async function runReplications(o: RunOptions): Promise<ReplicationSet> {
     let perRep = 0;
     for (let k = 0; k < 2 && next < batches.length; k++) {
       const t0 = performance.now();
-      collect(runBatch(task(batches[next]!)));
+      collect(runBatch(task(batches[next]!), scenario));
       perRep = (performance.now() - t0) / 1000 / batches[next++]!.length;
     }
     if (!poolPaysBack(perRep * (reps.length - done), o.poolPaysBackSeconds)) workers = 1;
@@ -130,7 +140,7 @@ export async function runReplications(o: RunOptions): Promise<ReplicationSet> {
   if (workers === 1) {
     for (; next < batches.length; next++) {
       if (o.signal?.aborted) throw new Error('run interrupted');
-      collect(runBatch(task(batches[next]!)));
+      collect(runBatch(task(batches[next]!), scenario));
       await new Promise((resolve) => setImmediate(resolve));
     }
   } else {
@@ -147,9 +157,8 @@ export async function runReplications(o: RunOptions): Promise<ReplicationSet> {
     }
   }
   return {
-    defs,
-    calendar: scenario.calendar,
-    months,
+    prepared: o.model,
+    ...setShape(o.model),
     reps,
     monthly: reps.map((r) => byRep.get(r)!),
     events,

@@ -13,14 +13,10 @@ import { validateModelData } from '../scenario/load.ts';
 import { fieldLabel } from '../scenario/fieldLabel.ts';
 import { getNumber, setNumber } from '../scenario/paths.ts';
 import { listProvenance, type ProvenanceEntry } from '../scenario/provenance.ts';
-import type { ModelFile } from '../scenario/schema/model.ts';
 import { summarise, type Summary } from '../stats/summary.ts';
+import { prepare, streamsOf, type PreparedModel } from './prepared.ts';
 import { RunSeries, type SeriesOptions } from './runner.ts';
-import { join } from 'node:path';
-import { writeCharts } from '../charts/runFolder.ts';
-import { tornadoChart } from '../charts/sensitivityCharts.ts';
-import { caresimVersion, defaultRunDir, gitCommit, RunDirectory } from './runDirectory.ts';
-import { buildTables, csv, RESULTS_FORMAT } from './tables.ts';
+import { buildTables, type Row } from './tables.ts';
 
 export interface SensitivityOptions extends SeriesOptions {
   raw: unknown;
@@ -47,6 +43,8 @@ export interface SensitivityRow {
 
 export interface SensitivityResult {
   targetYear: string | null;
+  /** The random streams a replication of the model uses. */
+  streams: string[];
   ooc: Summary;
   saving: Summary | null;
   rows: SensitivityRow[];
@@ -94,30 +92,25 @@ export function parameterName(r: { fields: readonly string[]; label?: string }):
  * @throws Error if a varied model is invalid (a range that breaks a cross-field rule)
  */
 export async function runSensitivity(o: SensitivityOptions): Promise<SensitivityResult> {
-  const model0 = check(o.raw, 'the model');
-  const target = model0.finance.savingsTarget;
+  const model0 = check(o.raw, 'the model', o.years);
+  const target = model0.model.finance.savingsTarget;
   const params = uncertainParameters(o.raw);
   const reps = Array.from({ length: o.replications }, (_, r) => r);
   const runs = 1 + 2 * params.length;
   const series = new RunSeries(o.workers, o.baseRaw === undefined ? runs : 2 * runs);
   let done = 0;
   let targetYear: string | null = null;
-  const outcome = async (model: ModelFile, base: ModelFile | null): Promise<Outcome> => {
-    const run = (m: ModelFile) =>
-      series.run({
-        model: m,
-        seed: o.seed,
-        reps,
-        ...(o.years === undefined ? {} : { years: o.years }),
-        ...(o.signal ? { signal: o.signal } : {}),
-      });
+  const outcome = async (model: PreparedModel, base: PreparedModel | null): Promise<Outcome> => {
+    const run = (m: PreparedModel) =>
+      series.run({ model: m, seed: o.seed, reps, ...(o.signal ? { signal: o.signal } : {}) });
     const set = await run(model);
     const t = buildTables(set);
     const oocIndex = t.heads.findIndex((h) => h.key === 'placements.outOfCounty');
     const ooc = t.perRep.map((r) => r[oocIndex]!);
     let cost: number[] | null = null;
     if (base && target) {
-      const fy = set.calendar.fyLabels.find((_, y) => y === fyIndex(set.calendar.fyLabels, target.by));
+      // The target year as the model's own calendar places it (its financial years may not start in April).
+      const fy = set.calendar.fyLabels[model.scenario.savingsTargetFy];
       if (fy) {
         targetYear = fy;
         // Each table has its own rows (a base without homes has fewer headline metrics).
@@ -131,7 +124,7 @@ export async function runSensitivity(o: SensitivityOptions): Promise<Sensitivity
     return { ooc, cost };
   };
   try {
-    const base0 = o.baseRaw === undefined ? null : check(o.baseRaw, 'the base');
+    const base0 = o.baseRaw === undefined ? null : check(o.baseRaw, 'the base', o.years);
     const at0 = await outcome(model0, base0);
     const rows: SensitivityRow[] = [];
     for (const { parameter: p, fields } of params) {
@@ -142,9 +135,11 @@ export async function runSensitivity(o: SensitivityOptions): Promise<Sensitivity
         const value = p[end] ?? baseValue;
         const setAll = (raw: unknown) =>
           fields.reduce((acc, f) => (hasField(acc, f) ? setNumber(acc, f, value) : acc), raw);
-        const model = check(setAll(o.raw), `${p.field} = ${value}`);
+        const model = check(setAll(o.raw), `${p.field} = ${value}`, o.years);
         const base =
-          o.baseRaw === undefined ? null : check(setAll(o.baseRaw), `the base with ${p.field} = ${value}`);
+          o.baseRaw === undefined
+            ? null
+            : check(setAll(o.baseRaw), `the base with ${p.field} = ${value}`, o.years);
         ends[end] = await outcome(model, base);
       }
       rows.push({
@@ -165,16 +160,22 @@ export async function runSensitivity(o: SensitivityOptions): Promise<Sensitivity
         ? Math.abs(r.savingHigh.mean - r.savingLow.mean)
         : Math.abs(r.oocHigh.mean - r.oocLow.mean);
     rows.sort((a, b) => swing(b) - swing(a));
-    return { targetYear, ooc: summarise(at0.ooc), saving: at0.cost ? summarise(at0.cost) : null, rows };
+    return {
+      targetYear,
+      streams: streamsOf(model0),
+      ooc: summarise(at0.ooc),
+      saving: at0.cost ? summarise(at0.cost) : null,
+      rows,
+    };
   } finally {
     await series.close();
   }
 }
 
-function check(raw: unknown, what: string): ModelFile {
+function check(raw: unknown, what: string, years: number | undefined): PreparedModel {
   const r = validateModelData(raw);
   if (!r.ok) throw new Error(`${what} is not a valid model: ${r.errors.join('; ')}`);
-  return r.model;
+  return prepare(r.model, years);
 }
 
 function hasField(raw: unknown, path: string): boolean {
@@ -186,17 +187,9 @@ function hasField(raw: unknown, path: string): boolean {
   }
 }
 
-/** Index of the financial year (label `2027/28`) containing the day before a date, in the horizon's labels. */
-function fyIndex(labels: readonly string[], by: string): number {
-  const d = new Date(`${by}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() - 1);
-  const y = d.getUTCMonth() >= 3 ? d.getUTCFullYear() : d.getUTCFullYear() - 1;
-  return labels.indexOf(`${y}/${String((y + 1) % 100).padStart(2, '0')}`);
-}
-
-/** The table of a sensitivity analysis, ranked by swing. */
-export function sensitivityCsv(r: SensitivityResult): string {
-  const rows: (string | number | null)[][] = [
+/** The table of a sensitivity analysis, ranked by swing (sensitivity.csv). */
+export function sensitivityRows(r: SensitivityResult): Row[] {
+  const rows: Row[] = [
     [
       'parameter',
       'fields',
@@ -237,55 +230,5 @@ export function sensitivityCsv(r: SensitivityResult): string {
       x.savingHigh?.ciHigh ?? null,
       x.savingLow && x.savingHigh ? Math.abs(x.savingHigh.mean - x.savingLow.mean) : null,
     ]);
-  return csv(rows);
-}
-
-/** Run the analysis and write its folder: sensitivity.csv, the tornado chart and a manifest. */
-export async function executeSensitivity(
-  o: SensitivityOptions & { modelFile: string; modelName: string; baseFile?: string; out?: string },
-): Promise<{ dir: string; result: SensitivityResult; seconds: number }> {
-  const started = new Date();
-  const dir = new RunDirectory(o.out ?? defaultRunDir(`sensitivity-${o.modelFile}`, started));
-  try {
-    const result = await runSensitivity(o);
-    const seconds = (Date.now() - started.getTime()) / 1000;
-    dir.write('sensitivity.csv', sensitivityCsv(result));
-    const source = {
-      caresim: caresimVersion(),
-      model: o.modelName,
-      replications: o.replications,
-      seed: o.seed,
-    };
-    const files = await writeCharts(join(dir.partial, 'charts'), [tornadoChart(result, source)]);
-    dir.record(...files.map((f) => `charts/${f}`));
-    dir.write(
-      'manifest.json',
-      `${JSON.stringify(
-        {
-          format: RESULTS_FORMAT,
-          command: 'sensitivity',
-          caresim: caresimVersion(),
-          gitCommit: gitCommit(),
-          modelFile: o.modelFile,
-          baseFile: o.baseFile ?? null,
-          replications: o.replications,
-          seed: o.seed,
-          years: o.years ?? null,
-          targetYear: result.targetYear,
-          parameters: result.rows.length,
-          hangsOn: result.rows.slice(0, 5).map((r) => parameterName(r)),
-          startedAt: started.toISOString(),
-          seconds,
-          files: [...dir.files, 'manifest.json'],
-        },
-        null,
-        2,
-      )}\n`,
-    );
-    dir.commit();
-    return { dir: dir.target, result, seconds };
-  } catch (e) {
-    dir.abandon();
-    throw e;
-  }
+  return rows;
 }

@@ -6,19 +6,13 @@
  * 95% intervals; the options that no other option beats on both total cost and children out
  * of county (the Pareto front) are marked.
  */
-import { join } from 'node:path';
-import { writeCharts } from '../charts/runFolder.ts';
-import { heatmapChart, tradeoffChart } from '../charts/sweepCharts.ts';
 import { createStream } from '../random/streams.ts';
-import { formatMoney } from '../report/textTable.ts';
 import { validateModelData } from '../scenario/load.ts';
-import { fieldLabel } from '../scenario/fieldLabel.ts';
 import { getNumber, setNumber } from '../scenario/paths.ts';
-import type { ModelFile } from '../scenario/schema/model.ts';
 import { ReplicationView } from './headline.ts';
+import { prepare, streamsOf, type PreparedModel } from './prepared.ts';
 import { RunSeries, type SeriesOptions } from './runner.ts';
-import { caresimVersion, defaultRunDir, gitCommit, RunDirectory } from './runDirectory.ts';
-import { buildTables, csv, RESULTS_FORMAT, type MetricSummary } from './tables.ts';
+import { buildTables, type MetricSummary, type Row } from './tables.ts';
 
 export interface SweepAxis {
   path: string;
@@ -141,14 +135,20 @@ export const SWEEP_METRICS = [
  * Run a sweep. Every point is validated before any simulation starts.
  * @throws Error listing the points whose model is invalid, or a path that does not exist
  */
-export async function runSweep(o: SweepOptions): Promise<SweepPoint[]> {
+export interface SweepResult {
+  points: SweepPoint[];
+  /** The random streams a replication of the model uses (every point's are the same by name). */
+  streams: string[];
+}
+
+export async function runSweep(o: SweepOptions): Promise<SweepResult> {
   // A range with whole-number ends is a whole-number field only if the model's value is whole.
   const axes = o.axes.map((a) => ({
     ...a,
     integer: a.integer && Number.isInteger(getNumber(o.raw, a.path)),
   }));
   const designs = o.design === 'grid' ? gridPoints(axes) : latinHypercube(axes, o.points ?? 50, o.seed);
-  const models: ModelFile[] = designs.map((values, i) => {
+  const models: PreparedModel[] = designs.map((values, i) => {
     let raw = o.raw;
     o.axes.forEach((a, k) => (raw = setNumber(raw, a.path, values[k]!)));
     const checked = validateModelData(raw);
@@ -156,7 +156,7 @@ export async function runSweep(o: SweepOptions): Promise<SweepPoint[]> {
       throw new Error(
         `point ${i} (${o.axes.map((a, k) => `${a.path}=${values[k]}`).join(', ')}) is not a valid model: ${checked.errors.join('; ')}`,
       );
-    return checked.model;
+    return prepare(checked.model, o.years);
   });
   const reps = Array.from({ length: o.replications }, (_, r) => r);
   // One pool for every point, if the sweep is long enough to need one.
@@ -165,13 +165,7 @@ export async function runSweep(o: SweepOptions): Promise<SweepPoint[]> {
   try {
     for (const [i, model] of models.entries()) {
       if (o.signal?.aborted) throw new Error('sweep interrupted');
-      const set = await series.run({
-        model,
-        seed: o.seed,
-        reps,
-        ...(o.years === undefined ? {} : { years: o.years }),
-        ...(o.signal ? { signal: o.signal } : {}),
-      });
+      const set = await series.run({ model, seed: o.seed, reps, ...(o.signal ? { signal: o.signal } : {}) });
       const overflowChance: Record<string, number> = {};
       set.calendar.fyLabels.forEach((fy, y) => {
         const any = set.monthly.filter(
@@ -196,18 +190,18 @@ export async function runSweep(o: SweepOptions): Promise<SweepPoint[]> {
     results.map((p) => p.summary['outOfCounty.children']!.mean),
   );
   for (const p of results) p.pareto = front.has(p.index);
-  return results;
+  return { points: results, streams: streamsOf(models[0]!) };
 }
 
-/** One row per point: the axis values, then each metric's mean and 95% interval, then the Pareto mark. */
-export function sweepCsv(axes: readonly SweepAxis[], points: readonly SweepPoint[]): string {
+/** One row per point: the axis values, then each metric's mean and 95% interval, then the Pareto mark (sweep.csv). */
+export function sweepRows(axes: readonly SweepAxis[], points: readonly SweepPoint[]): Row[] {
   const header = [
     'point',
     ...axes.map((a) => a.path),
     ...SWEEP_METRICS.flatMap((m) => [`${m}.mean`, `${m}.ciLow`, `${m}.ciHigh`]),
     'pareto',
   ];
-  return csv([
+  return [
     header,
     ...points.map((p) => [
       p.index,
@@ -218,179 +212,5 @@ export function sweepCsv(axes: readonly SweepAxis[], points: readonly SweepPoint
       }),
       p.pareto ? 1 : 0,
     ]),
-  ]);
+  ];
 }
-
-/** Run a sweep and write its folder (sweep.csv and manifest.json), atomically like a run. */
-export interface SizingQuestions {
-  /** Fewest beds keeping the chance of any overflow for want of a bed below this (0.1 = 10%). */
-  maxOverflowChance?: number;
-  year?: string;
-  fromYear?: string;
-  /** Headline metrics to minimise (e.g. cost.total). */
-  minimise?: string[];
-}
-
-export async function executeSweep(
-  o: SweepOptions & { modelFile: string; modelName: string; out?: string; questions?: SizingQuestions },
-): Promise<{ dir: string; points: SweepPoint[]; seconds: number; answers: SizingAnswer[] }> {
-  const started = new Date();
-  const dir = new RunDirectory(o.out ?? defaultRunDir(`sweep-${o.modelFile}`, started));
-  try {
-    const points = await runSweep(o);
-    const seconds = (Date.now() - started.getTime()) / 1000;
-    dir.write('sweep.csv', sweepCsv(o.axes, points));
-    const q = o.questions ?? {};
-    const answers: SizingAnswer[] = [
-      ...(q.maxOverflowChance === undefined
-        ? []
-        : [fewestBeds(o.axes, points, q.maxOverflowChance, q.year, q.fromYear)]),
-      ...(q.minimise ?? []).map((m) => minimise(o.axes, points, m)),
-    ];
-    if (answers.length > 0)
-      dir.write(
-        'answers.json',
-        `${JSON.stringify(
-          answers.map((a) => ({ question: a.question, answer: a.answer, point: a.point?.index ?? null })),
-          null,
-          2,
-        )}\n`,
-      );
-    const source = {
-      caresim: caresimVersion(),
-      model: o.modelName,
-      replications: o.replications,
-      seed: o.seed,
-    };
-    const named = o.axes.map((a) => ({ ...a, label: fieldLabel(o.raw, a.path) }));
-    const charts = [
-      tradeoffChart(named, points, source),
-      ...(o.design === 'grid'
-        ? [
-            heatmapChart(named, points, 'cost.total', 'Total revenue cost', '£', source),
-            heatmapChart(
-              named,
-              points,
-              'outOfCounty.children',
-              'Children out of county (average)',
-              'children',
-              source,
-            ),
-          ].filter((c) => c !== null)
-        : []),
-    ];
-    const chartFiles = await writeCharts(join(dir.partial, 'charts'), charts);
-    dir.record(...chartFiles.map((f) => `charts/${f}`));
-    dir.write(
-      'manifest.json',
-      `${JSON.stringify(
-        {
-          format: RESULTS_FORMAT,
-          command: 'sweep',
-          caresim: caresimVersion(),
-          gitCommit: gitCommit(),
-          modelFile: o.modelFile,
-          modelName: o.modelName,
-          axes: o.axes,
-          design: o.design,
-          points: points.length,
-          replications: o.replications,
-          seed: o.seed,
-          years: o.years ?? null,
-          commonRandomNumbers: 'every point runs replications 0..n-1 with the same master seed',
-          startedAt: started.toISOString(),
-          seconds,
-          files: [...dir.files, 'manifest.json'],
-          paretoFront: points.filter((p) => p.pareto).map((p) => p.index),
-        },
-        null,
-        2,
-      )}\n`,
-    );
-    dir.commit();
-    return { dir: dir.target, points, seconds, answers };
-  } catch (e) {
-    dir.abandon();
-    throw e;
-  }
-}
-
-export interface SizingAnswer {
-  question: string;
-  /** The point that answers it, or null when no point does. */
-  point: SweepPoint | null;
-  answer: string;
-}
-
-/**
- * The fewest beds (summed over the axes whose path ends in `beds`) that keep the chance of any
- * out-of-county placement for want of a bed below `maxChance` in `year`, or in every year from
- * `fromYear` on when no year is named.
- */
-export function fewestBeds(
-  axes: readonly SweepAxis[],
-  points: readonly SweepPoint[],
-  maxChance: number,
-  year?: string,
-  fromYear?: string,
-): SizingAnswer {
-  const bedAxes = axes.map((a, k) => (a.path.endsWith('.beds') ? k : -1)).filter((k) => k >= 0);
-  const question = `Fewest beds keeping the chance of any overflow for want of a bed below ${(maxChance * 100).toFixed(0)}% ${year ? `in ${year}` : `in every year${fromYear ? ` from ${fromYear}` : ''}`}`;
-  if (bedAxes.length === 0)
-    return { question, point: null, answer: 'the sweep varies no beds field (a path ending in .beds)' };
-  const years = (p: SweepPoint) =>
-    Object.keys(p.overflowChance).filter((fy) =>
-      year ? fy === year : fromYear === undefined || fy >= fromYear,
-    );
-  const ok = points.filter(
-    (p) => years(p).length > 0 && years(p).every((fy) => p.overflowChance[fy]! < maxChance),
-  );
-  const beds = (p: SweepPoint) => bedAxes.reduce((a, k) => a + p.values[k]!, 0);
-  if (ok.length === 0)
-    return { question, point: null, answer: 'no option in the sweep achieves it: widen the ranges' };
-  const best = ok.reduce((a, b) =>
-    beds(b) < beds(a) ||
-    (beds(b) === beds(a) && b.summary['cost.total']!.mean < a.summary['cost.total']!.mean)
-      ? b
-      : a,
-  );
-  const worst = Math.max(...years(best).map((fy) => best.overflowChance[fy]!));
-  return {
-    question,
-    point: best,
-    answer: `${bedAxes.map((k) => `${axes[k]!.path} = ${best.values[k]}`).join(', ')} (${beds(best)} beds in all; highest yearly chance ${(worst * 100).toFixed(0)}%)`,
-  };
-}
-
-/** The option with the lowest mean of a headline metric (e.g. the ART caseload that minimises total cost). */
-export function minimise(
-  axes: readonly SweepAxis[],
-  points: readonly SweepPoint[],
-  metric: string,
-): SizingAnswer {
-  const question = `Option with the lowest ${metric}`;
-  const withMetric = points.filter((p) => p.summary[metric] !== undefined);
-  if (withMetric.length === 0) return { question, point: null, answer: `no headline metric "${metric}"` };
-  const best = withMetric.reduce((a, b) => (b.summary[metric]!.mean < a.summary[metric]!.mean ? b : a));
-  const m = best.summary[metric]!;
-  // Options whose interval overlaps the best one's cannot be told apart at this many replications.
-  const close = withMetric.filter(
-    (p) =>
-      p !== best &&
-      p.summary[metric]!.ciLow !== null &&
-      m.ciHigh !== null &&
-      p.summary[metric]!.ciLow! <= m.ciHigh!,
-  );
-  return {
-    question,
-    point: best,
-    answer:
-      `${axes.map((a, k) => `${a.path} = ${round3(best.values[k]!)}`).join(', ')} (mean ${inUnit(m.mean, m.unit)}, 95% interval ${inUnit(m.ciLow ?? m.mean, m.unit)} to ${inUnit(m.ciHigh ?? m.mean, m.unit)})` +
-      (close.length > 0
-        ? `; ${close.length} other option(s) are within its interval: more replications would be needed to separate them`
-        : ''),
-  };
-}
-
-const inUnit = (x: number, unit: string) => (unit === '£' ? formatMoney(x) : String(round3(x)));
-const round3 = (x: number) => (Math.abs(x) >= 1000 ? Math.round(x) : Math.round(x * 1000) / 1000);

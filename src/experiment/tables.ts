@@ -9,22 +9,24 @@ import { headlineDefinitions, headlineValues, ReplicationView, type HeadlineDefi
 import type { ReplicationSet } from './runner.ts';
 import { toFinancialYears } from './years.ts';
 
-/** Version of the results files' format; bump when a field changes meaning. */
-export const RESULTS_FORMAT = 'caresim-results/1';
-
 export interface MetricSummary extends Summary {
   label: string;
   unit: string;
 }
+
+/** A row of a table: the header row names the columns, the others hold text, numbers or blanks. */
+export type Row = readonly (string | number | null)[];
 
 export interface RunTables {
   heads: HeadlineDefinition[];
   /** Headline values, one row per replication (aligned with set.reps). */
   perRep: Float64Array[];
   summary: Record<string, MetricSummary>;
-  periodsCsv: string;
-  yearsCsv: string;
-  replicationsCsv: string;
+  /** Every series by month, then by financial year: mean, interval and percentiles (periods.csv, years.csv). */
+  periods: Row[];
+  years: Row[];
+  /** The headline values of each replication (replications.csv). */
+  replications: Row[];
 }
 
 /** Build every table of a run. */
@@ -41,31 +43,31 @@ export function buildTables(set: ReplicationSet): RunTables {
     heads,
     perRep,
     summary,
-    periodsCsv: seriesCsv(set, 'month', set.calendar.monthLabels, set.monthly, set.months),
-    yearsCsv: seriesCsv(
+    periods: seriesRows(set, 'month', set.calendar.monthLabels, set.monthly, set.months),
+    years: seriesRows(
       set,
       'year',
       set.calendar.fyLabels,
       set.monthly.map((m) => toFinancialYears(m, set.defs, set.calendar)),
       set.calendar.fyLabels.length,
     ),
-    replicationsCsv: csv([
+    replications: [
       ['replication', ...heads.map((h) => h.key)],
       ...perRep.map((r, i) => [set.reps[i]!, ...Array.from(r)]),
-    ]),
+    ],
   };
 }
 
 const STAT_COLUMNS = ['mean', 'ciLow', 'ciHigh', 'p5', 'p25', 'p50', 'p75', 'p95'] as const;
 
-function seriesCsv(
+function seriesRows(
   set: ReplicationSet,
   periodName: string,
   labels: readonly string[],
   matrices: Float64Array[],
   n: number,
-): string {
-  const rows: (string | number | null)[][] = [['series', 'label', 'unit', periodName, ...STAT_COLUMNS]];
+): Row[] {
+  const rows: Row[] = [['series', 'label', 'unit', periodName, ...STAT_COLUMNS]];
   const values = new Float64Array(matrices.length);
   set.defs.forEach((d, r) => {
     for (let k = 0; k < n; k++) {
@@ -74,15 +76,5 @@ function seriesCsv(
       rows.push([d.name, d.label, d.unit, labels[k]!, ...STAT_COLUMNS.map((c) => s[c])]);
     }
   });
-  return csv(rows);
-}
-
-/** RFC 4180 CSV: fields with a comma, quote or newline are quoted; numbers at full precision. */
-export function csv(rows: readonly (readonly (string | number | null)[])[]): string {
-  const field = (v: string | number | null): string => {
-    if (v === null) return '';
-    if (typeof v === 'number') return Number.isFinite(v) ? String(v) : '';
-    return /[",\n\r]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v;
-  };
-  return rows.map((r) => r.map(field).join(',')).join('\n') + '\n';
+  return rows;
 }

@@ -14,7 +14,7 @@ export interface CompareReportInput {
   manifest: Record<string, unknown> & {
     models: { file: string; name: string }[];
     resolvedModels: unknown[];
-    modelsAsWritten?: unknown[];
+    modelsAsWritten?: unknown[] | null;
   };
   comparisons: Omit<ScenarioComparison, 'perRep'>[];
   charts: { name: string; title: string; svg: string; png: string }[];

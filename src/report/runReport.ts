@@ -5,13 +5,11 @@
  * self-contained HTML file (charts inline, the font embedded, no network) that prints to A4,
  * and the same content as Markdown with the PNGs beside it, for pasting into Word.
  *
- * Pure: built from the contents of a results folder; `writeRunReport` does the I/O.
+ * Pure: built from the contents of a results folder; src/output/reportFiles.ts does the I/O.
  */
-import { readFileSync } from 'node:fs';
 import type { MetricSummary } from '../experiment/tables.ts';
 import { listProvenance } from '../scenario/provenance.ts';
 import type { StatRow } from '../charts/runCharts.ts';
-import { FONT_FILES } from '../charts/style.ts';
 import { formatValue } from './runSummary.ts';
 
 /** Everything a run report is made from. */
@@ -180,9 +178,11 @@ export function runReportBlocks(input: RunReportInput): { title: string; subtitl
 const escape = (s: string) =>
   s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
-/** One self-contained HTML page: inline charts, embedded font, A4 print styles, no network. */
-export function renderHtml(doc: { title: string; subtitle: string; blocks: Block[] }): string {
-  const font = readFileSync(FONT_FILES[0]!).toString('base64');
+/**
+ * One self-contained HTML page: inline charts, embedded font, A4 print styles, no network.
+ * @param font the TrueType font to embed, base64-encoded (the charts' own, FONT_FILES[0])
+ */
+export function renderHtml(doc: { title: string; subtitle: string; blocks: Block[] }, font: string): string {
   const body = doc.blocks
     .map((b) => {
       switch (b.kind) {

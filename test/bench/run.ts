@@ -26,6 +26,7 @@ import os from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { benchModel, RESULT_PREFIX, type ModelBenchOptions, type ModelBenchResult } from './fullModel.ts';
 import { availableParallelism } from 'node:os';
+import { prepare } from '../../src/experiment/prepared.ts';
 import { createPool, runReplications } from '../../src/experiment/runner.ts';
 import { loadModel } from '../../src/scenario/load.ts';
 import { printEngineMicro } from './engineMicro.ts';
@@ -338,7 +339,8 @@ console.log(`Full-model cases and yardstick took ${((performance.now() - started
   const reps = Array.from({ length: scale(1000) }, (_, i) => i);
   const rows: string[][] = [];
   const t0 = performance.now();
-  await runReplications({ model: loaded.model, seed: 1, reps, workers: 1 });
+  const prepared = prepare(loaded.model);
+  await runReplications({ model: prepared, seed: 1, reps, workers: 1 });
   const mainSeconds = (performance.now() - t0) / 1000;
   const mainRate = reps.length / mainSeconds;
   rows.push(['main thread', '-', int(reps.length), dec(mainSeconds, 2), dec(mainRate), '1.00']);
@@ -348,7 +350,7 @@ console.log(`Full-model cases and yardstick took ${((performance.now() - started
     try {
       // One tiny batch per worker brings every thread up (modules loaded, model compiled).
       await runReplications({
-        model: loaded.model,
+        model: prepared,
         seed: 1,
         reps: [0, 1],
         workers: Math.max(2, workers),
@@ -356,7 +358,7 @@ console.log(`Full-model cases and yardstick took ${((performance.now() - started
       });
       const startup = (performance.now() - started) / 1000;
       const t1 = performance.now();
-      await runReplications({ model: loaded.model, seed: 1, reps, workers, pool });
+      await runReplications({ model: prepared, seed: 1, reps, workers, pool });
       const seconds = (performance.now() - t1) / 1000;
       const rate = reps.length / seconds;
       rows.push([

@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { chromium, type Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { executeCompare, executeRun } from '../../src/experiment/run.ts';
+import { executeCompare } from '../../src/output/compareFolder.ts';
+import { executeRun } from '../../src/output/runFolder.ts';
 import { formatModelError, loadModel } from '../../src/scenario/load.ts';
 
 // Debian's Chromium, installed by test/browser/ensure-chromium.sh (npm's pretest step).

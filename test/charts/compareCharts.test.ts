@@ -6,11 +6,11 @@ import {
   compareCharts,
   compareSource,
   histogram,
-  readCompareFolder,
-  redrawCompareCharts,
   type CompareInput,
 } from '../../src/charts/compareCharts.ts';
-import { executeCompare } from '../../src/experiment/run.ts';
+import { redrawCompareCharts } from '../../src/output/chartFiles.ts';
+import { executeCompare } from '../../src/output/compareFolder.ts';
+import { readCompareFolder } from '../../src/output/compareTables.ts';
 import { formatModelError, loadModel } from '../../src/scenario/load.ts';
 
 // A short comparison: do nothing as the base, the March 2025 plan and the doubled ART as

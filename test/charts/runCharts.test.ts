@@ -2,8 +2,8 @@ import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { redrawRunCharts } from '../../src/charts/runFolder.ts';
-import { executeRun } from '../../src/experiment/run.ts';
+import { redrawRunCharts } from '../../src/output/chartFiles.ts';
+import { executeRun } from '../../src/output/runFolder.ts';
 import { formatModelError, loadModel } from '../../src/scenario/load.ts';
 
 // A short run of the baseline (2018/19 to 2021/22: the ART starts in December 2020), with charts.

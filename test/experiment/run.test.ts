@@ -2,14 +2,11 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import {
-  executeCompare,
-  executeMerge,
-  executeRun,
-  imprecise,
-  PRECISION_METRICS,
-} from '../../src/experiment/run.ts';
+import { imprecise, PRECISION_METRICS } from '../../src/experiment/run.ts';
 import { RunSeries, runReplications } from '../../src/experiment/runner.ts';
+import { prepare } from '../../src/experiment/prepared.ts';
+import { executeCompare } from '../../src/output/compareFolder.ts';
+import { executeMerge, executeRun } from '../../src/output/runFolder.ts';
 import { formatModelError, loadModel } from '../../src/scenario/load.ts';
 import type { ModelFile } from '../../src/scenario/schema/model.ts';
 import { erlangB } from '../model/queueing.ts';
@@ -40,10 +37,9 @@ describe('caresim run (executeRun)', () => {
 
   it('by default keeps a short run on the main thread and gives a long one a pool, with identical results', async () => {
     const options = {
-      model: model(BASELINE),
+      model: prepare(model(BASELINE), 2),
       seed: 3,
       reps: Array.from({ length: 40 }, (_, i) => i),
-      years: 2,
     };
     const short = await runReplications(options);
     expect(short.workers).toBe(1);
@@ -58,7 +54,7 @@ describe('caresim run (executeRun)', () => {
   }, 60_000);
 
   it('starts a pool for a series of runs only when the rest of the series is long, with identical results', async () => {
-    const options = { model: model(LOSS), seed: 5, reps: [0, 1, 2, 3, 4, 5], years: 1 };
+    const options = { model: prepare(model(LOSS), 1), seed: 5, reps: [0, 1, 2, 3, 4, 5] };
     const run4 = async (series: RunSeries) => {
       const sets = [];
       for (let i = 0; i < 4; i++) sets.push(await series.run(options));
@@ -267,7 +263,8 @@ describe('sequential stopping (--precision)', () => {
       precision: 0.1,
       out: join(scratch(), 'p'),
     });
-    const stop = manifest.sequentialStopping as { reached: boolean };
+    const stop = manifest.command === 'run' && manifest.sequentialStopping!;
+    if (!stop) throw new Error('no sequential stopping recorded');
     expect(stop.reached).toBe(true);
     expect(manifest.replications as number).toBeGreaterThan(5);
     expect(imprecise(tables, 0.1)).toEqual([]);
@@ -289,7 +286,8 @@ describe('sequential stopping (--precision)', () => {
       maxReplications: 20,
       out: join(scratch(), 'p'),
     });
-    const stop = manifest.sequentialStopping as { reached: boolean; stillImprecise: string[] };
+    const stop = manifest.command === 'run' && manifest.sequentialStopping!;
+    if (!stop) throw new Error('no sequential stopping recorded');
     expect(manifest.replications).toBe(20);
     expect(stop.reached).toBe(false);
     expect(stop.stillImprecise.length).toBeGreaterThan(0);

@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { parameterName, runSensitivity, uncertainParameters } from '../../src/experiment/sensitivity.ts';
-import { loadModel } from '../../src/scenario/load.ts';
+import { loadModel, validateModelData } from '../../src/scenario/load.ts';
+import { normalise } from '../../src/scenario/normalise.ts';
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type RawModel = Record<string, any>;
 
 describe('uncertain parameters', () => {
   const r = loadModel('models/leicestershire.yaml');
@@ -43,5 +47,28 @@ describe('runSensitivity', () => {
     // Longer stays fill the 23 beds more often: Erlang B rises from B(23, 15) to B(23, 25).
     expect(row.oocLow.mean).toBeLessThan(result.ooc.mean);
     expect(row.oocHigh.mean).toBeGreaterThan(result.ooc.mean);
+  }, 60_000);
+
+  it('tests the savings target in the financial year the model itself defines, not an April one', async () => {
+    // Financial years starting in January: a target "by 1 March 2027" is tested in the year
+    // ending 28 February 2027, the one starting in January 2027 (labelled 2027/28). An April
+    // year would put it in the year starting April 2026 (2026/27).
+    const r = loadModel('models/verification/loss-system.yaml');
+    if (!r.ok) throw new Error('loss system invalid');
+    const raw = structuredClone(r.raw) as RawModel;
+    raw.time = { start: '2025-01-01', years: 4, financialYearStartMonth: 1 };
+    raw.finance.priceBase = '2025-01-01';
+    raw.finance.savingsTarget = { perYear: 1000, by: '2027-03-01' };
+    raw.outOfCounty.defaultWeeklyPrice = { type: 'fixed', value: 4000 };
+    raw.cohorts.any.pathway.stay.mean = { value: 40, low: 30, high: 50, assumption: 'A range for the test.' };
+    const base = structuredClone(raw);
+    base.homes.home.beds = 20;
+    const result = await runSensitivity({ raw, baseRaw: base, replications: 3, seed: 2, workers: 1 });
+    const checked = validateModelData(raw);
+    if (!checked.ok) throw new Error(checked.errors.join('\n'));
+    const s = normalise(checked.model);
+    expect(s.calendar.fyLabels[s.savingsTargetFy]).toBe('2027/28');
+    expect(result.targetYear).toBe('2027/28');
+    expect(result.saving).not.toBeNull();
   }, 60_000);
 });

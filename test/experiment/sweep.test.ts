@@ -2,16 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import {
-  executeSweep,
-  fewestBeds,
-  minimise,
-  gridPoints,
-  latinHypercube,
-  paretoFront,
-  parseAxis,
-  runSweep,
-} from '../../src/experiment/sweep.ts';
+import { gridPoints, latinHypercube, paretoFront, parseAxis, runSweep } from '../../src/experiment/sweep.ts';
+import { executeSweep } from '../../src/output/sweepFolder.ts';
+import { fewestBeds, minimise } from '../../src/report/sizing.ts';
 import { loadModel } from '../../src/scenario/load.ts';
 import { getNumber, setNumber } from '../../src/scenario/paths.ts';
 import { erlangB } from '../model/queueing.ts';
@@ -96,7 +89,7 @@ describe('runSweep', () => {
   if (!r.ok) throw new Error('loss system invalid');
 
   it('runs every point on the same referrals, and more beds avoid out-of-county placements as Erlang B says', async () => {
-    const points = await runSweep({
+    const { points } = await runSweep({
       raw: r.raw,
       axes: [parseAxis('homes.home.beds=20,23,26')],
       design: 'grid',

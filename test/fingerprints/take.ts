@@ -8,9 +8,11 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { executeCompare, executeRun } from '../../src/experiment/run.ts';
-import { executeSensitivity } from '../../src/experiment/sensitivity.ts';
-import { executeSweep, parseAxis } from '../../src/experiment/sweep.ts';
+import { parseAxis } from '../../src/experiment/sweep.ts';
+import { executeCompare } from '../../src/output/compareFolder.ts';
+import { executeRun } from '../../src/output/runFolder.ts';
+import { executeSensitivity } from '../../src/output/sensitivityFolder.ts';
+import { executeSweep } from '../../src/output/sweepFolder.ts';
 import { formatModelError, loadModel } from '../../src/scenario/load.ts';
 
 /** Every shipped model a run is fingerprinted for. */

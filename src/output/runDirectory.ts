@@ -4,38 +4,8 @@
  * target only when all files are written. An interrupted or failed run leaves at most the
  * partial folder, which `abandon()` removes.
  */
-import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
-
-const ROOT = fileURLToPath(new URL('../../', import.meta.url));
-
-/** caresim's version, from package.json. */
-export function caresimVersion(): string {
-  return (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string }).version;
-}
-
-/** The git commit of the caresim checkout, with "-dirty" if it has uncommitted changes; null outside git. */
-export function gitCommit(): string | null {
-  try {
-    const head = execFileSync('git', ['rev-parse', 'HEAD'], {
-      cwd: ROOT,
-      stdio: ['ignore', 'pipe', 'ignore'],
-    })
-      .toString()
-      .trim();
-    const dirty = execFileSync('git', ['status', '--porcelain', '--untracked-files=no'], {
-      cwd: ROOT,
-      stdio: ['ignore', 'pipe', 'ignore'],
-    })
-      .toString()
-      .trim();
-    return dirty === '' ? head : `${head}-dirty`;
-  } catch {
-    return null;
-  }
-}
 
 /** `runs/<model>-<YYYYMMDD-HHMMSS>` for a model file and a start time. */
 export function defaultRunDir(modelFile: string, started: Date, parent = 'runs'): string {

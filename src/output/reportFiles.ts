@@ -5,11 +5,15 @@
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parseStatRows, runCharts } from '../charts/runCharts.ts';
+import { compareCharts, compareSource } from '../charts/compareCharts.ts';
+import { runCharts } from '../charts/runCharts.ts';
+import { FONT_FILES } from '../charts/style.ts';
 import type { MetricSummary } from '../experiment/tables.ts';
-import { compareCharts, compareSource, readCompareFolder } from '../charts/compareCharts.ts';
-import { compareReportBlocks, type CompareReportInput } from './compareReport.ts';
-import { renderHtml, renderMarkdown, runReportBlocks, type RunReportInput } from './runReport.ts';
+import { compareReportBlocks, type CompareReportInput } from '../report/compareReport.ts';
+import { renderHtml, renderMarkdown, runReportBlocks, type RunReportInput } from '../report/runReport.ts';
+import { readCompareFolder } from './compareTables.ts';
+import { parseStatRows } from './csv.ts';
+import { readManifest } from './manifest.ts';
 
 /** The charts of a folder that exist on disk: name, title, SVG markup and PNG path. */
 function chartsOnDisk(
@@ -26,49 +30,48 @@ function chartsOnDisk(
     }));
 }
 
+let font: string | undefined;
+/** The report font, base64, read once. */
+const embeddedFont = () => (font ??= readFileSync(FONT_FILES[0]!).toString('base64'));
+
+function writeReport(dir: string, doc: Parameters<typeof renderMarkdown>[0]): string[] {
+  writeFileSync(join(dir, 'report.html'), renderHtml(doc, embeddedFont()));
+  writeFileSync(join(dir, 'report.md'), renderMarkdown(doc));
+  return ['report.html', 'report.md'];
+}
+
 /**
  * Write report.html and report.md into `dir` (a run's results folder, complete or partial).
- * @throws Error if the folder lacks its manifest, summary, tables or charts
+ * @throws Error if the folder lacks its manifest, summary or tables
  */
 export function writeRunReport(dir: string): string[] {
-  for (const f of ['manifest.json', 'summary.json', 'periods.csv', 'years.csv'])
+  const manifest = readManifest(dir, ['run', 'merge']);
+  for (const f of ['summary.json', 'periods.csv', 'years.csv'])
     if (!existsSync(join(dir, f))) throw new Error(`${dir}: no ${f} (not the results folder of caresim run)`);
-  const manifest = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')) as RunReportInput['manifest'];
   const summary = (
     JSON.parse(readFileSync(join(dir, 'summary.json'), 'utf8')) as { metrics: Record<string, MetricSummary> }
   ).metrics;
   const periods = parseStatRows(readFileSync(join(dir, 'periods.csv'), 'utf8'));
   const years = parseStatRows(readFileSync(join(dir, 'years.csv'), 'utf8'));
   const source = {
-    caresim: String(manifest.caresim),
-    model: String(manifest.modelName),
-    replications: Number(manifest.replications),
-    seed: Number(manifest.seed),
+    caresim: manifest.caresim,
+    model: manifest.modelName,
+    replications: manifest.replications,
+    seed: manifest.seed,
   };
   const charts = chartsOnDisk(dir, runCharts(periods, years, source));
-  const doc = runReportBlocks({ manifest, summary, years, charts });
-  writeFileSync(join(dir, 'report.html'), renderHtml(doc));
-  writeFileSync(join(dir, 'report.md'), renderMarkdown(doc));
-  return ['report.html', 'report.md'];
+  return writeReport(dir, runReportBlocks({ manifest, summary, years, charts }));
 }
 
 /**
  * Write report.html and report.md of a comparison folder (written by caresim compare).
- * @throws Error if the folder lacks its manifest or compare.json
+ * @throws Error if the folder lacks its manifest or tables
  */
 export function writeCompareReport(dir: string): string[] {
-  for (const f of ['manifest.json', 'compare.json'])
-    if (!existsSync(join(dir, f)))
-      throw new Error(`${dir}: no ${f} (not the results folder of caresim compare)`);
-  const manifest = JSON.parse(
-    readFileSync(join(dir, 'manifest.json'), 'utf8'),
-  ) as CompareReportInput['manifest'];
+  const manifest = readManifest(dir, ['compare']);
   const compare = JSON.parse(readFileSync(join(dir, 'compare.json'), 'utf8')) as {
     scenarios: CompareReportInput['comparisons'];
   };
   const charts = chartsOnDisk(dir, compareCharts(readCompareFolder(dir), compareSource(manifest)));
-  const doc = compareReportBlocks({ manifest, comparisons: compare.scenarios, charts });
-  writeFileSync(join(dir, 'report.html'), renderHtml(doc));
-  writeFileSync(join(dir, 'report.md'), renderMarkdown(doc));
-  return ['report.html', 'report.md'];
+  return writeReport(dir, compareReportBlocks({ manifest, comparisons: compare.scenarios, charts }));
 }

@@ -1,0 +1,54 @@
+/**
+ * A model made ready to run, once: the validated model file (plain data, which crosses to a
+ * worker thread), the horizon it runs over, and its normalised scenario, from which every later
+ * step (runs, comparisons, tables, manifests) reads the facts it needs (calendar, financial
+ * years, target year, retained value, streams). Nothing downstream normalises again.
+ */
+import { createHash } from 'node:crypto';
+import { streamNames } from '../model/replication.ts';
+import type { Scenario } from '../model/scenario.ts';
+import { normalise } from '../scenario/normalise.ts';
+import type { ModelFile } from '../scenario/schema/model.ts';
+
+export interface PreparedModel {
+  readonly model: ModelFile;
+  /** The horizon in years, when it overrides the model file's. */
+  readonly years: number | undefined;
+  readonly scenario: Scenario;
+  /** sha256 of the model and horizon: the cache key of a worker's simulator, and the manifest's model hash. */
+  readonly hash: string;
+}
+
+/** A stable hash of a model and horizon. */
+export function modelHash(model: ModelFile, years?: number): string {
+  return createHash('sha256')
+    .update(JSON.stringify({ model, years: years ?? null }))
+    .digest('hex');
+}
+
+/** Normalise a validated model for a horizon (its own when `years` is undefined). */
+export function prepare(model: ModelFile, years?: number): PreparedModel {
+  return {
+    model,
+    years,
+    scenario: normalise(model, years === undefined ? {} : { years }),
+    hash: modelHash(model, years),
+  };
+}
+
+/** The horizon a prepared model runs over, in years. */
+export function horizonYears(p: PreparedModel): number {
+  const y = p.model.time.years;
+  return p.years ?? (typeof y === 'number' ? y : y.value);
+}
+
+/** The random streams a replication of this model uses, by name (for the manifest). */
+export const streamsOf = (p: PreparedModel): string[] => streamNames(p.scenario);
+
+/** Retained value of the homes and assessment unit (£): what the assets are worth at the end. */
+export function retainedValue(s: Scenario): number {
+  let v = 0;
+  for (const h of s.homes) v += h.retainedValue;
+  if (s.assessment) v += s.assessment.retainedValue;
+  return v;
+}

@@ -1,0 +1,32 @@
+/**
+ * What built a results folder: caresim's version (from package.json) and the git commit of the
+ * checkout, so a manifest says exactly which code produced the numbers.
+ */
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+
+let version: string | undefined;
+
+/** caresim's version, from package.json. */
+export function caresimVersion(): string {
+  version ??= (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string }).version;
+  return version;
+}
+
+/** The git commit of the caresim checkout, with "-dirty" if it has uncommitted changes; null outside git. */
+export function gitCommit(): string | null {
+  const git = (...args: string[]) =>
+    execFileSync('git', args, { cwd: ROOT, stdio: ['ignore', 'pipe', 'ignore'] })
+      .toString()
+      .trim();
+  try {
+    const head = git('rev-parse', 'HEAD');
+    return git('status', '--porcelain', '--untracked-files=no') === '' ? head : `${head}-dirty`;
+  } catch {
+    return null;
+  }
+}

@@ -1,0 +1,108 @@
+/**
+ * The results folder of a comparison (`caresim compare`): compare.json, the paired tables
+ * by year and by replication, each model's own costs, the charts and reports, and the
+ * manifest, written into a folder that appears only when complete.
+ */
+import {
+  comparisonReplicationsRows,
+  comparisonYearsRows,
+  modelCostsRows,
+  runComparison,
+  type ScenarioComparison,
+} from '../experiment/compare.ts';
+import { horizonYears, prepare, streamsOf } from '../experiment/prepared.ts';
+import type { SeriesOptions } from '../experiment/runner.ts';
+import type { ModelFile } from '../scenario/schema/model.ts';
+import { redrawCompareCharts } from './chartFiles.ts';
+import { csv } from './csv.ts';
+import { buildFacts, manifestText, RESULTS_FORMAT, timing, type CompareManifest } from './manifest.ts';
+import { writeCompareReport } from './reportFiles.ts';
+import { defaultRunDir, RunDirectory } from './runDirectory.ts';
+
+const json = (v: unknown) => `${JSON.stringify(v, null, 2)}\n`;
+
+export interface CompareOptions extends Omit<SeriesOptions, 'replications' | 'seed'> {
+  files: string[];
+  models: ModelFile[];
+  /** The models as their files wrote them, for the report's assumptions tables. */
+  modelsAsWritten?: unknown[];
+  /** Draw the charts and write the reports (default true). */
+  charts?: boolean;
+  replications?: number;
+  seed?: number;
+  out?: string;
+}
+
+export interface CompareOutcome {
+  dir: string;
+  comparisons: ScenarioComparison[];
+  manifest: CompareManifest;
+}
+
+/**
+ * Run the base (first model) and each scenario on the same replications and seed (common
+ * random numbers), compare them pairwise with the base and write the comparison folder.
+ */
+export async function executeCompare(o: CompareOptions): Promise<CompareOutcome> {
+  const started = new Date();
+  const base = o.models[0]!;
+  const replications = o.replications ?? base.run.replications;
+  const seed = o.seed ?? base.run.seed;
+  const dir = new RunDirectory(o.out ?? defaultRunDir(`compare-${o.files[0]!}`, started));
+  try {
+    const prepared = o.models.map((m) => prepare(m, o.years));
+    const { sets, comparisons } = await runComparison({
+      models: prepared,
+      files: o.files,
+      replications,
+      seed,
+      ...(o.workers === undefined ? {} : { workers: o.workers }),
+      ...(o.onProgress ? { onProgress: o.onProgress } : {}),
+      ...(o.signal ? { signal: o.signal } : {}),
+    });
+    dir.write(
+      'compare.json',
+      json({
+        format: RESULTS_FORMAT,
+        base: { name: base.name, file: o.files[0] },
+        replications,
+        seed,
+        scenarios: comparisons.map(({ perRep: _perRep, ...c }) => c),
+      }),
+    );
+    dir.write('compare-years.csv', csv(comparisonYearsRows(comparisons)));
+    dir.write('compare-costs.csv', csv(modelCostsRows(sets)));
+    dir.write('compare-replications.csv', csv(comparisonReplicationsRows(sets[0]!.reps, comparisons)));
+    const manifest: CompareManifest = {
+      ...buildFacts(),
+      command: 'compare',
+      models: prepared.map((p, i) => ({ file: o.files[i]!, name: p.model.name, hash: p.hash })),
+      years: horizonYears(prepared[0]!),
+      seed,
+      replications,
+      workers: Math.max(...sets.map((x) => x.workers)),
+      commonRandomNumbers:
+        'every model runs replications 0..n-1 with the same master seed; streams are keyed by (seed, replication, name)',
+      events: sets.reduce((a, s) => a + s.events, 0),
+      streams: streamsOf(prepared[0]!),
+      ...timing(started),
+      files: [
+        ...dir.files,
+        ...(o.charts === false ? [] : ['charts/', 'report.html', 'report.md']),
+        'manifest.json',
+      ],
+      resolvedModels: o.models as unknown as Record<string, unknown>[],
+      modelsAsWritten: o.modelsAsWritten ?? null,
+    };
+    dir.write('manifest.json', manifestText(manifest));
+    if (o.charts !== false) {
+      await redrawCompareCharts(dir.partial);
+      writeCompareReport(dir.partial);
+    }
+    dir.commit();
+    return { dir: dir.target, comparisons, manifest };
+  } catch (e) {
+    dir.abandon();
+    throw e;
+  }
+}

@@ -1,0 +1,239 @@
+/**
+ * The results folder of a run, a shard or a merge of shards: its tables (summary.json,
+ * periods.csv, years.csv, replications.csv), a shard's raw matrices, the charts and reports,
+ * and the manifest, written into a folder that appears only when complete.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { prepare, horizonYears, streamsOf, type PreparedModel } from '../experiment/prepared.ts';
+import { mergeShards, runModel, type RunRequest, type Shard } from '../experiment/run.ts';
+import { setShape, type ReplicationSet } from '../experiment/runner.ts';
+import { buildTables, type RunTables } from '../experiment/tables.ts';
+import type { ModelFile } from '../scenario/schema/model.ts';
+import { writeRunCharts } from './chartFiles.ts';
+import { csv } from './csv.ts';
+import {
+  buildFacts,
+  manifestText,
+  readManifest,
+  RESULTS_FORMAT,
+  timing,
+  type RunLikeManifest,
+  type RunManifest,
+} from './manifest.ts';
+import { writeRunReport } from './reportFiles.ts';
+import { defaultRunDir, RunDirectory } from './runDirectory.ts';
+
+const json = (v: unknown) => `${JSON.stringify(v, null, 2)}\n`;
+
+const RAW_FILE = 'replications.f64';
+
+export interface ExecuteOptions extends Omit<RunRequest, 'model' | 'replications' | 'seed'> {
+  modelFile: string;
+  model: ModelFile;
+  replications?: number;
+  seed?: number;
+  years?: number;
+  out?: string;
+  /** Draw the charts into charts/ and write the reports (default true). */
+  charts?: boolean;
+  /** The model as its files wrote it (before defaults), for the report's assumptions table. */
+  modelAsWritten?: unknown;
+}
+
+export interface RunOutcome {
+  dir: string;
+  set: ReplicationSet;
+  tables: RunTables;
+  manifest: RunLikeManifest;
+}
+
+/** What a run's or a merge's manifest says beyond the tables' own facts. */
+type RunFolderFacts =
+  | Omit<RunManifest, 'format' | 'caresim' | 'gitCommit' | 'node' | 'platform' | 'prng' | 'files' | 'raw'>
+  | Omit<
+      Extract<RunLikeManifest, { command: 'merge' }>,
+      'format' | 'caresim' | 'gitCommit' | 'node' | 'platform' | 'prng' | 'files' | 'raw'
+    >;
+
+/** Write the results files of a replication set (run, shard or merge) and commit the folder. */
+async function writeRunFolder(
+  dir: RunDirectory,
+  set: ReplicationSet,
+  facts: RunFolderFacts,
+  raw: boolean,
+  charts: boolean,
+): Promise<{ tables: RunTables; manifest: RunLikeManifest }> {
+  const tables = buildTables(set);
+  dir.write(
+    'summary.json',
+    json({
+      format: RESULTS_FORMAT,
+      model: set.prepared.model.name,
+      replications: set.reps.length,
+      seed: facts.seed,
+      metrics: tables.summary,
+    }),
+  );
+  const periodsCsv = csv(tables.periods);
+  const yearsCsv = csv(tables.years);
+  dir.write('periods.csv', periodsCsv);
+  dir.write('years.csv', yearsCsv);
+  dir.write('replications.csv', csv(tables.replications));
+  if (raw) {
+    // The monthly matrices themselves (float64, little-endian, replication after replication
+    // in the order of manifest.raw.reps), so that shards can be merged exactly.
+    const cells = set.defs.length * set.months;
+    const all = new Float64Array(cells * set.reps.length);
+    set.monthly.forEach((m, i) => all.set(m, i * cells));
+    dir.write(RAW_FILE, new Uint8Array(all.buffer));
+  }
+  const build = buildFacts();
+  if (charts) {
+    const source = {
+      caresim: build.caresim,
+      model: set.prepared.model.name,
+      replications: set.reps.length,
+      seed: facts.seed,
+    };
+    dir.record(...(await writeRunCharts(dir.partial, periodsCsv, yearsCsv, source)));
+  }
+  const manifest = {
+    ...build,
+    ...facts,
+    ...(raw
+      ? { raw: { file: RAW_FILE, reps: set.reps, series: set.defs.map((d) => d.name), months: set.months } }
+      : {}),
+    files: [...dir.files, ...(charts ? ['report.html', 'report.md'] : []), 'manifest.json'],
+  } as RunLikeManifest;
+  dir.write('manifest.json', manifestText(manifest));
+  if (charts) writeRunReport(dir.partial);
+  dir.commit();
+  return { tables, manifest };
+}
+
+/** The manifest facts every folder of a prepared model's replications shares. */
+function modelFacts(p: PreparedModel, modelFile: string, set: ReplicationSet, seed: number) {
+  return {
+    modelFile,
+    modelName: p.model.name,
+    modelHash: p.hash,
+    years: horizonYears(p),
+    start: p.scenario.startDate,
+    seed,
+    replications: set.reps.length,
+    workers: set.workers,
+    events: set.events,
+    streams: streamsOf(p),
+    model: p.model as unknown as Record<string, unknown>,
+  };
+}
+
+/**
+ * Run, summarise and write. On failure or interrupt the partial folder is removed and the
+ * error rethrown, so no complete-looking result is left behind.
+ */
+export async function executeRun(o: ExecuteOptions): Promise<RunOutcome> {
+  const started = new Date();
+  const dir = new RunDirectory(o.out ?? defaultRunDir(o.modelFile, started));
+  try {
+    const prepared = prepare(o.model, o.years);
+    const { modelFile: _f, model: _m, years: _y, out: _o, charts: _c, modelAsWritten: _w, ...request } = o;
+    const result = await runModel({
+      ...request,
+      model: prepared,
+      replications: o.replications ?? o.model.run.replications,
+      seed: o.seed ?? o.model.run.seed,
+    });
+    const shard: (Shard & { of: number }) | null = result.shard
+      ? { ...result.shard, of: result.replications }
+      : null;
+    const { tables, manifest } = await writeRunFolder(
+      dir,
+      result.set,
+      {
+        command: 'run',
+        ...modelFacts(prepared, o.modelFile, result.set, result.seed),
+        modelAsWritten: o.modelAsWritten ?? null,
+        shard,
+        sequentialStopping: result.stopping
+          ? { ...result.stopping, metrics: [...result.stopping.metrics] }
+          : null,
+        ...timing(started),
+      },
+      shard !== null,
+      o.charts !== false,
+    );
+    return { dir: dir.target, set: result.set, tables, manifest };
+  } catch (e) {
+    dir.abandon();
+    throw e;
+  }
+}
+
+/**
+ * Merge the folders of a run's shards into exactly the results one run would have written:
+ * the replications are put back in index order and every table is rebuilt from them.
+ * @throws Error when the folders are not shards of one run, or one is missing
+ */
+export async function executeMerge(dirs: readonly string[], out: string): Promise<RunOutcome> {
+  const manifests = dirs.map((d) => readManifest(d, ['run']));
+  const first = manifests[0]!;
+  manifests.forEach((m, i) => {
+    if (!m.shard || !m.raw) throw new Error(`${dirs[i]}: not a shard (run with --shard i/n)`);
+    if (m.modelHash !== first.modelHash)
+      throw new Error(`${dirs[i]}: a different model or horizon from ${dirs[0]}`);
+    if (m.seed !== first.seed) throw new Error(`${dirs[i]}: seed ${m.seed}, not ${first.seed}`);
+    if (m.shard.count !== first.shard!.count || m.shard.of !== first.shard!.of)
+      throw new Error(
+        `${dirs[i]}: shard ${m.shard.index}/${m.shard.count} of ${m.shard.of} replications does not match ${dirs[0]}`,
+      );
+  });
+  const count = first.shard!.count;
+  const seen = new Set(manifests.map((m) => m.shard!.index));
+  const missing = Array.from({ length: count }, (_, i) => i).filter((i) => !seen.has(i));
+  if (missing.length > 0)
+    throw new Error(`shard(s) ${missing.map((i) => `${i}/${count}`).join(', ')} missing`);
+  if (seen.size !== manifests.length) throw new Error('a shard is given twice');
+  const prepared = prepare(first.model as unknown as ModelFile, first.years);
+  const set = mergeShards(
+    prepared,
+    manifests.map((m, i) => {
+      const rawInfo = m.raw!;
+      const defs = setShape(prepared).defs.map((d) => d.name);
+      if (
+        rawInfo.series.join() !== defs.join() ||
+        rawInfo.months !== prepared.scenario.calendar.monthBreaks.length - 1
+      )
+        throw new Error(`${dirs[i]}: written by a version of caresim with other result series`);
+      const bytes = readFileSync(join(dirs[i]!, rawInfo.file));
+      const values = new Float64Array(
+        bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength),
+      );
+      if (values.length !== defs.length * rawInfo.months * rawInfo.reps.length)
+        throw new Error(`${dirs[i]}: ${rawInfo.file} has the wrong size`);
+      return { reps: rawInfo.reps, values, events: m.events, workers: m.workers };
+    }),
+  );
+  const dir = new RunDirectory(out);
+  try {
+    const { tables, manifest } = await writeRunFolder(
+      dir,
+      set,
+      {
+        command: 'merge',
+        ...modelFacts(prepared, first.modelFile, set, first.seed),
+        modelHash: first.modelHash,
+        modelAsWritten: first.modelAsWritten ?? null,
+        mergedFrom: dirs.map((d, i) => ({ folder: d, shard: manifests[i]!.shard })),
+        ...timing(null),
+      },
+      false,
+      true,
+    );
+    return { dir: dir.target, set, tables, manifest };
+  } catch (e) {
+    dir.abandon();
+    throw e;
+  }
+}
