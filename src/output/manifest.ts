@@ -183,7 +183,9 @@ export function readManifest<C extends Manifest['command']>(
   try {
     data = JSON.parse(readFileSync(file, 'utf8'));
   } catch (e) {
-    throw new Error(`${file}: not valid JSON (${e instanceof Error ? e.message : String(e)})`);
+    throw new Error(`${file}: not valid JSON (${e instanceof Error ? e.message : String(e)})`, {
+      cause: e,
+    });
   }
   const format = (data as { format?: unknown } | null)?.format;
   if (format !== RESULTS_FORMAT)
