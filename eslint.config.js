@@ -1,22 +1,72 @@
-// Lint rules. Beyond the recommended sets, this file enforces the layering the
-// project depends on: the engine and the care model never import zod, the file
-// system, charts or statistics libraries, so they stay pure and fast.
+// Lint rules. Beyond the recommended sets, this file holds the project's layering, the one
+// table of which folder may import which (LAYERS), and enforces it for every folder of src/
+// and for notebooks/, so that an upward import fails `npm test`. test/architecture.test.ts
+// reads the same table to check the whole import graph (and that it has no circles).
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import prettier from 'eslint-config-prettier';
 
-const pureLayerBans = {
-  patterns: [
-    {
-      group: ['zod', 'yaml', 'node:fs', 'node:fs/*', 'fs', 'vega*', 'simple-statistics'],
-      message: 'engine/ and model/ stay pure: no schema, I/O, charts or statistics here.',
-    },
-    {
-      group: ['**/scenario/schema*', '**/scenario/load*', '**/experiment/*', '**/cli/*'],
-      message: 'Dependencies point one way: cli -> experiment -> model -> engine.',
-    },
-  ],
+/**
+ * Each folder and the folders it may import from (itself always). Dependencies point one way:
+ * engine, random, stats -> model -> scenario -> experiment -> charts -> report -> output -> cli,
+ * notebooks.
+ */
+export const LAYERS = {
+  engine: [],
+  random: [],
+  stats: [],
+  model: ['engine', 'random', 'stats'],
+  scenario: ['engine', 'random', 'stats', 'model'],
+  experiment: ['engine', 'random', 'stats', 'model', 'scenario'],
+  charts: ['engine', 'random', 'stats', 'model', 'scenario', 'experiment'],
+  report: ['engine', 'random', 'stats', 'model', 'scenario', 'experiment', 'charts'],
+  output: ['engine', 'random', 'stats', 'model', 'scenario', 'experiment', 'charts', 'report'],
+  cli: ['engine', 'random', 'stats', 'model', 'scenario', 'experiment', 'charts', 'report', 'output'],
+  notebooks: ['engine', 'random', 'stats', 'model', 'scenario', 'experiment', 'charts', 'report', 'output'],
 };
+
+/** Packages a folder must not import, and why (I/O, schema, rendering belong above it). */
+const FILES = ['node:fs', 'node:fs/*', 'fs', 'fs/*', 'node:child_process'];
+const PACKAGE_BANS = {
+  engine: [
+    [...FILES, 'zod', 'yaml', 'vega*', '@resvg/*', 'simple-statistics'],
+    'the engine is pure: no schema, I/O, charts or statistics',
+  ],
+  random: [
+    [...FILES, 'zod', 'yaml', 'vega*', '@resvg/*'],
+    'random streams are pure: no schema, I/O or charts',
+  ],
+  stats: [[...FILES, 'zod', 'yaml', 'vega*', '@resvg/*'], 'statistics are pure: no schema, I/O or charts'],
+  model: [
+    [...FILES, 'zod', 'yaml', 'vega*', '@resvg/*', 'simple-statistics'],
+    'the care model is pure: no schema, I/O, charts or statistics',
+  ],
+  experiment: [
+    [...FILES, 'vega*', '@resvg/*', 'csv-parse*'],
+    'experiment/ computes: files, charts and CSV belong to output/',
+  ],
+  charts: [[...FILES, '@resvg/*'], 'charts are pure vega-lite specs: rendering and files belong to output/'],
+  report: [[...FILES, '@resvg/*'], 'reports are pure strings: files belong to output/'],
+};
+
+const ALL = Object.keys(LAYERS);
+
+/** The no-restricted-imports patterns of a folder: the folders above it, and its banned packages. */
+function restrictions(folder) {
+  const allowed = new Set([folder, ...LAYERS[folder]]);
+  const above = ALL.filter((f) => !allowed.has(f));
+  const patterns = above.length
+    ? [
+        {
+          group: above.flatMap((f) => [`**/${f}/*`, `**/${f}/**`]),
+          message: `Dependencies point one way: ${folder}/ may import only from ${[...allowed].join(', ')} (see LAYERS in eslint.config.js).`,
+        },
+      ]
+    : [];
+  const bans = PACKAGE_BANS[folder];
+  if (bans) patterns.push({ group: bans[0], message: `${bans[1]}.` });
+  return patterns;
+}
 
 export default tseslint.config(
   { ignores: ['node_modules/', 'runs/', 'coverage/', 'scratch/'] },
@@ -36,22 +86,8 @@ export default tseslint.config(
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
     },
   },
-  {
-    files: ['src/engine/**', 'src/random/**', 'src/model/**'],
-    rules: { 'no-restricted-imports': ['error', pureLayerBans] },
-  },
-  {
-    files: ['src/engine/**', 'src/random/**'],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          patterns: [
-            ...pureLayerBans.patterns,
-            { group: ['**/model/*'], message: 'The engine knows nothing of the care model.' },
-          ],
-        },
-      ],
-    },
-  },
+  ...ALL.map((folder) => ({
+    files: [folder === 'notebooks' ? 'notebooks/**' : `src/${folder}/**`],
+    rules: { 'no-restricted-imports': ['error', { patterns: restrictions(folder) }] },
+  })),
 );

@@ -40,7 +40,7 @@ import { indexFor } from './rates.ts';
 import { DAYS_PER_UNIT, val, type DistributionInput, type DurationInput } from './schema/distributions.ts';
 import type { ModelFile } from './schema/model.ts';
 import type { Param } from './schema/primitives.ts';
-import { toDistribution } from './toDistribution.ts';
+import { toDistribution } from './schema/distributions.ts';
 
 /** Options that change a run without editing the file. */
 export interface NormaliseOptions {

@@ -10,7 +10,7 @@
  */
 import { mean } from '../random/moments.ts';
 import { DAYS_PER_UNIT, val, type DurationInput, type DistributionInput } from './schema/distributions.ts';
-import { toDistribution } from './toDistribution.ts';
+import { toDistribution } from './schema/distributions.ts';
 import type { Growth } from './schema/primitives.ts';
 import { fyLabel } from '../engine/calendar.ts';
 
