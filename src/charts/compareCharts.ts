@@ -14,84 +14,14 @@
  * Colours follow the order of the models on the command line, the same in every chart: the
  * base first, then each scenario.
  */
-import type { ScenarioComparison } from '../experiment/compare.ts';
-import { withSource, type ChartDefinition, type IntervalColumns } from './runCharts.ts';
-import { HEIGHT, MONEY_LABEL, PALETTE, WIDTH, type Source } from './style.ts';
-
-/** One row of compare-costs.csv: a model's own total revenue cost in a financial year. */
-export interface ModelCostRow extends IntervalColumns {
-  model: string;
-  year: string;
-}
-
-/** One row of compare-years.csv: a scenario's saving, or cumulative net saving, in a year. */
-export interface ScenarioYearRow extends IntervalColumns {
-  scenario: string;
-  measure: 'saving' | 'cumulativeNetSaving';
-  year: string;
-}
-
-/** One row of compare-replications.csv: a scenario's paired revenue savings in one replication. */
-export interface ReplicationSavingRow {
-  scenario: string;
-  replication: number;
-  /** Revenue saving against the base by financial year (`saving.<fy>` columns). */
-  savingByYear: Record<string, number>;
-}
-
-/** What the charts need of compare.json. */
-export interface CompareSummary {
-  base: { name: string; file: string };
-  replications: number;
-  seed: number;
-  scenarios: Pick<ScenarioComparison, 'name' | 'file' | 'probabilityCheaper' | 'payback' | 'target'>[];
-}
-
-/** The contents of a comparison folder, as the charts take them. */
-export interface CompareInput {
-  summary: CompareSummary;
-  costs: ModelCostRow[];
-  years: ScenarioYearRow[];
-  replications: ReplicationSavingRow[];
-}
-
-/** The source line of a comparison, from its manifest.json: the base model and the number of scenarios. */
-export function compareSource(manifest: {
-  caresim: string;
-  models: readonly { name: string }[];
-  replications: number;
-  seed: number;
-}): Source {
-  const models = manifest.models;
-  const n = models.length - 1;
-  return {
-    caresim: manifest.caresim,
-    model: `${models[0]?.name ?? '?'} and ${n} scenario${n === 1 ? '' : 's'}`,
-    replications: manifest.replications,
-    seed: manifest.seed,
-  };
-}
+import type { CompareInput } from './compareInput.ts';
+import { histogram } from './histogram.ts';
+import { withSource, type ChartDefinition } from './runCharts.ts';
+import { formatMoneyShort, HEIGHT, MONEY_LABEL, PALETTE, percent, WIDTH, type Source } from './style.ts';
 
 /** Okabe-Ito without its yellow, which is too pale for a line or a tick on white. */
 const COLOURS = PALETTE.filter((c) => c !== '#F0E442');
 const colourOf = (i: number) => COLOURS[i % COLOURS.length]!;
-
-/** Money as the axes write it (MONEY_LABEL): £2.5m, £350k, -£1.2m. */
-export function formatMoneyShort(x: number): string {
-  const sign = x < 0 ? '-' : '';
-  const a = Math.abs(x);
-  if (a >= 1e6) return `${sign}£${(a / 1e6).toFixed(1)}m`;
-  if (a >= 1e3) return `${sign}£${(a / 1e3).toFixed(0)}k`;
-  return `${sign}£${a.toFixed(0)}`;
-}
-
-/** A share of replications as a percentage that never rounds a few to none, or most to all. */
-function percent(p: number): string {
-  const pc = Math.round(p * 100);
-  if (pc === 0 && p > 0) return 'under 1%';
-  if (pc === 100 && p < 1) return 'over 99%';
-  return `${pc}%`;
-}
 
 const BASE_SUFFIX = ' (base)';
 const YEAR_AXIS = {
@@ -109,36 +39,6 @@ const NAME_LEGEND = {
   symbolStrokeWidth: 3,
   symbolOpacity: 1,
 };
-
-/** The nice bin width nearest `raw`: 1, 2, 2.5 or 5 times a power of ten. */
-function niceStep(raw: number): number {
-  if (!(raw > 0)) return 1;
-  const p = 10 ** Math.floor(Math.log10(raw));
-  const distance = (m: number) => Math.abs(Math.log(m * p) - Math.log(raw));
-  return [1, 2, 2.5, 5, 10].reduce((best, m) => (distance(m) < distance(best) ? m : best)) * p;
-}
-
-/**
- * Count values in bins of a nice width with an edge at `anchor` (the target, so that the bars
- * right of its line are exactly the replications that reach it): about 2 bins per square root
- * of the number of values, 10 to 40 over `span`. Empty bins are left out.
- */
-export function histogram(
-  values: readonly number[],
-  anchor: number,
-  span: number,
-  n = values.length,
-): { from: number; to: number; count: number }[] {
-  const step = niceStep(span / Math.min(40, Math.max(10, Math.round(2 * Math.sqrt(n)))));
-  const counts = new Map<number, number>();
-  for (const v of values) {
-    const k = Math.floor((v - anchor) / step);
-    counts.set(k, (counts.get(k) ?? 0) + 1);
-  }
-  return [...counts.entries()]
-    .sort(([a], [b]) => a - b)
-    .map(([k, count]) => ({ from: anchor + k * step, to: anchor + (k + 1) * step, count }));
-}
 
 /** Beyond this many replications the target-year chart is a histogram rather than one tick each. */
 export const STRIP_MAX_REPLICATIONS = 60;

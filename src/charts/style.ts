@@ -68,3 +68,20 @@ export interface Source {
 export function sourceLine(s: Source): string {
   return `Source: caresim ${s.caresim}, model "${s.model}", ${s.replications} replications, seed ${s.seed}.`;
 }
+
+/** Money as the axes write it (MONEY_LABEL): £2.5m, £350k, -£1.2m. */
+export function formatMoneyShort(x: number): string {
+  const sign = x < 0 ? '-' : '';
+  const a = Math.abs(x);
+  if (a >= 1e6) return `${sign}£${(a / 1e6).toFixed(1)}m`;
+  if (a >= 1e3) return `${sign}£${(a / 1e3).toFixed(0)}k`;
+  return `${sign}£${a.toFixed(0)}`;
+}
+
+/** A share of replications as a percentage that never rounds a few to none, or most to all. */
+export function percent(p: number): string {
+  const pc = Math.round(p * 100);
+  if (pc === 0 && p > 0) return 'under 1%';
+  if (pc === 100 && p < 1) return 'over 99%';
+  return `${pc}%`;
+}

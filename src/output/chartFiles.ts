@@ -6,7 +6,8 @@
  */
 import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { compareCharts, compareSource } from '../charts/compareCharts.ts';
+import { compareCharts } from '../charts/compareCharts.ts';
+import { compareSource } from '../charts/compareInput.ts';
 import { runCharts, type ChartDefinition } from '../charts/runCharts.ts';
 import type { Source } from '../charts/style.ts';
 import { readCompareFolder } from './compareTables.ts';

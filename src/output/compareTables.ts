@@ -4,7 +4,7 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { CompareInput, CompareSummary } from '../charts/compareCharts.ts';
+import type { CompareInput, CompareSummary } from '../charts/compareInput.ts';
 import { parseModelCostRows, parseReplicationSavingRows, parseScenarioYearRows } from './csv.ts';
 
 /** Parse compare.json, keeping what the charts need. */

@@ -4,7 +4,7 @@
  * turn a results folder's tables back into the rows charts and reports are drawn from.
  */
 import { parse } from 'csv-parse/sync';
-import type { ModelCostRow, ReplicationSavingRow, ScenarioYearRow } from '../charts/compareCharts.ts';
+import type { ModelCostRow, ReplicationSavingRow, ScenarioYearRow } from '../charts/compareInput.ts';
 import type { IntervalColumns, StatRow } from '../charts/runCharts.ts';
 import type { Row } from '../experiment/tables.ts';
 

@@ -5,7 +5,8 @@
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { compareCharts, compareSource } from '../charts/compareCharts.ts';
+import { compareCharts } from '../charts/compareCharts.ts';
+import { compareSource } from '../charts/compareInput.ts';
 import { runCharts } from '../charts/runCharts.ts';
 import { FONT_FILES } from '../charts/style.ts';
 import type { MetricSummary } from '../experiment/tables.ts';

@@ -2,12 +2,9 @@ import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import {
-  compareCharts,
-  compareSource,
-  histogram,
-  type CompareInput,
-} from '../../src/charts/compareCharts.ts';
+import { compareCharts } from '../../src/charts/compareCharts.ts';
+import { compareSource, type CompareInput } from '../../src/charts/compareInput.ts';
+import { histogram } from '../../src/charts/histogram.ts';
 import { redrawCompareCharts } from '../../src/output/chartFiles.ts';
 import { executeCompare } from '../../src/output/compareFolder.ts';
 import { readCompareFolder } from '../../src/output/compareTables.ts';
