@@ -13,11 +13,11 @@
  * This differs from RFC 7386 only in that last rule, which is why it is hand-written.
  */
 
-const isPlainObject = (v: unknown): v is Record<string, unknown> =>
+export const isPlainObject = (v: unknown): v is Record<string, unknown> =>
   typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /** Objects that stand for one value and are replaced whole, never merged into. */
-const isAtomic = (v: Record<string, unknown>): boolean => 'type' in v || 'value' in v;
+export const isAtomic = (v: Record<string, unknown>): boolean => 'type' in v || 'value' in v;
 
 /**
  * Apply `override` on top of `base` and return a new value; neither input is changed.

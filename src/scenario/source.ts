@@ -6,6 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { isMap, isPair, isScalar, LineCounter, parseDocument, type Document, type Node } from 'yaml';
 import type { Path } from './issues.ts';
+import { isAtomic, isPlainObject, mergeModel } from './merge.ts';
 
 export interface ModelSource {
   /** Path as given (relative paths stay relative, for readable messages). */
@@ -138,20 +139,6 @@ function aliasError(file: string, text: string, lines: LineCounter, e: unknown):
   return new SourceError(file, `YAML syntax: ${msg.split('\n')[0]}`);
 }
 
-/** How deep `path` reaches into this source's document (0 = not at all). */
-function depthIn(src: ModelSource, path: Path): number {
-  let node: unknown = src.doc.contents;
-  let depth = 0;
-  for (const key of path) {
-    if (!isMap(node) && !(node && typeof node === 'object' && 'items' in node)) break;
-    const next = (node as unknown as { get: (k: unknown, keepScalar: boolean) => unknown }).get(key, true);
-    if (next === undefined) break;
-    node = next;
-    depth++;
-  }
-  return depth;
-}
-
 function position(
   src: ModelSource,
   path: Path,
@@ -186,41 +173,49 @@ function position(
 }
 
 /**
- * Which file of an `extends` chain an issue belongs to, and where in it: the file that
- * writes the deepest part of the path, preferring the most derived file on a tie (the
- * scenario, whose change most likely caused it).
+ * Which file of an `extends` chain an issue belongs to, and where in it: the file the value
+ * at `path` comes from, found by replaying the merge (merge.ts) along the path from the root
+ * model outwards. The last file to write the path itself, to delete it (or an ancestor) with
+ * null, or to replace one of its ancestors whole owns it: a value replaced whole is a
+ * distribution (`type`) or a number with provenance (`value`), a list, a scalar, or an object
+ * where the files before it had none. So a mistake inside a number or distribution that a
+ * scenario replaces is the scenario's, even where its base writes the same path deeper; and
+ * a field missing from an object is the business of the file that created that object.
+ * An issue of the whole file is placed in the most derived file.
  * @param chain the files, most derived first
  */
 export function locate(chain: readonly ModelSource[], path: Path, atKey = false): Located {
-  let best = chain[0]!;
-  let bestDepth = -1;
-  for (const src of chain) {
-    const d = depthIn(src, path);
-    // A file that writes a whole value here (a distribution, a number with provenance, a
-    // list, a scalar) replaced whatever its bases had below it: the problem is in this file.
-    if (d > 0 && d < path.length && replacesWhole(valueAtPath(src.data, path.slice(0, d))))
-      return place(src, path, atKey);
-    if (d > bestDepth) {
-      best = src;
-      bestDepth = d;
-    }
+  if (path.length === 0) return place(chain[0]!, path, atKey);
+  // The top-level object is created by the root model: a missing top-level field is its.
+  let owner = chain[chain.length - 1]!;
+  let merged: unknown = {};
+  for (const src of [...chain].reverse()) {
+    if (writes(src.data, merged, path)) owner = src;
+    merged = mergeModel(merged, src.data);
   }
-  return place(best, path, atKey);
+  return place(owner, path, atKey);
+}
+
+/**
+ * Whether a file whose data is `data`, merged over `before` (the files it extends, merged),
+ * determines the value at `path`, or its absence.
+ */
+function writes(data: unknown, before: unknown, path: Path): boolean {
+  let mine = data;
+  let theirs = before;
+  for (let k = 0; k < path.length; k++) {
+    if (!isPlainObject(mine)) return false;
+    mine = mine[path[k]!];
+    theirs = isPlainObject(theirs) ? theirs[path[k]!] : undefined;
+    if (mine === undefined) return false; // not written here: the value comes from before
+    if (mine === null || k === path.length - 1) return true; // deleted, or written
+    // Replaced whole: lists, scalars, distributions and numbers with provenance, and any
+    // object that had nothing to merge into.
+    if (!isPlainObject(mine) || isAtomic(mine) || !isPlainObject(theirs)) return true;
+  }
+  return false;
 }
 
 function place(src: ModelSource, path: Path, atKey: boolean): Located {
   return { file: src.file, ...position(src, path, atKey) };
-}
-
-function valueAtPath(data: unknown, path: Path): unknown {
-  let cur = data;
-  for (const k of path)
-    cur = cur !== null && typeof cur === 'object' ? (cur as Record<string | number, unknown>)[k] : undefined;
-  return cur;
-}
-
-function replacesWhole(v: unknown): boolean {
-  if (v === null || typeof v !== 'object') return true;
-  if (Array.isArray(v)) return true;
-  return 'type' in v || 'value' in v;
 }

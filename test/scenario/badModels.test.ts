@@ -151,10 +151,13 @@ describe('bad model fixtures', () => {
     }
   });
 
-  it('the base of the scenario fixtures is itself valid, so their errors come from the scenarios', () => {
-    const r = loadModel(relative(ROOT, join(BAD_DIR, 'parts', 'scenario-base.yaml')));
-    expect(r.ok ? [] : r.errors.map(formatModelError)).toEqual([]);
-  });
+  it.each(['scenario-base.yaml', 'scenario-base-with-provenance.yaml'])(
+    'the base of scenario fixtures %s is itself valid, so their errors come from the scenarios',
+    (base) => {
+      const r = loadModel(relative(ROOT, join(BAD_DIR, 'parts', base)));
+      expect(r.ok ? [] : r.errors.map(formatModelError)).toEqual([]);
+    },
+  );
 });
 
 describe('loadModel rejects each bad model with its message and line', () => {
