@@ -1,0 +1,208 @@
+/**
+ * The local children's homes and matching a child to one: a resource in the manner of simmer's
+ * resources and SimPy's `Resource`, owning its state while the child's journey (replication.ts)
+ * decides.
+ *
+ * Why a part of its own: a home's state is more than a bed count. It is open for admissions or not
+ * (not yet opened, closing: a closed home keeps its children until they leave), blocked by a child
+ * who must live alone, and registered for some needs, a registration that may change on a given
+ * day. Which home a child may take, which the matching policy picks and what opening, closing and
+ * re-registering do to the beds and costs are all answered here, from flat typed arrays indexed by
+ * home (no object per home is touched in the hot loop).
+ */
+import { COST_HOME_FIXED, type Metrics } from './metrics.ts';
+import { MATCH_FEWEST_FREE, MATCH_LISTED, type Scenario } from './scenario.ts';
+import type { ChildStore } from './children.ts';
+import type { Tracer } from './trace.ts';
+
+export class Homes {
+  /** Children in each home. */
+  readonly occupancy: Int32Array;
+  /** Beds in each home (a copy of the scenario's, read on every match). */
+  private readonly beds: Float64Array;
+  /** 1 while a child who must live alone is in the home: its other beds are blocked. */
+  private readonly blocked: Uint8Array;
+  /** 1 while the home admits children. */
+  private readonly isOpen: Uint8Array;
+  /** 1 once the home has stopped admitting for good. */
+  private readonly closed: Uint8Array;
+  /** Index of the registration in force. */
+  private readonly registration: Int32Array;
+  /** The cohorts the registration in force accepts (accepts[h][c] is 1), read on every match. */
+  private readonly accepts: Uint8Array[];
+  /**
+   * Per cohort: the homes some registration of which accepts it, in the order listed. No other
+   * home can ever take a child of the cohort, so matching looks at these alone.
+   */
+  private readonly mayTake: Int32Array[];
+  private readonly s: Scenario;
+  private readonly ch: ChildStore;
+  private readonly m: Metrics;
+  private readonly trace: Tracer;
+
+  constructor(s: Scenario, ch: ChildStore, metrics: Metrics, trace: Tracer) {
+    this.s = s;
+    this.ch = ch;
+    this.m = metrics;
+    this.trace = trace;
+    const H = s.homes.length;
+    this.occupancy = new Int32Array(H);
+    this.beds = Float64Array.from(s.homes, (h) => h.beds);
+    this.blocked = new Uint8Array(H);
+    this.isOpen = new Uint8Array(H);
+    this.closed = new Uint8Array(H);
+    this.registration = new Int32Array(H);
+    this.accepts = s.homes.map((home) => home.registrations[0]!.accepts);
+    this.mayTake = s.cohorts.map((c) =>
+      Int32Array.from(
+        s.homes.filter((home) => home.registrations.some((r) => r.accepts[c.index] === 1)),
+        (home) => home.index,
+      ),
+    );
+  }
+
+  /** Every home empty, unopened, with its first registration. */
+  reset(): void {
+    this.occupancy.fill(0);
+    this.blocked.fill(0);
+    this.isOpen.fill(0);
+    this.closed.fill(0);
+    this.registration.fill(0);
+    for (let h = 0; h < this.accepts.length; h++)
+      this.accepts[h] = this.s.homes[h]!.registrations[0]!.accepts;
+  }
+
+  /** Whether home h is open and has a bed neither taken nor blocked (it may still not suit a given child). */
+  hasRoom(h: number): boolean {
+    return this.isOpen[h] === 1 && this.blocked[h] === 0 && this.occupancy[h]! < this.beds[h]!;
+  }
+
+  /** Whether home h can take child id now. */
+  canTake(h: number, id: number): boolean {
+    const ch = this.ch;
+    if (!this.isOpen[h] || this.blocked[h] || ch.avoidHome[id] === h) return false;
+    if (this.accepts[h]![ch.cohort[id]!] !== 1) return false;
+    const occupied = this.occupancy[h]!;
+    if (occupied >= this.beds[h]!) return false;
+    if (ch.singleOccupancy[id]) return occupied === 0 && this.s.homes[h]!.singleOccupancyAllowed;
+    return true;
+  }
+
+  /** Whether any open home is registered for the child's need (to tell "all full" from "none suitable"). */
+  anyHomeFor(id: number): boolean {
+    const c = this.ch.cohort[id]!;
+    const single = this.ch.singleOccupancy[id] === 1;
+    const homes = this.mayTake[c]!;
+    for (let k = 0; k < homes.length; k++) {
+      const h = homes[k]!;
+      if (this.isOpen[h] && this.accepts[h]![c] === 1 && (!single || this.s.homes[h]!.singleOccupancyAllowed))
+        return true;
+    }
+    return false;
+  }
+
+  /** The home the matching policy picks for child id, or -1. */
+  findHome(id: number): number {
+    const s = this.s;
+    const policy = s.policies.matching;
+    let best = -1;
+    let bestFree = 0;
+    let freeTotal = 0;
+    const homes = this.mayTake[this.ch.cohort[id]!]!;
+    for (let k = 0; k < homes.length; k++) {
+      const h = homes[k]!;
+      if (!this.canTake(h, id)) continue;
+      const free = this.beds[h]! - this.occupancy[h]!;
+      freeTotal += free;
+      if (best < 0) {
+        best = h;
+        bestFree = free;
+        if (policy === MATCH_LISTED && !s.cohorts[this.ch.cohort[id]!]!.sold) return h;
+      } else if (
+        policy === MATCH_FEWEST_FREE ? free < bestFree : policy !== MATCH_LISTED && free > bestFree
+      ) {
+        best = h;
+        bestFree = free;
+      }
+    }
+    const sold = s.cohorts[this.ch.cohort[id]!]!.sold;
+    // Sell a place only if enough other suitable beds stay free for our own children.
+    if (best >= 0 && sold && freeTotal - 1 < sold.keepFreeBeds) return -1;
+    return best;
+  }
+
+  /** Child id (of cohort c) takes a bed in home h. */
+  admit(id: number, h: number, c: number): void {
+    const m = this.m;
+    this.occupancy[h]!++;
+    if (!this.isOpen[h]) m.level(m.bedsOpen, 1);
+    if (this.ch.singleOccupancy[id]) this.block(h, 1);
+    m.level(m.home + h, 1);
+    m.level(m.localByCohort + c, 1);
+    // Per-bed costs, travel and income are derived from these levels when the books close
+    // (Metrics.finish), so a placement updates two levels, not five.
+  }
+
+  /** Child id (of cohort c) leaves its bed in home h. */
+  release(id: number, h: number, c: number): void {
+    const m = this.m;
+    this.occupancy[h]!--;
+    if (this.ch.singleOccupancy[id]) this.block(h, 0);
+    m.level(m.home + h, -1);
+    m.level(m.localByCohort + c, -1);
+    // A bed in a home not open for admissions (closing, or holding census children before
+    // it opens) counts as open only while occupied.
+    if (!this.isOpen[h]) m.level(m.bedsOpen, -1);
+  }
+
+  /** A child who must live alone arrives in (1) or leaves (0) home h: its other beds are blocked or freed. */
+  private block(h: number, on: number): void {
+    this.blocked[h] = on;
+    const others = this.s.homes[h]!.beds - 1;
+    this.m.level(this.m.bedsBlocked, on ? others : -others);
+  }
+
+  /** Open home h for admissions on day t, with the registration then in force. */
+  open(h: number, t: number): void {
+    const home = this.s.homes[h]!;
+    this.isOpen[h] = 1;
+    let r = 0;
+    for (let i = 1; i < home.registrations.length; i++) if (home.registrations[i]!.fromDay <= t) r = i;
+    this.register(h, r);
+    // Beds occupied before opening (a census) already count as open.
+    this.m.level(this.m.bedsOpen, home.beds - this.occupancy[h]!);
+    this.m.level(this.m.costRate + COST_HOME_FIXED, home.fixedPerDay);
+  }
+
+  /** Home h's (possibly delayed) opening day has come: whether it opened (not if already open or closed). */
+  opens(h: number, t: number): boolean {
+    if (this.isOpen[h] || this.closed[h]) return false;
+    this.open(h, t);
+    this.trace.event(t, -1, 'home opens', this.s.homes[h]!.id);
+    return true;
+  }
+
+  /** Home h stops admitting for good. */
+  close(h: number): void {
+    if (this.closed[h]) return;
+    const home = this.s.homes[h]!;
+    this.closed[h] = 1;
+    if (this.isOpen[h]) {
+      this.isOpen[h] = 0;
+      // Free beds close now; occupied beds close as their children leave (see release).
+      this.m.level(this.m.bedsOpen, -(home.beds - this.occupancy[h]!));
+      this.m.level(this.m.costRate + COST_HOME_FIXED, -home.fixedPerDay);
+    }
+  }
+
+  private register(h: number, r: number): void {
+    this.registration[h] = r;
+    this.accepts[h] = this.s.homes[h]!.registrations[r]!.accepts;
+  }
+
+  /** Home h's registration r comes into force: whether the home is open (then its beds may suit others). */
+  reregister(h: number, r: number): boolean {
+    if (r > this.registration[h]!) this.register(h, r);
+    return this.isOpen[h] === 1;
+  }
+}
