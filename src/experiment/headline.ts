@@ -3,7 +3,7 @@
  * children out of county, cost per financial year...), computed from a replication's monthly
  * matrix. Everything a run summarises with intervals is defined here, once.
  */
-import type { SeriesDefinition } from '../model/metrics.ts';
+import type { SeriesDefinition, SeriesName } from '../model/metrics.ts';
 import type { CalendarS } from '../model/scenario.ts';
 import { toFinancialYears } from './years.ts';
 
@@ -15,7 +15,7 @@ export interface HeadlineDefinition {
 
 /** Reads one replication's results by series name. */
 export class ReplicationView {
-  private readonly rows = new Map<string, number>();
+  private readonly rows = new Map<SeriesName, number>();
   readonly years: Float64Array;
   readonly months: number;
   readonly nYears: number;
@@ -31,18 +31,18 @@ export class ReplicationView {
     this.years = toFinancialYears(monthly, defs, cal);
   }
 
-  has(name: string): boolean {
+  has(name: SeriesName): boolean {
     return this.rows.has(name);
   }
 
-  private row(name: string): number {
+  private row(name: SeriesName): number {
     const r = this.rows.get(name);
     if (r === undefined) throw new Error(`no series "${name}"`);
     return r;
   }
 
   /** Sum over the whole horizon of a count or cost series. */
-  total(name: string): number {
+  total(name: SeriesName): number {
     const r = this.row(name);
     let x = 0;
     for (let k = 0; k < this.months; k++) x += this.monthly[r * this.months + k]!;
@@ -50,7 +50,7 @@ export class ReplicationView {
   }
 
   /** Day-weighted mean over the whole horizon of a level series. */
-  average(name: string): number {
+  average(name: SeriesName): number {
     const r = this.row(name);
     const b = this.cal.monthBreaks;
     let x = 0;
@@ -59,12 +59,12 @@ export class ReplicationView {
   }
 
   /** The series' value in financial year y (aggregated as the series says). */
-  year(name: string, y: number): number {
+  year(name: SeriesName, y: number): number {
     return this.years[this.row(name) * this.nYears + y]!;
   }
 
   /** The level at the end of the last month. */
-  atEnd(name: string): number {
+  atEnd(name: SeriesName): number {
     return this.monthly[this.row(name) * this.months + this.months - 1]!;
   }
 }
@@ -143,7 +143,7 @@ export function headlineValues(v: ReplicationView, heads: readonly HeadlineDefin
     else {
       const def = v.defs.find((d) => d.name === k);
       if (!def) throw new Error(`headline "${k}" has no series`);
-      x = def.aggregation === 'sum' ? v.total(k) : v.average(k);
+      x = def.aggregation === 'sum' ? v.total(def.name) : v.average(def.name);
     }
     out[i] = x;
   });
