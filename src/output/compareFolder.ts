@@ -84,7 +84,8 @@ export async function executeCompare(o: CompareOptions): Promise<CompareOutcome>
       commonRandomNumbers:
         'every model runs replications 0..n-1 with the same master seed; streams are keyed by (seed, replication, name)',
       events: sets.reduce((a, s) => a + s.events, 0),
-      streams: streamsOf(prepared[0]!),
+      // Every stream any of the models draws from (the same name is the same stream in each).
+      streams: [...new Set(prepared.flatMap(streamsOf))],
       ...timing(started),
       files: [
         ...dir.files,
