@@ -99,7 +99,7 @@ export function yearRows(
     header: [
       'Financial year',
       'Total revenue cost',
-      'Children out of county at 31 March',
+      'Children out of county at the year end',
       'Children in local homes (average)',
       'Placements out of county',
     ],
@@ -113,10 +113,17 @@ export function yearRows(
   };
 }
 
+const MONTHS = 'January February March April May June July August September October November December'.split(
+  ' ',
+);
+
+/** "April to March" for financial years starting in month 4 (1-12). */
+const financialYearSpan = (start: number) => `${MONTHS[start - 1]} to ${MONTHS[(start + 10) % 12]}`;
+
 /** Method notes under the STRESS-DES headings, with this run's particulars. */
 export function methodNotes(manifest: RunReportInput['manifest']): string[] {
   const model = manifest.model as {
-    time?: { start?: string; warmupYears?: unknown };
+    time?: { start?: string; warmupYears?: unknown; financialYearStartMonth?: number };
     initialCensus?: unknown;
   };
   const warmup = model.time?.warmupYears;
@@ -126,11 +133,11 @@ export function methodNotes(manifest: RunReportInput['manifest']): string[] {
     'Logic: a discrete-event simulation, child by child: referrals, assessment beds, matching to local homes (by need, registration, single occupancy), out-of-county overflow, breakdowns as a competing risk, step-downs delayed while no onward place is free, ageing out, and ART support with a capped caseload. The full logic is in docs/model.md of caresim.',
     'Inputs: every parameter is in the model file, with its source or the assumption behind it (the table above). Distributions are sampled by inverse transform.',
     `Initialisation: ${model.initialCensus ? 'an initial census of children already placed at the start, with remaining stays drawn from the length-biased residual of the stay distribution' : 'no initial census'}${warmup ? `, and a warm-up of ${String(typeof warmup === 'object' ? (warmup as { value: number }).value : warmup)} years not reported` : ''}.`,
-    `Run length: ${String(manifest.years)} years from ${String(manifest.start ?? model.time?.start)}, reported by month and by financial year (April to March).`,
+    `Run length: ${String(manifest.years)} years from ${String(manifest.start ?? model.time?.start)}, reported by month and by financial year (${financialYearSpan(model.time?.financialYearStartMonth ?? 4)}).`,
     `Replications: ${String(manifest.replications)} independent replications from master seed ${String(manifest.seed)}; every estimate is the mean across replications with a 95% confidence interval of the mean (Student's t), and the spread of outcomes is shown by the 5th to 95th percentiles.`,
     `Random streams and common random numbers: each random stream is seeded only from (seed, replication, stream name) with ${String(manifest.prng)}: ${streams.slice(0, 6).join(', ')}${streams.length > 6 ? ', ...' : ''}. Referrals never depend on the state of the system, so scenarios run with the same seed see the same referrals and the same children.`,
     'Event ordering: on any day, registrations and closures change first, then children leave (beds are freed), then homes open and capacity grows, and then referrals are placed; ties are broken in order of scheduling.',
-    `Software: caresim ${String(manifest.caresim)}${manifest.gitCommit ? ` (commit ${String(manifest.gitCommit)})` : ''}, Node ${String(manifest.node)}; model hash ${String(manifest.modelHash).slice(0, 16)}.`,
+    `Software: caresim ${String(manifest.caresim)}${manifest.gitCommit ? ` (commit ${String(manifest.gitCommit)})` : ''}, Node ${String(manifest.node)}${typeof manifest.modelHash === 'string' ? `; model hash ${manifest.modelHash.slice(0, 16)}` : ''}.`,
   ];
 }
 
