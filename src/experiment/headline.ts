@@ -85,7 +85,8 @@ export function headlineDefinitions(defs: readonly SeriesDefinition[], cal: Cale
     { key: 'overflow.allFull', label: 'Overflow because suitable local beds were full', unit: 'placements' },
     {
       key: 'overflow.noEligibleBed',
-      label: 'Overflow because no local home was open for the need',
+      label:
+        'Overflow because no suitable local home was open (none for the need, or only the one where the placement broke down)',
       unit: 'placements',
     },
     { key: 'occupancy.local', label: 'Children in local homes (average)', unit: 'children' },

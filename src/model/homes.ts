@@ -26,6 +26,8 @@ export class Homes {
   private readonly isOpen: Uint8Array;
   /** 1 once the home has stopped admitting for good. */
   private readonly closed: Uint8Array;
+  /** 1 while a closed home still has children in it: its running cost goes on until the last leaves. */
+  private readonly closing: Uint8Array;
   /** Index of the registration in force. */
   private readonly registration: Int32Array;
   /** The cohorts the registration in force accepts (accepts[h][c] is 1), read on every match. */
@@ -51,6 +53,7 @@ export class Homes {
     this.blocked = new Uint8Array(H);
     this.isOpen = new Uint8Array(H);
     this.closed = new Uint8Array(H);
+    this.closing = new Uint8Array(H);
     this.registration = new Int32Array(H);
     this.accepts = s.homes.map((home) => home.registrations[0]!.accepts);
     this.mayTake = s.cohorts.map((c) =>
@@ -67,6 +70,7 @@ export class Homes {
     this.blocked.fill(0);
     this.isOpen.fill(0);
     this.closed.fill(0);
+    this.closing.fill(0);
     this.registration.fill(0);
     for (let h = 0; h < this.accepts.length; h++)
       this.accepts[h] = this.s.homes[h]!.registrations[0]!.accepts;
@@ -88,14 +92,23 @@ export class Homes {
     return true;
   }
 
-  /** Whether any open home is registered for the child's need (to tell "all full" from "none suitable"). */
+  /**
+   * Whether any open home is registered for the child's need (to tell "all full" from "none
+   * suitable"): the home where the child's placement just broke down does not count, since the
+   * child is not placed back there.
+   */
   anyHomeFor(id: number): boolean {
     const c = this.ch.cohort[id]!;
     const single = this.ch.singleOccupancy[id] === 1;
     const homes = this.mayTake[c]!;
     for (let k = 0; k < homes.length; k++) {
       const h = homes[k]!;
-      if (this.isOpen[h] && this.accepts[h]![c] === 1 && (!single || this.s.homes[h]!.singleOccupancyAllowed))
+      if (
+        this.isOpen[h] &&
+        this.accepts[h]![c] === 1 &&
+        this.ch.avoidHome[id] !== h &&
+        (!single || this.s.homes[h]!.singleOccupancyAllowed)
+      )
         return true;
     }
     return false;
@@ -152,7 +165,16 @@ export class Homes {
     m.level(m.localByCohort + c, -1);
     // A bed in a home not open for admissions (closing, or holding census children before
     // it opens) counts as open only while occupied.
-    if (!this.isOpen[h]) m.level(m.bedsOpen, -1);
+    if (!this.isOpen[h]) {
+      m.level(m.bedsOpen, -1);
+      if (this.closing[h] && this.occupancy[h] === 0) this.lastLeaves(h);
+    }
+  }
+
+  /** The last child has left a closed home: its running cost stops. */
+  private lastLeaves(h: number): void {
+    this.closing[h] = 0;
+    this.m.level(this.m.costRate + COST_HOME_FIXED, -this.s.homes[h]!.fixedPerDay);
   }
 
   /** A child who must live alone arrives in (1) or leaves (0) home h: its other beds are blocked or freed. */
@@ -189,9 +211,11 @@ export class Homes {
     this.closed[h] = 1;
     if (this.isOpen[h]) {
       this.isOpen[h] = 0;
-      // Free beds close now; occupied beds close as their children leave (see release).
+      // Free beds close now; occupied beds close as their children leave (see release), and the
+      // home's running cost goes on until the last of them has left.
       this.m.level(this.m.bedsOpen, -(home.beds - this.occupancy[h]!));
-      this.m.level(this.m.costRate + COST_HOME_FIXED, -home.fixedPerDay);
+      if (this.occupancy[h]! > 0) this.closing[h] = 1;
+      else this.m.level(this.m.costRate + COST_HOME_FIXED, -home.fixedPerDay);
     }
   }
 

@@ -157,8 +157,13 @@ export class Journey {
       this.metrics.count(this.metrics.soldRefused, 1);
       this.trace.event(t, id, 'refused', 'no spare place to sell');
       this.exit(id, t);
-    } else if (this.s.policies.maxWaitDays > 0) this.waiting.join(id, t);
-    else this.placeOutOfCounty(id, t, this.homes.anyHomeFor(id) ? REASON_ALL_FULL : REASON_NO_ELIGIBLE);
+      return;
+    }
+    // A child waits only for a bed an open home could give: with no suitable home open, waiting
+    // would only delay the out-of-county placement (and cost nothing while it lasted).
+    const suitable = this.homes.anyHomeFor(id);
+    if (suitable && this.s.policies.maxWaitDays > 0) this.waiting.join(id, t);
+    else this.placeOutOfCounty(id, t, suitable ? REASON_ALL_FULL : REASON_NO_ELIGIBLE);
   }
 
   private placeLocal(id: number, h: number, t: number, countStart: boolean): void {

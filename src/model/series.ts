@@ -118,7 +118,7 @@ const SERIES = [
   count('placements.outOfCounty', 'Placements started out of county', 'placements', 'placedOoc', 'cohort'),
   countEach('cohort', 'placements.local', (c) => `Local placements: ${c}`, 'placements', 'placedLocal'),
   countEach('cohort', 'placements.outOfCounty', (c) => `Out-of-county placements: ${c}`, 'placements', 'placedOoc'),
-  count('overflow.noEligibleBed', 'Overflow: no local home open for the need', 'placements', 'overflowNoEligible', 'cohort'),
+  count('overflow.noEligibleBed', 'Overflow: no suitable local home open for the need', 'placements', 'overflowNoEligible', 'cohort'),
   count('overflow.allFull', 'Overflow: suitable local beds all full', 'placements', 'overflowFull', 'cohort'),
   {
     name: 'overflow', per: 'cohort', label: (c: string) => `Overflow: ${c}`, unit: 'placements', aggregation: 'sum',
