@@ -8,8 +8,10 @@
  * minus the scenario's. Capital (net of grants) is counted when it is spent. The payback year
  * is the first financial year from which the cumulative net saving (savings minus extra
  * capital) stays at or above zero. The net present value discounts each year's net saving at
- * the model's discount rate to the first financial year, and adds the difference in the value
- * retained in the assets (resale value of homes), discounted from the end of the horizon, as
+ * the model's discount rate to the first financial year (a year's flows counted at its start),
+ * in price-base (real) terms when the model gives general inflation and in the money of each
+ * year (nominal) when it does not, and adds the difference in the value retained in the assets
+ * (resale value of homes, in price-base money), discounted from the end of the horizon, as
  * 002 ¶14 does when it nets retained value off the investment.
  */
 import { summarise, type Summary } from '../stats/summary.ts';
@@ -69,6 +71,9 @@ export function compareScenario(b: ReplicationSet, s: ReplicationSet, file: stri
   const Y = fys.length;
   const scenario = b.prepared.scenario;
   const discount = scenario.calendar.fyDiscount;
+  const deflator = scenario.calendar.fyDeflator;
+  // The assets are sold at the end of the last year: one year's discount beyond its start.
+  const endOfHorizon = discount[Y - 1]! / (1 + scenario.discountRate);
   const retainedDiff = retainedValue(s.prepared.scenario) - retainedValue(scenario);
   const perRep: Record<string, number[]> = {};
   const push = (k: string, x: number) => (perRep[k] ??= []).push(x);
@@ -87,11 +92,11 @@ export function compareScenario(b: ReplicationSet, s: ReplicationSet, file: stri
       saving[y]!.push(save);
       cum += save - capital;
       cumulative[y]!.push(cum);
-      npv += (save - capital) * discount[y]!;
+      npv += (save - capital) * deflator[y]! * discount[y]!;
       if (cum >= 0 && payback < 0) payback = y;
       if (cum < 0) payback = -1;
     }
-    npv += retainedDiff * discount[Y - 1]!;
+    npv += retainedDiff * endOfHorizon;
     paybackIndex.push(payback);
     push('costAvoided', vb.total('cost.total') - vs.total('cost.total'));
     push('capitalExtra', vs.total('capital') - vb.total('capital'));
@@ -108,7 +113,10 @@ export function compareScenario(b: ReplicationSet, s: ReplicationSet, file: stri
   const labels: Record<string, [string, string]> = {
     costAvoided: ['Revenue cost avoided over the horizon (base minus scenario)', '£'],
     capitalExtra: ['Extra capital spent, net of grants', '£'],
-    netPresentValue: ['Net present value of savings less capital, with retained asset value', '£'],
+    netPresentValue: [
+      `Net present value of savings less capital, with retained asset value (${scenario.npvBasis === 'real' ? 'real: price-base money' : 'nominal: the money of each year'})`,
+      '£',
+    ],
     outOfCountyPlacementsAvoided: ['Out-of-county placements avoided', 'placements'],
     outOfCountyChildrenFewer: ['Fewer children out of county (average)', 'children'],
     localOccupancy: ['Children in local homes (average), scenario', 'children'],

@@ -166,6 +166,11 @@ export interface CalendarS {
   readonly externalIndex: Float64Array;
   /** Discount factor of each financial year (1 in the first). */
   readonly fyDiscount: Float64Array;
+  /**
+   * Each financial year's money in price-base terms: 1 / the general price index (1 in the
+   * price-base year), or all 1 when the model gives no general inflation (nominal terms).
+   */
+  readonly fyDeflator: Float64Array;
 }
 
 export interface CensusS {
@@ -191,6 +196,8 @@ export interface Scenario {
   readonly policies: PoliciesS;
   readonly census: CensusS;
   readonly discountRate: number;
+  /** Whether net present values are of price-base (real) or of nominal cash flows. */
+  readonly npvBasis: 'real' | 'nominal';
   /** Savings target: £ a year, and the financial-year index it is tested in (-1: none). */
   readonly savingsTargetPerYear: number;
   readonly savingsTargetFy: number;

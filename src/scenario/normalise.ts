@@ -129,7 +129,7 @@ export function normalise(m: ModelFile, options: NormaliseOptions = {}): Scenari
   const monthFy = Int32Array.from({ length: nMonths }, (_, k) => fyOf(months[k]!) - firstFy);
   const fys = horizonYears(start, years, fyMonth);
   const fyCount = fys.count;
-  const { inHouse, external } = m.finance.inflation;
+  const { inHouse, external, general } = m.finance.inflation;
   const calendar: CalendarS = {
     monthBreaks,
     monthLabels: months.slice(0, nMonths).map((d) => isoDay(d).slice(0, 7)),
@@ -140,6 +140,9 @@ export function normalise(m: ModelFile, options: NormaliseOptions = {}): Scenari
     fyDiscount: Float64Array.from(
       { length: fyCount },
       (_, k) => 1 / Math.pow(1 + val(m.finance.discountRate), k),
+    ),
+    fyDeflator: Float64Array.from({ length: fyCount }, (_, k) =>
+      general === undefined ? 1 : 1 / indexFor(general, priceFy, firstFy + k),
     ),
   };
 
@@ -321,6 +324,7 @@ export function normalise(m: ModelFile, options: NormaliseOptions = {}): Scenari
       residual: (census?.remainingStay ?? 'residual') === 'residual',
     },
     discountRate: val(m.finance.discountRate),
+    npvBasis: general === undefined ? 'nominal' : 'real',
     savingsTargetPerYear: target ? val(target.perYear) : 0,
     savingsTargetFy: target ? fyIndexEndingBy(target.by, fyMonth, firstFy) : -1,
   };

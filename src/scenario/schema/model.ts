@@ -345,10 +345,13 @@ const finance = z
     inflation: z.strictObject({
       inHouse: growth('Inflation of in-house costs (homes, ART, assessment beds)'),
       external: growth('Growth of external placement prices'),
+      general: growth(
+        'General inflation (the GDP deflator), which turns the money of each year into price-base terms for the net present value',
+      ).optional(),
     }),
     discountRate: param(
       num.nonNegative(),
-      'Real discount rate a year for net present value (0.035 is 3.5%).',
+      'Discount rate a year for net present value (0.035 is 3.5%). With inflation.general, cash flows are first turned into price-base (real) terms and this is a real rate, as the HM Treasury Green Book uses; without it, the money of each year is discounted as paid (a nominal rate).',
     ),
     savingsTarget: savingsTarget.optional(),
   })
