@@ -11,6 +11,8 @@ export interface HeadlineDefinition {
   key: string;
   label: string;
   unit: string;
+  /** A ratio (a share, a mean wait): summarised as the ratio of its totals over replications (ratioParts). */
+  ratio?: true;
 }
 
 /** Reads one replication's results by series name. */
@@ -71,6 +73,39 @@ export class ReplicationView {
 
 const ratio = (a: number, b: number) => (b === 0 ? 0 : a / b);
 
+/** The headline metrics that are ratios. */
+const RATIOS = new Set([
+  'overflowShare',
+  'occupancyRate',
+  'stepDowns.meanDelayDays',
+  'waits.meanDays',
+  'art.meanWaitDays',
+]);
+
+/**
+ * The numerator and denominator of a ratio headline in one replication: the ratio over many
+ * replications is the ratio of their totals (stats/summary.ts, summariseRatio).
+ * @throws Error for a headline that is not a ratio
+ */
+export function ratioParts(v: ReplicationView, key: string): readonly [number, number] {
+  switch (key) {
+    case 'overflowShare':
+      return [
+        v.total('overflow.allFull') + v.total('overflow.noEligibleBed'),
+        v.total('placements.local') + v.total('placements.outOfCounty'),
+      ];
+    case 'occupancyRate':
+      return [v.average('occupancy.local'), v.average('beds.open')];
+    case 'stepDowns.meanDelayDays':
+      return [v.total('stepDowns.delayDays'), v.total('stepDowns.delayed')];
+    case 'waits.meanDays':
+      return [v.total('waits.days'), v.total('waits.ended')];
+    case 'art.meanWaitDays':
+      return [v.total('art.waitDays'), v.total('art.starts')];
+  }
+  throw new Error(`headline "${key}" is not a ratio`);
+}
+
 /** The headline metrics of a run of this shape (homes, years, cost categories). */
 export function headlineDefinitions(defs: readonly SeriesDefinition[], cal: CalendarS): HeadlineDefinition[] {
   const h: HeadlineDefinition[] = [
@@ -119,24 +154,20 @@ export function headlineDefinitions(defs: readonly SeriesDefinition[], cal: Cale
       unit: 'children',
     });
   });
+  for (const x of h) if (RATIOS.has(x.key)) x.ratio = true;
   return h;
 }
 
 /** The headline values of one replication, in the order of `headlineDefinitions`. */
 export function headlineValues(v: ReplicationView, heads: readonly HeadlineDefinition[]): Float64Array {
   const out = new Float64Array(heads.length);
-  const placements = v.total('placements.local') + v.total('placements.outOfCounty');
   heads.forEach((h, i) => {
     const k = h.key;
     let x: number;
-    if (k === 'overflowShare')
-      x = ratio(v.total('overflow.allFull') + v.total('overflow.noEligibleBed'), placements);
-    else if (k === 'occupancyRate') x = ratio(v.average('occupancy.local'), v.average('beds.open'));
-    else if (k === 'outOfCounty.atEnd') x = v.atEnd('outOfCounty.childrenAtEnd');
-    else if (k === 'stepDowns.meanDelayDays')
-      x = ratio(v.total('stepDowns.delayDays'), v.total('stepDowns.delayed'));
-    else if (k === 'waits.meanDays') x = ratio(v.total('waits.days'), v.total('waits.ended'));
-    else if (k === 'art.meanWaitDays') x = ratio(v.total('art.waitDays'), v.total('art.starts'));
+    if (h.ratio) {
+      const [a, b] = ratioParts(v, k);
+      x = ratio(a, b);
+    } else if (k === 'outOfCounty.atEnd') x = v.atEnd('outOfCounty.childrenAtEnd');
     else if (k.startsWith('cost.total.'))
       x = v.year('cost.total', v.cal.fyLabels.indexOf(k.slice('cost.total.'.length)));
     else if (k.startsWith('outOfCounty.atEnd.'))

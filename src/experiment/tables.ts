@@ -4,14 +4,22 @@
  * replication. Pure functions of the replication set: the same replications give the same
  * tables, byte for byte, whatever the worker count.
  */
-import { summarise, type Summary } from '../stats/summary.ts';
-import { headlineDefinitions, headlineValues, ReplicationView, type HeadlineDefinition } from './headline.ts';
+import { summarise, summariseRatio, type Summary } from '../stats/summary.ts';
+import {
+  headlineDefinitions,
+  headlineValues,
+  ratioParts,
+  ReplicationView,
+  type HeadlineDefinition,
+} from './headline.ts';
 import type { ReplicationSet } from './runner.ts';
 import { toFinancialYears } from './years.ts';
 
 export interface MetricSummary extends Summary {
   label: string;
   unit: string;
+  /** Set for a ratio, whose mean and interval are those of the ratio of totals (summariseRatio). */
+  estimator?: 'ratioOfTotals';
 }
 
 /** A row of a table: the header row names the columns, the others hold text, numbers or blanks. */
@@ -32,12 +40,24 @@ export interface RunTables {
 /** Build every table of a run. */
 export function buildTables(set: ReplicationSet): RunTables {
   const heads = headlineDefinitions(set.defs, set.calendar);
-  const perRep = set.monthly.map((m) =>
-    headlineValues(new ReplicationView(m, set.defs, set.calendar), heads),
+  const n = set.monthly.length;
+  // Numerators and denominators of the ratio headlines, by headline then replication.
+  const parts = new Map(
+    heads.filter((h) => h.ratio).map((h) => [h.key, { num: new Float64Array(n), den: new Float64Array(n) }]),
   );
+  const perRep = set.monthly.map((m, r) => {
+    const view = new ReplicationView(m, set.defs, set.calendar);
+    for (const [key, p] of parts) [p.num[r], p.den[r]] = ratioParts(view, key);
+    return headlineValues(view, heads);
+  });
   const summary: Record<string, MetricSummary> = {};
   heads.forEach((h, i) => {
-    summary[h.key] = { label: h.label, unit: h.unit, ...summarise(perRep.map((r) => r[i]!)) };
+    const p = parts.get(h.key);
+    summary[h.key] = {
+      label: h.label,
+      unit: h.unit,
+      ...(p ? summariseRatio(p.num, p.den) : summarise(perRep.map((r) => r[i]!))),
+    };
   });
   return {
     heads,

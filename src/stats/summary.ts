@@ -74,3 +74,48 @@ export function summarise(values: ArrayLike<number>): Summary {
     p95: q(0.95),
   };
 }
+
+/** A summary of a ratio whose estimate is the ratio of totals (see summariseRatio). */
+export interface RatioSummary extends Summary {
+  /** How `mean` and its interval were estimated: the ratio of the replications' totals. */
+  estimator: 'ratioOfTotals';
+}
+
+/**
+ * Summarise a ratio across replications (a share of placements, a mean wait) as the ratio of its
+ * totals, sum(num) / sum(den): the share of all placements that overflowed, not the mean of each
+ * replication's share, which is biased when replications are short (one with few placements
+ * counts as much as one with many). Its 95% interval is the linearisation (delta-method)
+ * interval of a ratio estimator (Cochran, Sampling Techniques, 3rd ed., §6.4): the standard
+ * error is sqrt(sum((num_r - R den_r)^2) / (n (n - 1))) / mean(den), with Student's t. `sd` and
+ * the percentiles describe the replications' own ratios (0 where a replication has no
+ * denominator): the spread of outcomes.
+ * @throws RangeError for no values, or numerators and denominators of different lengths
+ */
+export function summariseRatio(num: ArrayLike<number>, den: ArrayLike<number>): RatioSummary {
+  const n = num.length;
+  if (n !== den.length) throw new RangeError(`${n} numerators for ${den.length} denominators`);
+  const own = Float64Array.from({ length: n }, (_, i) => (den[i] === 0 ? 0 : num[i]! / den[i]!));
+  const spread = summarise(own);
+  let a = 0;
+  let b = 0;
+  for (let i = 0; i < n; i++) {
+    a += num[i]!;
+    b += den[i]!;
+  }
+  const r = b === 0 ? 0 : a / b;
+  let half: number | null = null;
+  if (n >= 2) {
+    let ss = 0;
+    for (let i = 0; i < n; i++) ss += (num[i]! - r * den[i]!) ** 2;
+    half = b === 0 ? 0 : (tCritical95(n) * Math.sqrt(ss / (n * (n - 1)))) / (b / n);
+  }
+  return {
+    ...spread,
+    mean: r,
+    ciLow: half === null ? null : r - half,
+    ciHigh: half === null ? null : r + half,
+    halfWidth: half,
+    estimator: 'ratioOfTotals',
+  };
+}

@@ -129,7 +129,8 @@ describe('caresim run (executeRun)', () => {
     };
     // t(0.975, 11) = 2.200985 (R: qt(0.975, 11)), written here rather than computed by the code under test.
     const t = 2.200985;
-    for (const key of ['referrals', 'overflowShare', 'occupancy.local', 'cost.total']) {
+    // Ratios (overflowShare...) are ratios of totals instead: test/experiment/ratios.test.ts.
+    for (const key of ['referrals', 'placements.outOfCounty', 'occupancy.local', 'cost.total']) {
       const col = header!.indexOf(key);
       const xs = rows.map((r) => Number(r[col]));
       const n = xs.length;

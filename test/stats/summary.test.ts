@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { summarise, tCritical95 } from '../../src/stats/summary.ts';
+import { summarise, summariseRatio, tCritical95 } from '../../src/stats/summary.ts';
 
 describe('summarise', () => {
   it('uses the sample standard deviation and a t interval', () => {
@@ -40,5 +40,32 @@ describe('tCritical95', () => {
     expect(tCritical95(2)).toBeCloseTo(12.7062, 3);
     expect(tCritical95(10)).toBeCloseTo(2.262157, 5);
     expect(tCritical95(1001)).toBeCloseTo(1.962339, 5);
+  });
+});
+
+describe('summariseRatio', () => {
+  it('estimates a ratio by the ratio of totals, not the mean of the ratios', () => {
+    // One short replication (1 of 1) and one long (3 of 30): 4 of 31 in all, not (1 + 0.1) / 2.
+    const s = summariseRatio([1, 3], [1, 30]);
+    expect(s.mean).toBeCloseTo(4 / 31, 12);
+    expect(s.estimator).toBe('ratioOfTotals');
+    // Spread of outcomes: the replications' own ratios.
+    expect([s.p5, s.p95].map((x) => Math.round(x * 100) / 100)).toEqual([0.15, 0.96]);
+  });
+
+  it('gives the linearisation interval of a ratio estimator', () => {
+    const num = [2, 5, 3, 6];
+    const den = [10, 20, 10, 30];
+    const r = 16 / 70;
+    const resid = num.map((a, i) => a - r * den[i]!);
+    const se = Math.sqrt(resid.reduce((x, e) => x + e * e, 0) / (4 * 3)) / (70 / 4);
+    const s = summariseRatio(num, den);
+    expect(s.halfWidth!).toBeCloseTo(tCritical95(4) * se, 12);
+    expect(s.ciLow!).toBeCloseTo(r - tCritical95(4) * se, 12);
+  });
+
+  it('is 0, with no width, when nothing is in any denominator', () => {
+    const s = summariseRatio([0, 0, 0], [0, 0, 0]);
+    expect([s.mean, s.halfWidth]).toEqual([0, 0]);
   });
 });
