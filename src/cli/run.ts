@@ -290,6 +290,13 @@ export async function sweepCommand(file: string, o: SweepCommandOptions): Promis
     return () => {
       for (const a of outcome.answers) console.log(`${a.question}: ${a.answer}`);
       if (outcome.answers.length > 0) console.log('');
+      for (const h of outcome.heldFixed)
+        console.log(
+          `Held fixed as ${h.axis} varies (extra beds add no running cost or capital unless these vary too): ${h.fields
+            .map((f) => `${f.path} = ${formatValue(f.value, '£')}`)
+            .join('; ')}.`,
+        );
+      if (outcome.heldFixed.length > 0) console.log('');
       const rows = outcome.points.map((p) => [
         String(p.index),
         ...p.values.map((v) => (Number.isInteger(v) ? String(v) : v.toFixed(3))),

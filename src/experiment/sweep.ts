@@ -214,3 +214,52 @@ export function sweepRows(axes: readonly SweepAxis[], points: readonly SweepPoin
     ]),
   ];
 }
+
+/** Fields a sweep leaves as they are while a varied field changes, though they may scale with it. */
+export interface HeldFixed {
+  /** The varied field. */
+  axis: string;
+  /** The fields held at their model values, with those values. */
+  fields: { path: string; value: number }[];
+}
+
+/** The cost fields of a home or of the assessment unit that do not scale with its beds. */
+const FIXED_WITH_BEDS: Record<string, readonly string[]> = {
+  home: ['costs.fixedPerYear', 'costs.capital', 'costs.grant', 'costs.retainedValue'],
+  assessment: ['capital', 'retainedValue'],
+};
+
+/**
+ * What a sweep holds fixed that a reader might expect to move with a varied field: a home's
+ * running cost a year, capital, grant and retained value when its beds vary (and the assessment
+ * unit's capital, retained value and, costed as a whole unit, weekly cost), so that the answer
+ * can say that extra beds come with no extra running cost or capital unless those vary too.
+ */
+export function heldFixed(raw: unknown, axes: readonly SweepAxis[]): HeldFixed[] {
+  const out: HeldFixed[] = [];
+  for (const a of axes) {
+    const home = /^(homes\.[^.]+)\.beds$/.exec(a.path)?.[1];
+    const prefix = home ?? (a.path === 'assessment.beds' ? 'assessment' : null);
+    if (prefix === null) continue;
+    const paths = (home ? FIXED_WITH_BEDS.home! : FIXED_WITH_BEDS.assessment!).map((f) => `${prefix}.${f}`);
+    if (!home && getField(raw, 'assessment.costBasis') === 'wholeUnit')
+      paths.unshift('assessment.weeklyCost');
+    const fields = paths.flatMap((path) => {
+      try {
+        return [{ path, value: getNumber(raw, path) }];
+      } catch {
+        return []; // not in this model
+      }
+    });
+    if (fields.length > 0) out.push({ axis: a.path, fields });
+  }
+  return out;
+}
+
+/** A field of a model as written, whatever its type (undefined where there is none). */
+function getField(raw: unknown, path: string): unknown {
+  let v: unknown = raw;
+  for (const k of path.split('.'))
+    v = typeof v === 'object' && v !== null ? (v as Record<string, unknown>)[k] : undefined;
+  return v;
+}

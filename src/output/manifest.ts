@@ -105,6 +105,10 @@ export const sweepManifest = z.object({
   years: z.number().nullable(),
   commonRandomNumbers: z.string(),
   paretoFront: z.array(z.number().int()),
+  /** Fields held at their model values that a reader might expect to move with a varied one. */
+  heldFixed: z.array(
+    z.object({ axis: z.string(), fields: z.array(z.object({ path: z.string(), value: z.number() })) }),
+  ),
 });
 
 export const sensitivityManifest = z.object({

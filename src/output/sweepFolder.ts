@@ -4,7 +4,14 @@
  * appears only when complete.
  */
 import { heatmapChart, tradeoffChart } from '../charts/sweepCharts.ts';
-import { runSweep, sweepRows, type SweepOptions, type SweepPoint } from '../experiment/sweep.ts';
+import {
+  heldFixed,
+  runSweep,
+  sweepRows,
+  type HeldFixed,
+  type SweepOptions,
+  type SweepPoint,
+} from '../experiment/sweep.ts';
 import { answerSizing, type SizingAnswer, type SizingQuestions } from '../report/sizing.ts';
 import { fieldLabel } from '../scenario/fieldLabel.ts';
 import { writeChartsInto } from './chartFiles.ts';
@@ -20,14 +27,19 @@ export interface SweepFolderOptions extends SweepOptions {
 }
 
 /** Run a sweep and write its folder, atomically like a run. */
-export async function executeSweep(
-  o: SweepFolderOptions,
-): Promise<{ dir: string; points: SweepPoint[]; seconds: number; answers: SizingAnswer[] }> {
+export async function executeSweep(o: SweepFolderOptions): Promise<{
+  dir: string;
+  points: SweepPoint[];
+  seconds: number;
+  answers: SizingAnswer[];
+  heldFixed: HeldFixed[];
+}> {
   const started = new Date();
   const dir = new RunDirectory(o.out ?? defaultRunDir(`sweep-${o.modelFile}`, started));
   try {
     const { points, streams } = await runSweep(o);
     const time = timing(started);
+    const held = heldFixed(o.raw, o.axes);
     dir.write('sweep.csv', csv(sweepRows(o.axes, points)));
     const answers = answerSizing(o.axes, points, o.questions ?? {});
     if (answers.length > 0)
@@ -77,10 +89,11 @@ export async function executeSweep(
         ...time,
         files: [...dir.files, 'manifest.json'],
         paretoFront: points.filter((p) => p.pareto).map((p) => p.index),
+        heldFixed: held,
       }),
     );
     dir.commit();
-    return { dir: dir.target, points, seconds: time.seconds!, answers };
+    return { dir: dir.target, points, seconds: time.seconds!, answers, heldFixed: held };
   } catch (e) {
     dir.abandon();
     throw e;

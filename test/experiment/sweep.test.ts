@@ -2,7 +2,14 @@ import { describe, expect, it } from 'vitest';
 import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { gridPoints, latinHypercube, paretoFront, parseAxis, runSweep } from '../../src/experiment/sweep.ts';
+import {
+  gridPoints,
+  heldFixed,
+  latinHypercube,
+  paretoFront,
+  parseAxis,
+  runSweep,
+} from '../../src/experiment/sweep.ts';
 import { executeSweep } from '../../src/output/sweepFolder.ts';
 import { fewestBeds, minimise } from '../../src/report/sizing.ts';
 import { loadModel } from '../../src/scenario/load.ts';
@@ -174,4 +181,23 @@ describe('executeSweep', () => {
       expect.arrayContaining(['heatmap-cost-total.png', 'heatmap-outOfCounty-children.svg']),
     );
   }, 60_000);
+});
+
+describe('heldFixed', () => {
+  it("names a home's running cost, capital, grant and retained value as held fixed when its beds vary", () => {
+    const r = loadModel('models/leicestershire.yaml');
+    if (!r.ok) throw new Error('baseline invalid');
+    const held = heldFixed(r.raw, ['homes.csHome1.beds=2:4:1', 'art.capacity=8,12'].map(parseAxis));
+    expect(held).toEqual([
+      {
+        axis: 'homes.csHome1.beds',
+        fields: [
+          { path: 'homes.csHome1.costs.fixedPerYear', value: 683510 },
+          { path: 'homes.csHome1.costs.capital', value: 481799 },
+          { path: 'homes.csHome1.costs.grant', value: 236468 },
+          { path: 'homes.csHome1.costs.retainedValue', value: 409529 },
+        ],
+      },
+    ]);
+  });
 });
