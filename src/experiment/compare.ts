@@ -72,8 +72,8 @@ export function compareScenario(b: ReplicationSet, s: ReplicationSet, file: stri
   const scenario = b.prepared.scenario;
   const discount = scenario.calendar.fyDiscount;
   const deflator = scenario.calendar.fyDeflator;
-  // The assets are sold at the end of the last year: one year's discount beyond its start.
-  const endOfHorizon = discount[Y - 1]! / (1 + scenario.discountRate);
+  // The assets would be sold at the end of the horizon.
+  const endOfHorizon = scenario.calendar.horizonEndDiscount;
   const retainedDiff = retainedValue(s.prepared.scenario) - retainedValue(scenario);
   const perRep: Record<string, number[]> = {};
   const push = (k: string, x: number) => (perRep[k] ??= []).push(x);

@@ -90,7 +90,10 @@ export async function runModel(o: RunRequest): Promise<RunResult> {
       ...(o.onProgress ? { onProgress: (done: number) => o.onProgress!(offset + done, total) } : {}),
       ...(o.signal ? { signal: o.signal } : {}),
     });
-  const first = replicationIndices(o.replications, o.shard);
+  // With a precision to reach, the cap bounds the first batch too.
+  const start =
+    o.precision === undefined ? o.replications : Math.min(o.replications, o.maxReplications ?? 10_000);
+  const first = replicationIndices(start, o.shard);
   let set = await run(first, 0, first.length);
   let tables = buildTables(set);
   let stopping: SequentialStopping | null = null;
@@ -124,7 +127,14 @@ export async function runModel(o: RunRequest): Promise<RunResult> {
       cap,
     };
   }
-  return { set, tables, seed: o.seed, replications: o.replications, shard: o.shard ?? null, stopping };
+  return {
+    set,
+    tables,
+    seed: o.seed,
+    replications: o.shard ? o.replications : set.reps.length,
+    shard: o.shard ?? null,
+    stopping,
+  };
 }
 
 /** One shard's replications, as read back from its folder. */

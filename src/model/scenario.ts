@@ -171,6 +171,11 @@ export interface CalendarS {
    * price-base year), or all 1 when the model gives no general inflation (nominal terms).
    */
   readonly fyDeflator: Float64Array;
+  /**
+   * Discount factor at the end of the horizon, when assets would be sold: over the years from
+   * the start of the first financial year (where the first year's flows are counted) to the end.
+   */
+  readonly horizonEndDiscount: number;
 }
 
 export interface CensusS {

@@ -11,8 +11,12 @@ import { z } from 'zod';
 import { PRNG_ALGORITHM } from '../random/streams.ts';
 import { caresimVersion, gitCommit } from './buildInfo.ts';
 
-/** Version of the results files' format; bump when a field changes meaning. */
-export const RESULTS_FORMAT = 'caresim-results/1';
+/**
+ * Version of the results files' format; bump when a field changes meaning. 2: one manifest
+ * schema for every command (with `command`, `platform` and `streams`), and the ratio rows of
+ * summary.json estimated as ratios of totals.
+ */
+export const RESULTS_FORMAT = 'caresim-results/2';
 
 const shard = z.object({ index: z.number().int(), count: z.number().int() });
 

@@ -192,9 +192,9 @@ export async function executeMerge(dirs: readonly string[], out: string): Promis
   const count = first.shard!.count;
   const seen = new Set(manifests.map((m) => m.shard!.index));
   const missing = Array.from({ length: count }, (_, i) => i).filter((i) => !seen.has(i));
+  if (seen.size !== manifests.length) throw new Error('a shard is given twice');
   if (missing.length > 0)
     throw new Error(`shard(s) ${missing.map((i) => `${i}/${count}`).join(', ')} missing`);
-  if (seen.size !== manifests.length) throw new Error('a shard is given twice');
   const prepared = prepare(first.model as unknown as ModelFile, first.years);
   const set = mergeShards(
     prepared,

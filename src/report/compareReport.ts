@@ -15,6 +15,8 @@ export interface CompareReportInput {
     models: { file: string; name: string }[];
     resolvedModels: unknown[];
     modelsAsWritten?: unknown[] | null;
+    /** The horizon in years. */
+    years?: number;
   };
   comparisons: Omit<ScenarioComparison, 'perRep'>[];
   charts: { name: string; title: string; svg: string; png: string }[];
@@ -141,7 +143,8 @@ export function compareReportBlocks(input: CompareReportInput): {
         ...m,
         modelName: `${base.name} and ${m.models.length - 1} scenario(s)`,
         model: (m.resolvedModels[0] ?? {}) as Record<string, unknown>,
-        years: firstYears.length,
+        // The horizon in years (the manifest's), not the count of financial years it touches.
+        years: m.years ?? firstYears.length,
       }),
     },
   ];

@@ -23,12 +23,12 @@ function lossSystem(): RawModel {
   return raw;
 }
 
-async function npv(base: RawModel, scenario: RawModel): Promise<number> {
+async function npv(base: RawModel, scenario: RawModel, years = YEARS): Promise<number> {
   const sets = [];
   for (const raw of [base, scenario]) {
     const v = validateModelData(raw);
     if (!v.ok) throw new Error(v.errors.join('\n'));
-    sets.push(await runReplications({ model: prepare(v.model, YEARS), seed: 1, reps: [0], workers: 1 }));
+    sets.push(await runReplications({ model: prepare(v.model, years), seed: 1, reps: [0], workers: 1 }));
   }
   return compareScenario(sets[0]!, sets[1]!, 'scenario').metrics.netPresentValue!.mean;
 }
@@ -40,6 +40,16 @@ describe('net present value', () => {
     scenario.homes.home.costs = { retainedValue: { value: 1e6, assumption: 'A round number for the test.' } };
     // Nothing else differs: the net present value is the retained value, discounted over 3 years.
     expect(await npv(base, scenario)).toBeCloseTo(1e6 / (1 + RATE) ** YEARS, 6);
+  }, 60_000);
+
+  it('discounts the retained value from the end of a horizon that ends within a financial year', async () => {
+    // From 1 October 2025 for 2 years: the horizon ends half-way through 2027/28 (183 of its
+    // 366 days), 2.5 years after the start of the first financial year, 1 April 2025.
+    const base = lossSystem();
+    base.time.start = '2025-10-01';
+    const scenario = structuredClone(base);
+    scenario.homes.home.costs = { retainedValue: { value: 1e6, assumption: 'A round number for the test.' } };
+    expect(await npv(base, scenario, 2)).toBeCloseTo(1e6 / (1 + RATE) ** 2.5, 6);
   }, 60_000);
 
   it('of price-base money does not move when in-house prices rise with general inflation', async () => {

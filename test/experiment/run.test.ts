@@ -247,6 +247,7 @@ describe('shards and merge', () => {
     ).dir;
     await expect(executeMerge([s0], join(root, 'm1'))).rejects.toThrow(/1\/2 missing/);
     await expect(executeMerge([s0, s0, s1], join(root, 'm2'))).rejects.toThrow(/twice/);
+    await expect(executeMerge([s0, s0], join(root, 'm4'))).rejects.toThrow(/twice/);
     await expect(executeMerge([s0, other], join(root, 'm3'))).rejects.toThrow(/seed 5/);
     expect(existsSync(join(root, 'm1'))).toBe(false);
   }, 60_000);
@@ -292,5 +293,22 @@ describe('sequential stopping (--precision)', () => {
     expect(manifest.replications).toBe(20);
     expect(stop.reached).toBe(false);
     expect(stop.stillImprecise.length).toBeGreaterThan(0);
+  }, 60_000);
+
+  it('keeps even the first batch within the cap', async () => {
+    const { manifest, tables } = await executeRun({
+      modelFile: LOSS,
+      model: model(LOSS),
+      replications: 50,
+      seed: 8,
+      years: 1,
+      workers: 1,
+      precision: 0.0001,
+      maxReplications: 20,
+      charts: false,
+      out: join(scratch(), 'p'),
+    });
+    expect(manifest.replications).toBe(20);
+    expect(tables.summary.referrals!.n).toBe(20);
   }, 60_000);
 });
