@@ -357,7 +357,7 @@ export async function sensitivityCommand(
           console.log(
             useSaving
               ? `Revenue saving in ${r.targetYear} at the model's values: ${formatValue(r.saving!.mean, '£')}; out-of-county placements: ${formatValue(r.ooc.mean, 'placements')}`
-              : `Out-of-county placements at the model's values: ${formatValue(r.ooc.mean, 'placements')} (give --base for savings)`,
+              : `Out-of-county placements at the model's values: ${formatValue(r.ooc.mean, 'placements')} (${o.base ? "no saving: the base model's savings target is not within the horizon" : 'give --base for savings'})`,
           );
           console.log(
             textTable(

@@ -34,6 +34,8 @@ export interface ScenarioComparison {
   savingByYear: Record<string, PairedMetric>;
   /** Cumulative net saving (savings minus extra capital) by financial year. */
   cumulativeNetByYear: Record<string, PairedMetric>;
+  /** Whether the net present value is of price-base (real) or of nominal money (Scenario.npvBasis). */
+  npvBasis: 'real' | 'nominal';
   /** Share of replications in which the scenario costs less over the horizon. */
   probabilityCheaper: number;
   /** Payback: the financial year's index per replication (-1: not within the horizon). */
@@ -114,7 +116,7 @@ export function compareScenario(b: ReplicationSet, s: ReplicationSet, file: stri
     costAvoided: ['Revenue cost avoided over the horizon (base minus scenario)', '£'],
     capitalExtra: ['Extra capital spent, net of grants', '£'],
     netPresentValue: [
-      `Net present value of savings less capital, with retained asset value (${scenario.npvBasis === 'real' ? 'real: price-base money' : 'nominal: the money of each year'})`,
+      `Net present value, ${scenario.npvBasis === 'real' ? 'real (price-base money)' : 'nominal (money of each year)'}, with retained value`,
       '£',
     ],
     outOfCountyPlacementsAvoided: ['Out-of-county placements avoided', 'placements'],
@@ -157,6 +159,7 @@ export function compareScenario(b: ReplicationSet, s: ReplicationSet, file: stri
   return {
     name,
     file,
+    npvBasis: scenario.npvBasis,
     metrics,
     savingByYear,
     cumulativeNetByYear,
