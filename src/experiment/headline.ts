@@ -88,6 +88,13 @@ const RATIOS = new Set([
  * @throws Error for a headline that is not a ratio
  */
 export function ratioParts(v: ReplicationView, key: string): readonly [number, number] {
+  if (key.startsWith('overflowShare.')) {
+    const y = v.cal.fyLabels.indexOf(key.slice('overflowShare.'.length));
+    return [
+      v.year('overflow.allFull', y) + v.year('overflow.noEligibleBed', y),
+      v.year('placements.local', y) + v.year('placements.outOfCounty', y),
+    ];
+  }
   switch (key) {
     case 'overflowShare':
       return [
@@ -152,6 +159,12 @@ export function headlineDefinitions(defs: readonly SeriesDefinition[], cal: Cale
       key: `outOfCounty.atEnd.${fy}`,
       label: `Children out of county at the end of ${fy}`,
       unit: 'children',
+    });
+    h.push({
+      key: `overflowShare.${fy}`,
+      label: `Overflow share in ${fy}: placements out of county for want of a suitable local bed, of all placements that year`,
+      unit: 'share',
+      ratio: true,
     });
   });
   for (const x of h) if (RATIOS.has(x.key)) x.ratio = true;

@@ -59,7 +59,15 @@ export function formatRunSummary(
   const yearRows = fyLabels.map((fy) => {
     const c = summary[`cost.total.${fy}`]!;
     const o = summary[`outOfCounty.atEnd.${fy}`]!;
-    return [fy, formatValue(c.mean, '£'), interval(c), formatValue(o.mean, 'children'), interval(o)];
+    const share = summary[`overflowShare.${fy}`];
+    return [
+      fy,
+      formatValue(c.mean, '£'),
+      interval(c),
+      formatValue(o.mean, 'children'),
+      interval(o),
+      share ? `${formatValue(share.mean, 'share')} (${interval(share)})` : '',
+    ];
   });
   out.push(
     textTable(
@@ -69,6 +77,7 @@ export function formatRunSummary(
         '95% interval',
         'children out of county at year end',
         '95% interval',
+        'overflow share (95% interval)',
       ],
       yearRows,
     ),

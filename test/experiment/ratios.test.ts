@@ -32,6 +32,17 @@ describe('headline ratios', () => {
       placements += v.total('placements.local') + v.total('placements.outOfCounty');
     }
     expect(t.summary.overflowShare!.mean).toBeCloseTo(overflow / placements, 12);
+    // And year by year: the overflow share of each financial year, as the ratio of that year's totals.
+    const fy = set.calendar.fyLabels[1]!;
+    let yearOverflow = 0;
+    let yearPlacements = 0;
+    for (const m of set.monthly) {
+      const v = new ReplicationView(m, set.defs, set.calendar);
+      yearOverflow += v.year('overflow.allFull', 1) + v.year('overflow.noEligibleBed', 1);
+      yearPlacements += v.year('placements.local', 1) + v.year('placements.outOfCounty', 1);
+    }
+    expect(t.summary[`overflowShare.${fy}`]!.mean).toBeCloseTo(yearOverflow / yearPlacements, 12);
+    expect(t.summary[`overflowShare.${fy}`]!.estimator).toBe('ratioOfTotals');
     expect(t.summary.overflowShare!.estimator).toBe('ratioOfTotals');
     expect(t.summary['cost.total']!.estimator).toBeUndefined();
   }, 60_000);
