@@ -194,6 +194,8 @@ describe('ART and unit costs', () => {
     // x daily rate x the month's in-house price index, and the index is 1.04 a year from 2020/21.
     const raw = rawModel(BASELINE);
     raw.art.costBasis = 'caseload';
+    // The baseline costs the assessment unit whole (000 ¶20); per open bed is tested here.
+    raw.assessment.costBasis = 'perBedOpen';
     const sim = simulatorOf(raw);
     const out = sim.run(20240305, 0);
     const cal = sim.s.calendar;
@@ -221,5 +223,21 @@ describe('ART and unit costs', () => {
       expect(variable[k]).toBeCloseTo(expected, 4);
     }
     expect(timeMean(sim, out, 'art.caseload')).toBeGreaterThan(0);
+  });
+
+  it('charges a whole assessment unit its weekly cost while it is open, however many beds it has', () => {
+    // The baseline: £5,200 a week for the three beds together (000 ¶20), from 1 April 2025.
+    const sim = simulatorOf(rawModel(BASELINE));
+    const out = sim.run(20240305, 0);
+    const cal = sim.s.calendar;
+    const b = cal.monthBreaks;
+    const open = monthly(sim, out, 'assessment.open');
+    const cost = monthly(sim, out, 'cost.assessment');
+    for (let k = 0; k < sim.metrics.months; k++) {
+      const days = b[k + 1]! - b[k]!;
+      const unitOpen = open[k]! > 0 ? 1 : 0;
+      expect(cost[k]).toBeCloseTo(unitOpen * days * (5200 / 7) * cal.inHouseIndex[k]!, 4);
+    }
+    expect(open[open.length - 1]).toBe(3);
   });
 });
