@@ -56,10 +56,34 @@ export function financialYearOf(d: Date, startMonth: number): number {
   return d.getUTCMonth() + 1 >= startMonth ? y : y - 1;
 }
 
+/** The first day of the financial year starting in calendar year `fy`. */
+export function financialYearStart(fy: number, startMonth: number): Date {
+  return new Date(Date.UTC(fy, startMonth - 1, 1));
+}
+
 /** The last day of the financial year starting in calendar year `fy`, as `YYYY-MM-DD`. */
 export function financialYearEnd(fy: number, startMonth: number): string {
-  return isoDay(dayBefore(new Date(Date.UTC(fy + 1, startMonth - 1, 1))));
+  return isoDay(dayBefore(financialYearStart(fy + 1, startMonth)));
 }
+
+/**
+ * Years from the start of the financial year `firstFy` to `end`: whole financial years, and of
+ * the year `end` falls in, the fraction of its days before `end` (so a horizon ending with a
+ * financial year gives a whole number, whatever the leap days).
+ */
+export function financialYearsTo(end: Date, firstFy: number, startMonth: number): number {
+  const fy = financialYearOf(dayBefore(end), startMonth);
+  const from = financialYearStart(fy, startMonth);
+  const to = financialYearStart(fy + 1, startMonth);
+  return fy - firstFy + daysBetween(from, end) / daysBetween(from, to);
+}
+
+/** The English name of month `m` (1-12), for sentences such as "April to March". */
+export function monthName(m: number): string {
+  return MONTH_NAMES[m - 1]!;
+}
+const MONTH_NAMES =
+  'January February March April May June July August September October November December'.split(' ');
 
 /** A horizon's financial years: from `start`, for `years` years, years starting in `startMonth`. */
 export interface HorizonYears {

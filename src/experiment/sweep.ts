@@ -8,7 +8,7 @@
  */
 import { createStream } from '../random/streams.ts';
 import { validateModelData } from '../scenario/load.ts';
-import { getNumber, setNumber } from '../scenario/paths.ts';
+import { getNumber, getValue, setNumber } from '../scenario/paths.ts';
 import { ReplicationView } from './headline.ts';
 import { prepare, streamsOf, type PreparedModel } from './prepared.ts';
 import { RunSeries, type SeriesOptions } from './runner.ts';
@@ -242,8 +242,7 @@ export function heldFixed(raw: unknown, axes: readonly SweepAxis[]): HeldFixed[]
     const prefix = home ?? (a.path === 'assessment.beds' ? 'assessment' : null);
     if (prefix === null) continue;
     const paths = (home ? FIXED_WITH_BEDS.home! : FIXED_WITH_BEDS.assessment!).map((f) => `${prefix}.${f}`);
-    if (!home && getField(raw, 'assessment.costBasis') === 'wholeUnit')
-      paths.unshift('assessment.weeklyCost');
+    if (!home && hasValue(raw, 'assessment.costBasis', 'wholeUnit')) paths.unshift('assessment.weeklyCost');
     const fields = paths.flatMap((path) => {
       try {
         return [{ path, value: getNumber(raw, path) }];
@@ -256,10 +255,11 @@ export function heldFixed(raw: unknown, axes: readonly SweepAxis[]): HeldFixed[]
   return out;
 }
 
-/** A field of a model as written, whatever its type (undefined where there is none). */
-function getField(raw: unknown, path: string): unknown {
-  let v: unknown = raw;
-  for (const k of path.split('.'))
-    v = typeof v === 'object' && v !== null ? (v as Record<string, unknown>)[k] : undefined;
-  return v;
+/** Whether the model as written has `value` at `path`. */
+function hasValue(raw: unknown, path: string, value: unknown): boolean {
+  try {
+    return getValue(raw, path) === value;
+  } catch {
+    return false;
+  }
 }

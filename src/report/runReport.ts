@@ -8,6 +8,7 @@
  * Pure: built from the contents of a results folder; src/output/reportFiles.ts does the I/O.
  */
 import type { MetricSummary } from '../experiment/tables.ts';
+import { monthName } from '../engine/calendar.ts';
 import { listProvenance } from '../scenario/provenance.ts';
 import type { StatRow } from '../charts/runCharts.ts';
 import { formatValue } from './runSummary.ts';
@@ -113,12 +114,8 @@ export function yearRows(
   };
 }
 
-const MONTHS = 'January February March April May June July August September October November December'.split(
-  ' ',
-);
-
 /** "April to March" for financial years starting in month 4 (1-12). */
-const financialYearSpan = (start: number) => `${MONTHS[start - 1]} to ${MONTHS[(start + 10) % 12]}`;
+const financialYearSpan = (start: number) => `${monthName(start)} to ${monthName(((start + 10) % 12) + 1)}`;
 
 /** Method notes under the STRESS-DES headings, with this run's particulars. */
 export function methodNotes(manifest: RunReportInput['manifest']): string[] {

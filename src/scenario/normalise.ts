@@ -29,6 +29,7 @@ import {
   daysBetween,
   DAYS_PER_YEAR,
   financialYearOf,
+  financialYearsTo,
   fyIndexEndingBy,
   horizonYears,
   isoDay,
@@ -145,11 +146,7 @@ export function normalise(m: ModelFile, options: NormaliseOptions = {}): Scenari
       general === undefined ? 1 : 1 / indexFor(general, priceFy, firstFy + k),
     ),
     horizonEndDiscount:
-      1 /
-      Math.pow(
-        1 + val(m.finance.discountRate),
-        yearsToEnd(firstFy + fyCount - 1, fyMonth, end) + fyCount - 1,
-      ),
+      1 / Math.pow(1 + val(m.finance.discountRate), financialYearsTo(end, firstFy, fyMonth)),
   };
 
   // Arrival segments run from the start of any warm-up to the end, by calendar month, so
@@ -334,15 +331,4 @@ export function normalise(m: ModelFile, options: NormaliseOptions = {}): Scenari
     savingsTargetPerYear: target ? val(target.perYear) : 0,
     savingsTargetFy: target ? fyIndexEndingBy(target.by, fyMonth, firstFy) : -1,
   };
-}
-
-/**
- * The part of the financial year starting in calendar year `fy` that lies before `end`, as a
- * fraction of that year (1 when the horizon ends with the year): with the whole years before it,
- * how far the end of the horizon is from the start of the first financial year, in years.
- */
-function yearsToEnd(fy: number, startMonth: number, end: Date): number {
-  const from = new Date(Date.UTC(fy, startMonth - 1, 1));
-  const to = new Date(Date.UTC(fy + 1, startMonth - 1, 1));
-  return daysBetween(from, end) / daysBetween(from, to);
 }

@@ -36,6 +36,15 @@ export function getNumber(model: unknown, path: string): number {
 }
 
 /**
+ * The value at `path` in a model as written, whatever it is.
+ * @throws Error naming the first key that does not exist (with a suggestion)
+ */
+export function getValue(model: unknown, path: string): unknown {
+  const holder = walk(model, path);
+  return holder.container[holder.key];
+}
+
+/**
  * A copy of the model with the number at `path` set to `value` (provenance objects keep their
  * fields). The caller validates the result like any model.
  * @throws Error as getNumber
