@@ -12,6 +12,7 @@ import { runCharts, type ChartDefinition } from '../charts/runCharts.ts';
 import type { Source } from '../charts/style.ts';
 import { readCompareFolder } from './compareTables.ts';
 import { parseStatRows } from './csv.ts';
+import { jsonText } from './json.ts';
 import { readManifest } from './manifest.ts';
 import { renderChart } from './render.ts';
 
@@ -21,7 +22,7 @@ export async function writeCharts(chartsDir: string, charts: readonly ChartDefin
   const files: string[] = [];
   for (const c of charts) {
     const { svg, png } = await renderChart(c.spec);
-    writeFileSync(join(chartsDir, `${c.name}.vl.json`), `${JSON.stringify(c.spec, null, 2)}\n`);
+    writeFileSync(join(chartsDir, `${c.name}.vl.json`), jsonText(c.spec));
     writeFileSync(join(chartsDir, `${c.name}.svg`), svg);
     writeFileSync(join(chartsDir, `${c.name}.png`), png);
     files.push(`${c.name}.vl.json`, `${c.name}.svg`, `${c.name}.png`);

@@ -15,11 +15,10 @@ import type { SeriesOptions } from '../experiment/runner.ts';
 import type { ModelFile } from '../scenario/schema/model.ts';
 import { redrawCompareCharts } from './chartFiles.ts';
 import { csv } from './csv.ts';
+import { jsonText } from './json.ts';
 import { buildFacts, manifestText, RESULTS_FORMAT, timing, type CompareManifest } from './manifest.ts';
 import { writeCompareReport } from './reportFiles.ts';
 import { defaultRunDir, RunDirectory } from './runDirectory.ts';
-
-const json = (v: unknown) => `${JSON.stringify(v, null, 2)}\n`;
 
 export interface CompareOptions extends Omit<SeriesOptions, 'replications' | 'seed'> {
   files: string[];
@@ -62,7 +61,7 @@ export async function executeCompare(o: CompareOptions): Promise<CompareOutcome>
     });
     dir.write(
       'compare.json',
-      json({
+      jsonText({
         format: RESULTS_FORMAT,
         base: { name: base.name, file: o.files[0] },
         replications,

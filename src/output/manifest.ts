@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { z } from 'zod';
 import { PRNG_ALGORITHM } from '../random/streams.ts';
 import { caresimVersion, gitCommit } from './buildInfo.ts';
+import { jsonText } from './json.ts';
 
 /**
  * Version of the results files' format; bump when a field changes meaning. 2: one manifest
@@ -172,7 +173,7 @@ export function timing(started: Date | null, finished = new Date()) {
  * user's input, if it fails), two-space JSON with a final newline.
  */
 export function manifestText(m: Manifest): string {
-  return `${JSON.stringify(manifest.parse(m), null, 2)}\n`;
+  return jsonText(manifest.parse(m));
 }
 
 /**

@@ -12,6 +12,7 @@ import { buildTables, type RunTables } from '../experiment/tables.ts';
 import type { ModelFile } from '../scenario/schema/model.ts';
 import { writeRunCharts } from './chartFiles.ts';
 import { csv } from './csv.ts';
+import { jsonText } from './json.ts';
 import {
   buildFacts,
   manifestText,
@@ -23,8 +24,6 @@ import {
 } from './manifest.ts';
 import { writeRunReport } from './reportFiles.ts';
 import { defaultRunDir, RunDirectory } from './runDirectory.ts';
-
-const json = (v: unknown) => `${JSON.stringify(v, null, 2)}\n`;
 
 const RAW_FILE = 'replications.f64';
 
@@ -67,7 +66,7 @@ async function writeRunFolder(
   const tables = buildTables(set);
   dir.write(
     'summary.json',
-    json({
+    jsonText({
       format: RESULTS_FORMAT,
       model: set.prepared.model.name,
       replications: set.reps.length,

@@ -16,6 +16,7 @@ import { answerSizing, type SizingAnswer, type SizingQuestions } from '../report
 import { fieldLabel } from '../scenario/fieldLabel.ts';
 import { writeChartsInto } from './chartFiles.ts';
 import { csv } from './csv.ts';
+import { jsonText } from './json.ts';
 import { buildFacts, manifestText, timing } from './manifest.ts';
 import { defaultRunDir, RunDirectory } from './runDirectory.ts';
 
@@ -45,11 +46,9 @@ export async function executeSweep(o: SweepFolderOptions): Promise<{
     if (answers.length > 0)
       dir.write(
         'answers.json',
-        `${JSON.stringify(
+        jsonText(
           answers.map((a) => ({ question: a.question, answer: a.answer, point: a.point?.index ?? null })),
-          null,
-          2,
-        )}\n`,
+        ),
       );
     const build = buildFacts();
     const source = { caresim: build.caresim, model: o.modelName, replications: o.replications, seed: o.seed };
