@@ -46,6 +46,17 @@ const fraction = (v: string) => {
   return p;
 };
 
+const windowOf = (v: string) => {
+  const m = /^(\d{4}\/\d{2})(?::(\d{4}\/\d{2}))?$/.exec(v);
+  if (!m)
+    throw new InvalidArgumentError(
+      '--window must be a financial year, or two joined by a colon, such as 2024/25 or 2024/25:2032/33',
+    );
+  return m[2] === undefined ? { from: m[1]! } : { from: m[1]!, to: m[2] };
+};
+const WINDOW_HELP =
+  "financial years the whole-run headlines cover, FROM or FROM:TO, e.g. 2024/25 (default: the model file's time.window, else the whole horizon)";
+
 const shardOf = (v: string) => {
   const m = /^(\d+)\/(\d+)$/.exec(v);
   const index = m ? Number(m[1]) : NaN;
@@ -62,6 +73,7 @@ program
   .option('-r, --reps <n>', "replications (default: the model file's run.replications)", int('--reps', 1))
   .option('-s, --seed <n>', "master seed (default: the model file's run.seed)", int('--seed', 0))
   .option('-y, --years <n>', "horizon in years (default: the model file's time.years)", int('--years', 1))
+  .option('--window <fy[:fy]>', WINDOW_HELP, windowOf)
   .option('-o, --out <dir>', 'results folder (default: runs/<model>-<time>)')
   .option(
     '-w, --workers <n>',
@@ -98,6 +110,7 @@ program
   .option('-r, --reps <n>', "replications (default: the base's run.replications)", int('--reps', 1))
   .option('-s, --seed <n>', "master seed (default: the base's run.seed)", int('--seed', 0))
   .option('-y, --years <n>', 'horizon in years', int('--years', 1))
+  .option('--window <fy[:fy]>', WINDOW_HELP, windowOf)
   .option('-o, --out <dir>', 'results folder (default: runs/compare-<base>-<time>)')
   .option(
     '-w, --workers <n>',

@@ -16,9 +16,11 @@ import { executeSensitivity } from '../output/sensitivityFolder.ts';
 import { executeSweep } from '../output/sweepFolder.ts';
 import { formatComparison } from '../report/compareSummary.ts';
 import { formatRunSummary, formatValue } from '../report/runSummary.ts';
+import { windowIsHorizon, windowText } from '../experiment/headline.ts';
 import { textTable } from '../report/textTable.ts';
 import { formatModelError, loadModel } from '../scenario/load.ts';
 import type { ModelFile } from '../scenario/schema/model.ts';
+import { horizonYears, parseDate } from '../engine/calendar.ts';
 
 export interface RunCommandOptions {
   /** commander's --no-charts sets this false. */
@@ -29,9 +31,38 @@ export interface RunCommandOptions {
   reps?: number;
   seed?: number;
   years?: number;
+  /** --window FROM[:TO]: the financial years whole-run headlines cover. */
+  window?: { from: string; to?: string };
   out?: string;
   workers?: number;
   quiet?: boolean;
+}
+
+/**
+ * Set the headline window of each model from --window (it overrides time.window), after checking
+ * its years lie in the horizon the run will have. The model is data: the manifest, its hash and the
+ * report then say which window was used. Returns false, having said why, when they do not.
+ */
+function applyWindow(models: ModelFile[], o: RunCommandOptions): boolean {
+  const w = o.window;
+  if (!w) return true;
+  for (const m of models) {
+    const years = o.years ?? (typeof m.time.years === 'number' ? m.time.years : m.time.years.value);
+    const fys = horizonYears(parseDate(m.time.start), years, m.time.financialYearStartMonth).labels;
+    for (const fy of [w.from, ...(w.to === undefined ? [] : [w.to])])
+      if (!fys.includes(fy)) {
+        console.error(
+          `--window: ${fy} is not a financial year of the horizon of "${m.name}" (${fys[0]} to ${fys[fys.length - 1]})`,
+        );
+        return false;
+      }
+    if (w.to !== undefined && w.to < w.from) {
+      console.error(`--window: the window ends (${w.to}) before it starts (${w.from})`);
+      return false;
+    }
+    m.time.window = w.to === undefined ? { from: w.from } : { from: w.from, to: w.to };
+  }
+  return true;
 }
 
 /** Load every file, printing each one's errors; null if any is invalid. */
@@ -105,6 +136,7 @@ export async function runCommand(file: string, o: RunCommandOptions): Promise<nu
   const raws: unknown[] = [];
   const models = loadAll([file], raws);
   if (!models) return 1;
+  if (!applyWindow(models, o)) return 2;
   const model = models[0]!;
   return interruptible('run', o.quiet === true, async (onProgress, signal) => {
     const outcome = await executeRun({
@@ -134,6 +166,7 @@ export async function runCommand(file: string, o: RunCommandOptions): Promise<nu
             outcome.tables.summary,
             outcome.set.calendar.fyLabels,
             `${model.name}: ${String(m.replications)} replications, seed ${String(m.seed)}, ${String(m.seconds)} s on ${String(m.workers)} worker(s)`,
+            windowIsHorizon(outcome.set.calendar) ? 'whole horizon' : windowText(outcome.set.calendar),
           )}\n`,
         );
       console.log(`Results written to ${outcome.dir}`);
@@ -146,6 +179,7 @@ export async function compareCommand(files: string[], o: RunCommandOptions): Pro
   const raws: unknown[] = [];
   const models = loadAll(files, raws);
   if (!models) return 1;
+  if (!applyWindow(models, o)) return 2;
   return interruptible('compare', o.quiet === true, async (onProgress, signal) => {
     const outcome = await executeCompare({
       files,

@@ -143,6 +143,27 @@ export class PeriodLedger {
     this.areaChanges[j] += delta * this.toSlotEnd;
   }
 
+  /**
+   * Level series i changes by `delta` at time t, which need not be the clock's time: a change dated in
+   * advance (a cost that will stop on a known day) or in the past. Exact whatever the order of the calls,
+   * since the ledger records changes, not levels. O(log n).
+   * @throws {RangeError} if t or delta is NaN, or the ledger is closed.
+   */
+  levelAt(t: number, i: number, delta: number): void {
+    if (t !== t || delta !== delta || this.closed)
+      throw new RangeError(this.closed ? 'the ledger is closed' : `cannot change by ${delta} at time ${t}`);
+    const b = this.boundaries;
+    const k = findPeriod(b, t);
+    const j = i * this.stride + k + 1;
+    this.changes[j] += delta;
+    if (k >= 0 && k < this.periods) this.areaChanges[j] += delta * (b[k + 1] - t);
+  }
+
+  /** Index of the period containing the clock's time: -1 before the first, the number of periods after the last. */
+  get period(): number {
+    return this.slot - 1;
+  }
+
   /** Add `amount` to count series i in the period containing the clock's time. */
   count(i: number, amount: number): void {
     this.counts[i * this.stride + this.slot] += amount;

@@ -15,7 +15,7 @@
  * 002 ¶14 does when it nets retained value off the investment.
  */
 import { summarise, type Summary } from '../stats/summary.ts';
-import { ReplicationView } from './headline.ts';
+import { ReplicationView, windowIsHorizon, windowText } from './headline.ts';
 import { retainedValue, type PreparedModel } from './prepared.ts';
 import { RunSeries, type ReplicationSet, type SeriesOptions } from './runner.ts';
 import type { Row } from './tables.ts';
@@ -101,7 +101,8 @@ export function compareScenario(b: ReplicationSet, s: ReplicationSet, file: stri
     npv += retainedDiff * endOfHorizon;
     paybackIndex.push(payback);
     push('costAvoided', vb.total('cost.total') - vs.total('cost.total'));
-    push('capitalExtra', vs.total('capital') - vb.total('capital'));
+    // All the capital, like the net present value: most of it is spent before a plan's window starts.
+    push('capitalExtra', vs.horizonTotal('capital') - vb.horizonTotal('capital'));
     push('netPresentValue', npv);
     push(
       'outOfCountyPlacementsAvoided',
@@ -112,18 +113,25 @@ export function compareScenario(b: ReplicationSet, s: ReplicationSet, file: stri
     push('localOccupancyChange', vs.average('occupancy.local') - vb.average('occupancy.local'));
     push('breakdownsAvoided', vb.total('breakdowns') - vs.total('breakdowns'));
   }
+  // Whole-run measures cover the window (the whole horizon unless the model says otherwise); capital,
+  // the net present value and payback always take every year's money.
+  const horizon = windowIsHorizon(cal);
+  const over = horizon ? '' : `, ${windowText(cal)}`;
   const labels: Record<string, [string, string]> = {
-    costAvoided: ['Revenue cost avoided over the horizon (base minus scenario)', '£'],
-    capitalExtra: ['Extra capital spent, net of grants', '£'],
-    netPresentValue: [
-      `Net present value, ${scenario.npvBasis === 'real' ? 'real (price-base money)' : 'nominal (money of each year)'}, with retained value`,
+    costAvoided: [
+      `Revenue cost avoided ${horizon ? 'over the horizon' : windowText(cal)} (base minus scenario)`,
       '£',
     ],
-    outOfCountyPlacementsAvoided: ['Out-of-county placements avoided', 'placements'],
-    outOfCountyChildrenFewer: ['Fewer children out of county (average)', 'children'],
-    localOccupancy: ['Children in local homes (average), scenario', 'children'],
-    localOccupancyChange: ['Change in children in local homes (average)', 'children'],
-    breakdownsAvoided: ['Breakdowns avoided', 'breakdowns'],
+    capitalExtra: [`Extra capital spent, net of grants${horizon ? '' : ', whole horizon'}`, '£'],
+    netPresentValue: [
+      `Net present value, ${scenario.npvBasis === 'real' ? 'real (price-base money)' : 'nominal (money of each year)'}, with retained value${horizon ? '' : ', whole horizon'}`,
+      '£',
+    ],
+    outOfCountyPlacementsAvoided: [`Out-of-county placements avoided${over}`, 'placements'],
+    outOfCountyChildrenFewer: [`Fewer children out of county (average${over})`, 'children'],
+    localOccupancy: [`Children in local homes (average${over}), scenario`, 'children'],
+    localOccupancyChange: [`Change in children in local homes (average${over})`, 'children'],
+    breakdownsAvoided: [`Breakdowns avoided${over}`, 'breakdowns'],
   };
   const metrics: Record<string, PairedMetric> = {};
   for (const [k, [label, unit]] of Object.entries(labels)) metrics[k] = paired(label, unit, perRep[k]!);

@@ -2,6 +2,10 @@
  * Headline metrics: one number per replication that a strategist quotes (overflow share,
  * children out of county, cost per financial year...), computed from a replication's monthly
  * matrix. Everything a run summarises with intervals is defined here, once.
+ *
+ * Whole-run headlines (totals, averages, shares) cover the model's window of financial years
+ * (time.window; by default the whole horizon), so that years of history are not averaged with the
+ * years of a plan; headlines by financial year always cover every year.
  */
 import type { SeriesDefinition, SeriesName } from '../model/metrics.ts';
 import type { CalendarS } from '../model/scenario.ts';
@@ -15,12 +19,41 @@ export interface HeadlineDefinition {
   ratio?: true;
 }
 
+/** The months [from, to) of the window's financial years. */
+export function windowMonths(cal: CalendarS): readonly [number, number] {
+  const { fromFy, toFy } = cal.window;
+  let from = 0;
+  while (from < cal.monthFy.length && cal.monthFy[from]! < fromFy) from++;
+  let to = from;
+  while (to < cal.monthFy.length && cal.monthFy[to]! <= toFy) to++;
+  return [from, to];
+}
+
+/** The labels of the window's financial years. */
+export function windowYears(cal: CalendarS): string[] {
+  return cal.fyLabels.slice(cal.window.fromFy, cal.window.toFy + 1);
+}
+
+/** The window in words: "2024/25 to 2032/33" (one year: "2024/25"). */
+export function windowText(cal: CalendarS): string {
+  const y = windowYears(cal);
+  return y.length === 1 ? y[0]! : `${y[0]} to ${y[y.length - 1]}`;
+}
+
+/** Whether the window is the whole horizon. */
+export function windowIsHorizon(cal: CalendarS): boolean {
+  return cal.window.fromFy === 0 && cal.window.toFy === cal.fyLabels.length - 1;
+}
+
 /** Reads one replication's results by series name. */
 export class ReplicationView {
   private readonly rows = new Map<SeriesName, number>();
   readonly years: Float64Array;
   readonly months: number;
   readonly nYears: number;
+  /** The window's months [from, to): whole-run totals and averages cover these. */
+  private readonly from: number;
+  private readonly to: number;
 
   constructor(
     readonly monthly: Float64Array,
@@ -31,6 +64,7 @@ export class ReplicationView {
     this.months = cal.monthFy.length;
     this.nYears = cal.fyLabels.length;
     this.years = toFinancialYears(monthly, defs, cal);
+    [this.from, this.to] = windowMonths(cal);
   }
 
   has(name: SeriesName): boolean {
@@ -43,21 +77,38 @@ export class ReplicationView {
     return r;
   }
 
-  /** Sum over the whole horizon of a count or cost series. */
+  /** Sum over the window of a count or cost series. */
   total(name: SeriesName): number {
+    const r = this.row(name);
+    let x = 0;
+    for (let k = this.from; k < this.to; k++) x += this.monthly[r * this.months + k]!;
+    return x;
+  }
+
+  /** Sum over the whole horizon of a count or cost series, whatever the window. */
+  horizonTotal(name: SeriesName): number {
     const r = this.row(name);
     let x = 0;
     for (let k = 0; k < this.months; k++) x += this.monthly[r * this.months + k]!;
     return x;
   }
 
-  /** Day-weighted mean over the whole horizon of a level series. */
+  /** Day-weighted mean over the window of a level series. */
   average(name: SeriesName): number {
     const r = this.row(name);
     const b = this.cal.monthBreaks;
     let x = 0;
-    for (let k = 0; k < this.months; k++) x += this.monthly[r * this.months + k]! * (b[k + 1]! - b[k]!);
-    return x / (b[this.months]! - b[0]!);
+    for (let k = this.from; k < this.to; k++) x += this.monthly[r * this.months + k]! * (b[k + 1]! - b[k]!);
+    return x / (b[this.to]! - b[this.from]!);
+  }
+
+  /** Area (days x level) over the window of a level series. */
+  area(name: SeriesName): number {
+    const r = this.row(name);
+    const b = this.cal.monthBreaks;
+    let x = 0;
+    for (let k = this.from; k < this.to; k++) x += this.monthly[r * this.months + k]! * (b[k + 1]! - b[k]!);
+    return x;
   }
 
   /** The series' value in financial year y (aggregated as the series says). */
@@ -65,9 +116,9 @@ export class ReplicationView {
     return this.years[this.row(name) * this.nYears + y]!;
   }
 
-  /** The level at the end of the last month. */
+  /** The level at the end of the window's last month. */
   atEnd(name: SeriesName): number {
-    return this.monthly[this.row(name) * this.months + this.months - 1]!;
+    return this.monthly[this.row(name) * this.months + this.to - 1]!;
   }
 }
 
@@ -88,6 +139,10 @@ const RATIOS = new Set([
  * @throws Error for a headline that is not a ratio
  */
 export function ratioParts(v: ReplicationView, key: string): readonly [number, number] {
+  if (key.startsWith('fullShare.')) {
+    const id = key.slice('fullShare.'.length);
+    return [v.area(`full.home.${id}`), v.area(`open.home.${id}`)];
+  }
   if (key.startsWith('overflowShare.')) {
     const y = v.cal.fyLabels.indexOf(key.slice('overflowShare.'.length));
     return [
@@ -103,6 +158,8 @@ export function ratioParts(v: ReplicationView, key: string): readonly [number, n
       ];
     case 'occupancyRate':
       return [v.average('occupancy.local'), v.average('beds.open')];
+    case 'allFullShare':
+      return [v.area('homes.allFull'), v.area('homes.anyOpen')];
     case 'stepDowns.meanDelayDays':
       return [v.total('stepDowns.delayDays'), v.total('stepDowns.delayed')];
     case 'waits.meanDays':
@@ -138,6 +195,21 @@ export function headlineDefinitions(defs: readonly SeriesDefinition[], cal: Cale
   for (const d of defs)
     if (d.name.startsWith('occupancy.home.'))
       h.push({ key: d.name, label: `${d.label} (average)`, unit: 'children' });
+  const fullDefs = defs.filter((d) => d.name.startsWith('full.home.'));
+  for (const d of fullDefs)
+    h.push({
+      key: `fullShare.${d.name.slice('full.home.'.length)}`,
+      label: `${d.label.replace(/^Admitting but full: /, '')}: share of its open days with no bed free`,
+      unit: 'share',
+      ratio: true,
+    });
+  if (fullDefs.length > 0)
+    h.push({
+      key: 'allFullShare',
+      label: 'Every local home full: share of days some home was open when none had a bed free',
+      unit: 'share',
+      ratio: true,
+    });
   h.push(
     { key: 'outOfCounty.children', label: 'Children out of county (average)', unit: 'children' },
     { key: 'outOfCounty.atEnd', label: 'Children out of county at the end', unit: 'children' },
@@ -150,9 +222,10 @@ export function headlineDefinitions(defs: readonly SeriesDefinition[], cal: Cale
     { key: 'art.waiting', label: 'ART waiting list (average)', unit: 'children' },
     { key: 'art.meanWaitDays', label: 'Mean wait for ART support', unit: 'days' },
   );
+  const span = windowIsHorizon(cal) ? 'whole horizon' : windowText(cal);
   for (const d of defs)
     if (d.name.startsWith('cost.') || d.name === 'capital')
-      h.push({ key: d.name, label: `${d.label}, whole horizon`, unit: '£' });
+      h.push({ key: d.name, label: `${d.label}, ${span}`, unit: '£' });
   cal.fyLabels.forEach((fy) => {
     h.push({ key: `cost.total.${fy}`, label: `Total revenue cost in ${fy}`, unit: '£' });
     h.push({

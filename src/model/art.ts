@@ -26,6 +26,10 @@ export class ArtTeam {
   /** Whether the team has started (its first capacity step has come). */
   started = false;
   private capacity = 0;
+  /** The team's cost now, £ a day at base prices, when it is charged for its capacity. */
+  private capacityCost = 0;
+  /** Whether the step in force is a block contract. */
+  private blockCost = false;
   private caseload = 0;
   /** Children on the waiting lists (live entries). */
   private waiting = 0;
@@ -53,6 +57,8 @@ export class ArtTeam {
   reset(): void {
     this.started = false;
     this.capacity = 0;
+    this.capacityCost = 0;
+    this.blockCost = false;
     this.caseload = 0;
     this.waiting = 0;
     for (const l of this.lists) l.clear();
@@ -67,7 +73,20 @@ export class ArtTeam {
     const before = this.capacity;
     this.capacity = art.capacity[step]!;
     m.level(m.artCapacity, this.capacity - before);
-    if (art.chargeCapacity) m.level(m.costRate + COST_ART, (this.capacity - before) * art.costPerChildDay);
+    if (art.chargeCapacity) {
+      // A step's own block cost (a contract, such as MISTLE's) or its capacity at the cost per child.
+      const block = art.stepCostPerDay[step]!;
+      const isBlock = block === block;
+      const cost = isBlock ? block : this.capacity * art.costPerChildDay;
+      // Between two per-child steps the change is the capacity's change at the cost per child, as it
+      // always was (the same sum to the last bit); to or from a block contract, the difference.
+      const change =
+        isBlock || this.blockCost ? cost - this.capacityCost : (this.capacity - before) * art.costPerChildDay;
+      this.capacityCost = cost;
+      this.blockCost = isBlock;
+      m.level(m.costRate + COST_ART, change);
+    }
+    if (art.provider[step]) this.trace.event(t, -1, 'ART provider from now', art.provider[step]!);
     if (first) {
       // Children already placed when the team starts are referred to it, in priority order
       // and, within a priority, in the order they came into care (slots are reused, so by serial).

@@ -67,6 +67,8 @@ function setCensusStay(
     elapsed = u * total;
     ch.needLeft[id] = (1 - u) * total;
   } else ch.needLeft[id] = sample(cohort.stay, st.next());
+  // The placement began `elapsed` days ago: under vintage pricing it keeps that year's price.
+  ch.vintageDay[id] = t0 - elapsed;
   const birth = ch.birthDay[id]!;
   if (!Number.isNaN(birth)) {
     // Age now = age at referral + time in care, unless that passes the age limit (then the

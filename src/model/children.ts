@@ -54,8 +54,14 @@ export class ChildStore {
   needLeft = new Float64Array(INITIAL);
   /** Latent uniform of the external price: a dearer cohort maps it to a dearer price. */
   priceU = new Float64Array(INITIAL);
-  /** External price at base prices, £ a day (set when placed out of county). */
+  /** External rate, £ a day at base prices times its vintage factor (set when placed out of county). */
   pricePerDay = new Float64Array(INITIAL);
+  /** Day whose market price a census child's external placement keeps (vintage pricing); NaN: the day placed. */
+  vintageDay = new Float64Array(INITIAL);
+  /** Extra cost of the child's needs in a local home, £ a day at base prices (set when placed locally). */
+  localExtra = new Float64Array(INITIAL);
+  /** Latent uniform of how long the child's onward placement is paid for after a step-down. */
+  onwardU = new Float64Array(INITIAL);
   singleOccupancy = new Uint8Array(INITIAL);
   /** 1 after an assessment, until the next placement ends. */
   assessed = new Uint8Array(INITIAL);
@@ -121,6 +127,7 @@ export class ChildStore {
     this.artState[id] = ART_NONE;
     this.avoidHome[id] = -1;
     this.oocSlot[id] = -1;
+    this.vintageDay[id] = NaN;
     return id;
   }
 
@@ -145,6 +152,9 @@ export class ChildStore {
     this.needLeft = g(this.needLeft);
     this.priceU = g(this.priceU);
     this.pricePerDay = g(this.pricePerDay);
+    this.vintageDay = g(this.vintageDay);
+    this.localExtra = g(this.localExtra);
+    this.onwardU = g(this.onwardU);
     this.singleOccupancy = g(this.singleOccupancy);
     this.assessed = g(this.assessed);
     this.hazardBudget = g(this.hazardBudget);

@@ -11,14 +11,17 @@
  * stale (lazy cancellation).
  *
  * At the planned end the child steps down to a destination drawn at referral; when no onward
- * place is free that day, the child stays in the bed until one is (the bed stays occupied).
+ * place is free that day, the child stays in the bed until one is (the bed stays occupied). An onward
+ * placement may cost the council a weekly sum (foster care, supported lodgings) for a time drawn for
+ * the child or until an age: the cost starts with the move and its end is dated in advance in the
+ * ledger (no event is needed, since nothing else happens then).
  */
 import { DAYS_PER_YEAR } from '../engine/calendar.ts';
 import type { EventQueue } from '../engine/eventQueue.ts';
 import { sample } from '../random/compiled.ts';
 import { AT_LOCAL, AT_OUT_OF_COUNTY, ART_SUPPORTED, type ChildStore } from './children.ts';
 import * as E from './events.ts';
-import type { Metrics } from './metrics.ts';
+import { COST_ONWARD, type Metrics } from './metrics.ts';
 import type { Scenario, StepDownS } from './scenario.ts';
 import type { Streams } from './streams.ts';
 import type { Tracer } from './trace.ts';
@@ -195,6 +198,29 @@ export class Endings {
     const d = pickDestination(sd.cumulative, this.ch.stepU[3 * id]!);
     this.m.count(this.m.stepDowns + this.m.destination(this.ch.cohort[id]!, d), 1);
     this.trace.event(t, id, 'steps down', sd.ids[d]!);
+    if (sd.costPerDay[d]! > 0) this.startOnwardCost(id, t, sd, d);
+  }
+
+  /**
+   * Child id moves on day t to onward placement d, which costs the council: the cost runs from now
+   * until its duration (drawn for the child) or the destination's age limit ends it.
+   */
+  private startOnwardCost(id: number, t: number, sd: StepDownS, d: number): void {
+    const ch = this.ch;
+    const m = this.m;
+    const rate = sd.costPerDay[d]!;
+    const duration = sd.costDuration[d];
+    let end = duration ? t + sample(duration, ch.onwardU[id]!) : Infinity;
+    const age = sd.costUntilAge[d]!;
+    const birth = ch.birthDay[id]!;
+    if (age < Infinity && birth === birth) end = Math.min(end, birth + age * DAYS_PER_YEAR);
+    if (!(end > t)) return;
+    m.level(m.costRate + COST_ONWARD, rate);
+    m.level(m.inOnward, 1);
+    if (end < this.horizon) {
+      m.levelAt(end, m.costRate + COST_ONWARD, -rate);
+      m.levelAt(end, m.inOnward, -1);
+    }
   }
 
   /** Child id, awaiting an onward place, leaves its placement some other way. */
@@ -208,11 +234,13 @@ export class Endings {
     const ch = this.ch;
     const c = ch.cohort[id]!;
     const d = ch.onwardDestination[id]!;
+    const sd = this.s.cohorts[c]!.stepDown!;
     ch.awaitingOnward[id] = 0;
     this.m.level(this.m.awaitingOnward, -1);
     this.m.count(this.m.stepDownDelayDays, t - ch.onwardSince[id]!);
     this.m.count(this.m.stepDowns + this.m.destination(c, d), 1);
-    this.trace.event(t, id, 'steps down', this.s.cohorts[c]!.stepDown!.ids[d]!);
+    this.trace.event(t, id, 'steps down', sd.ids[d]!);
+    if (sd.costPerDay[d]! > 0) this.startOnwardCost(id, t, sd, d);
   }
 }
 

@@ -41,3 +41,5 @@ export const EV_ART_CAPACITY = 12;
 export const EV_ART_SUPPORT_ENDS = 13;
 /** A child's referral to the ART lapses; entity = child, tag = the child's ART epoch. */
 export const EV_ART_REFERRAL_LAPSES = 14;
+/** A home in its opening ramp offers one more bed; entity = home. */
+export const EV_HOME_BED_ADDED = 15;

@@ -8,8 +8,11 @@
  * one if policy allows, or goes out of county. A placement ends at the earliest of its
  * planned end (need ends: step-down, possibly delayed while no onward place is free, the bed
  * staying occupied), a breakdown (a competing risk whose hazard the ART and a prior
- * assessment lower) or the cohort's age limit. A freed local bed goes to the longest-waiting
- * child it suits, else (if policy allows) brings a child back into county.
+ * assessment lower) or the cohort's age limit. A local bed that frees or opens is offered as
+ * `policies.freedBed` says, to a child waiting for one or (if policy allows) to a child brought
+ * back into county: the longest waiting, the longest away, the dearest or the most in need.
+ * An assessment stay, when it replaces the emergency placement (the default), uses up the
+ * child's need like a placement.
  *
  * Why a module of its own: the parts (homes, the assessment unit, out-of-county placements, the
  * ART, the waiting list, the placement's endings) own their arrays and answer questions about
@@ -38,7 +41,7 @@ import { Homes } from './homes.ts';
 import type { Metrics } from './metrics.ts';
 import { OutOfCounty } from './outOfCounty.ts';
 import { Referrals } from './referrals.ts';
-import type { Scenario } from './scenario.ts';
+import { FREED_LONGEST_AWAY, FREED_LONGEST_WAITING, type Scenario } from './scenario.ts';
 import { Streams } from './streams.ts';
 import { scheduleStructure } from './structure.ts';
 import type { Tracer } from './trace.ts';
@@ -75,7 +78,7 @@ export class Journey {
     this.trace = trace;
     this.streams = new Streams(s, ch);
     this.referrals = new Referrals(s, ch, this.streams, m);
-    this.homes = new Homes(s, ch, m, trace);
+    this.homes = new Homes(s, ch, q, m, trace);
     this.waiting = new WaitingList(s, ch, q, m, this.homes, trace);
     this.unit = new AssessmentUnit(s, m);
     this.ooc = new OutOfCounty(s, ch, m, this.homes);
@@ -102,6 +105,8 @@ export class Journey {
     this.art.reset();
     scheduleStructure(s, t0, this.q, this.metrics, this.streams, this.homes, this.unit, this.art);
     placeCensus(s, t0, this.ch, this.referrals, this.streams, this.censusPlacement);
+    // A home open at the start offers its free beds as any freed bed (to children brought back).
+    for (let h = 0; h < s.homes.length; h++) this.fillHome(h, t0);
     for (const c of s.cohorts) this.referrals.schedule(c.index, t0);
   }
 
@@ -122,12 +127,15 @@ export class Journey {
 
   private startAssessment(id: number, t: number): void {
     const ch = this.ch;
+    const a = this.s.assessment!;
     ch.at[id] = AT_ASSESSMENT;
     ch.since[id] = t;
     this.unit.admit();
     const epoch = ++ch.epoch[id]!;
-    const until = t + sample(this.s.assessment!.stay, this.streams.own(id).next());
-    this.q.push(until, E.PRIORITY_RELEASE, E.EV_ASSESSMENT_END, id, epoch);
+    const stay = sample(a.stay, this.streams.own(id).next());
+    // Instead of an emergency placement (000 ¶17-20): the stay uses up the need as a placement would.
+    if (a.replacesPlacement) ch.needLeft[id] = Math.max(0, ch.needLeft[id]! - stay);
+    this.q.push(t + stay, E.PRIORITY_RELEASE, E.EV_ASSESSMENT_END, id, epoch);
     this.trace.event(t, id, 'assessment starts', '');
   }
 
@@ -185,7 +193,7 @@ export class Journey {
     const m = this.metrics;
     const c = ch.cohort[id]!;
     ch.at[id] = AT_OUT_OF_COUNTY;
-    this.ooc.add(id, c);
+    this.ooc.add(id, c, t);
     if (reason !== REASON_NONE) {
       m.count(m.placedOoc + c, 1);
       if (reason === REASON_NO_ELIGIBLE) m.count(m.overflowNoEligible + c, 1);
@@ -326,13 +334,37 @@ export class Journey {
     this.placeOutOfCounty(id, t, this.homes.anyHomeFor(id) ? REASON_ALL_FULL : REASON_NO_ELIGIBLE);
   }
 
-  /** A bed in home h may be free: take the longest-waiting suitable child, else bring one back. */
+  /** A bed in home h may be free (or new): offer it as policies.freedBed says, while the home has room. */
   fillHome(h: number, t: number): void {
     while (this.homes.hasRoom(h)) {
-      const id = this.waiting.isEmpty() ? -1 : this.waiting.firstFor(h);
-      if (id >= 0) this.takeFromWaitingList(id, h, t);
-      else if (!this.s.policies.repatriation || !this.repatriate(h, t)) return;
+      const id = this.offerBed(h, t);
+      if (id < 0) return;
+      if (this.ch.at[id] === AT_WAITING) this.takeFromWaitingList(id, h, t);
+      else this.repatriate(id, h, t);
     }
+  }
+
+  /**
+   * The child offered a free bed in home h on day t (-1: none): among those waiting for a local bed
+   * and, when repatriation is enabled, those out of county whom the home can take, in the order of
+   * policies.freedBed. Under "dearest" and "highest need" a waiting child wins a tie.
+   */
+  private offerBed(h: number, t: number): number {
+    const p = this.s.policies;
+    const order = p.freedBed;
+    const anyWaiting = !this.waiting.isEmpty();
+    if (order === FREED_LONGEST_WAITING) {
+      const w = anyWaiting ? this.waiting.firstFor(h) : -1;
+      return w >= 0 || !p.repatriation ? w : this.ooc.candidate(h, t, FREED_LONGEST_AWAY);
+    }
+    if (order === FREED_LONGEST_AWAY) {
+      const o = p.repatriation ? this.ooc.candidate(h, t, FREED_LONGEST_AWAY) : -1;
+      return o >= 0 || !anyWaiting ? o : this.waiting.firstFor(h);
+    }
+    const w = anyWaiting ? this.waiting.bestFor(h, t, order, this.ooc) : -1;
+    const o = p.repatriation ? this.ooc.candidate(h, t, order) : -1;
+    if (w < 0 || o < 0) return w >= 0 ? w : o;
+    return this.ooc.score(o, t, order) > this.ooc.score(w, t, order) ? o : w;
   }
 
   private takeFromWaitingList(id: number, h: number, t: number): void {
@@ -342,14 +374,11 @@ export class Journey {
     else this.placeLocal(id, h, t, true);
   }
 
-  /** Bring the out-of-county child who suits home h best back into county; whether there was one. */
-  private repatriate(h: number, t: number): boolean {
-    const id = this.ooc.repatriationCandidate(h, t);
-    if (id < 0) return false;
+  /** Bring out-of-county child id back into county, to home h. */
+  private repatriate(id: number, h: number, t: number): void {
     this.vacate(id, t);
     this.metrics.count(this.metrics.repatriations, 1);
     this.trace.event(t, id, 'brought back into county', this.s.homes[h]!.id);
     this.placeLocal(id, h, t, false);
-    return true;
   }
 }

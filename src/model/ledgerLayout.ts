@@ -11,32 +11,53 @@ import type { Scenario } from './scenario.ts';
 /**
  * Cost categories, each a `cost.<key>` series. `rate` says where its daily rate (£ a day at base
  * prices) comes from: a cost-rate level the model keeps, or a fixed rate per occupied bed, per
- * child out of county or per place sold, applied to occupancy when the books close. `external`:
- * inflated by the external price index (else the in-house one). `income`: subtracted in `cost.total`.
+ * child out of county or per place sold, applied to occupancy when the books close. `index`: the
+ * price index that turns base-price money into each month's money (in-house costs, external
+ * placements as paid: CalendarS.oocPaymentIndex). `income`: subtracted in `cost.total`.
  */
 export const COST_CATEGORIES = [
-  { key: 'homeFixed', label: 'Local homes: running costs', external: false, rate: 'level', income: false },
+  { key: 'homeFixed', label: 'Local homes: running costs', index: 'inHouse', rate: 'level', income: false },
   {
     key: 'homeVariable',
     label: 'Local homes: per occupied bed',
-    external: false,
+    index: 'inHouse',
     rate: 'perOccupiedBed',
     income: false,
   },
-  { key: 'assessment', label: 'Assessment beds', external: false, rate: 'level', income: false },
-  { key: 'art', label: 'ART', external: false, rate: 'level', income: false },
-  { key: 'oocPlacements', label: 'Out-of-county placements', external: true, rate: 'level', income: false },
+  {
+    key: 'homeNeed',
+    label: "Local homes: extra support for children's needs",
+    index: 'inHouse',
+    rate: 'level',
+    income: false,
+  },
+  { key: 'assessment', label: 'Assessment beds', index: 'inHouse', rate: 'level', income: false },
+  { key: 'art', label: 'ART', index: 'inHouse', rate: 'level', income: false },
+  {
+    key: 'oocPlacements',
+    label: 'Out-of-county placements',
+    index: 'oocPayment',
+    rate: 'level',
+    income: false,
+  },
   {
     key: 'oocTravel',
     label: 'Out-of-county travel',
-    external: false,
+    index: 'inHouse',
     rate: 'perChildOutOfCounty',
+    income: false,
+  },
+  {
+    key: 'onward',
+    label: 'Onward placements after step-down',
+    index: 'inHouse',
+    rate: 'level',
     income: false,
   },
   {
     key: 'soldIncome',
     label: 'Income from places sold',
-    external: false,
+    index: 'inHouse',
     rate: 'perPlaceSold',
     income: true,
   },
@@ -44,11 +65,13 @@ export const COST_CATEGORIES = [
 export type CostKey = (typeof COST_CATEGORIES)[number]['key'];
 export const COST_HOME_FIXED = 0;
 export const COST_HOME_VARIABLE = 1;
-export const COST_ASSESSMENT = 2;
-export const COST_ART = 3;
-export const COST_OOC_PLACEMENTS = 4;
-export const COST_OOC_TRAVEL = 5;
-export const COST_SOLD_INCOME = 6;
+export const COST_HOME_NEED = 2;
+export const COST_ASSESSMENT = 3;
+export const COST_ART = 4;
+export const COST_OOC_PLACEMENTS = 5;
+export const COST_OOC_TRAVEL = 6;
+export const COST_ONWARD = 7;
+export const COST_SOLD_INCOME = 8;
 
 /**
  * The ledger's series numbers for a scenario: levels first, then counts, each per-item run
@@ -68,6 +91,12 @@ export function seriesNumbers(s: Scenario, destinations: number) {
     // their own: the series table derives them from the per-home and per-cohort levels, which
     // saves three to four updates per placement in the hot loop.
     home: level(s.homes.length),
+    /** Per home: 1 while it admits children (homeOpen) and while it admits but has no bed free (homeFull). */
+    homeOpen: level(s.homes.length),
+    homeFull: level(s.homes.length),
+    /** 1 while some home admits children, and while every home that admits has no bed free. */
+    anyHomeOpen: level(),
+    allHomesFull: level(),
     localByCohort: level(nC),
     bedsOpen: level(),
     bedsBlocked: level(),
@@ -76,6 +105,8 @@ export function seriesNumbers(s: Scenario, destinations: number) {
     assessmentOpen: level(),
     waitingLocal: level(),
     awaitingOnward: level(),
+    /** Children in onward placements the council pays for after a step-down. */
+    inOnward: level(),
     artCaseload: level(),
     artCapacity: level(),
     artWaiting: level(),

@@ -1,29 +1,37 @@
 /**
  * Out-of-county placements: children placed with external providers when no local bed suits
  * them, each at a price drawn for the child, and the choice of whom to bring back into county
- * when a local bed frees (repatriation).
+ * when a local bed frees or a home opens (repatriation).
  *
  * Why a part of its own: the out-of-county children are a set that is searched (for repatriation)
  * and changed at every such placement and ending. It is kept as a dense list with swap-remove:
  * each child knows its position (`ChildStore.oocSlot`), so leaving is O(1) and the search walks
  * only the children out of county, not every child.
+ *
+ * Prices: a child's latent uniform gives its price on the cohort's distribution at base prices
+ * (so a child dear outside stays dear whatever scenario runs). Every placement is repriced each year
+ * by the external index, or (vintage pricing) keeps the market price of the year it started,
+ * uplifted while in payment: the rate recorded here then carries its start year's factor
+ * (ExternalPricing), and the books pay it by the in-payment index.
  */
 import { sample } from '../random/compiled.ts';
 import type { ChildStore } from './children.ts';
 import type { Homes } from './homes.ts';
 import { COST_OOC_PLACEMENTS, type Metrics } from './metrics.ts';
-import type { Scenario } from './scenario.ts';
+import { FREED_DEAREST, FREED_LONGEST_AWAY, type ExternalPricing, type Scenario } from './scenario.ts';
 
 export class OutOfCounty {
   private list = new Int32Array(256);
   private count = 0;
   private readonly s: Scenario;
+  private readonly pricing: ExternalPricing;
   private readonly ch: ChildStore;
   private readonly m: Metrics;
   private readonly homes: Homes;
 
   constructor(s: Scenario, ch: ChildStore, m: Metrics, homes: Homes) {
     this.s = s;
+    this.pricing = s.externalPricing;
     this.ch = ch;
     this.m = m;
     this.homes = homes;
@@ -34,11 +42,39 @@ export class OutOfCounty {
     this.count = 0;
   }
 
-  /** Child id (of cohort c) is placed out of county, at the price of the child's latent uniform. */
-  add(id: number, c: number): void {
+  /**
+   * The rate, £ a day, recorded for child id (of cohort c) placed out of county on day t: its price at
+   * base prices, times its start year's vintage factor (1 when every placement is repriced).
+   */
+  rateFor(id: number, c: number, t: number): number {
+    const price = sample(this.s.cohorts[c]!.price, this.ch.priceU[id]!) / 7;
+    return this.pricing.vintage ? price * this.vintageFactor(t) : price;
+  }
+
+  /** E / U of the financial year containing day t (vintage pricing). */
+  private vintageFactor(t: number): number {
+    const starts = this.pricing.fyStartDays;
+    let lo = 0;
+    let hi = starts.length - 1;
+    // The last start at or before t (the first year for anything earlier).
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >>> 1;
+      if (starts[mid]! <= t) lo = mid;
+      else hi = mid - 1;
+    }
+    return this.pricing.startFactor[lo]!;
+  }
+
+  /**
+   * Child id (of cohort c) is placed out of county on day t. A census child's placement started
+   * before the simulation (ChildStore.vintageDay): under vintage pricing it keeps that year's price.
+   */
+  add(id: number, c: number, t: number): void {
     const ch = this.ch;
-    const price = sample(this.s.cohorts[c]!.price, ch.priceU[id]!) / 7;
-    ch.pricePerDay[id] = price;
+    const from = ch.vintageDay[id]!;
+    const rate = this.rateFor(id, c, from === from ? from : t);
+    ch.vintageDay[id] = NaN;
+    ch.pricePerDay[id] = rate;
     if (this.count === this.list.length) {
       const bigger = new Int32Array(this.list.length * 2);
       bigger.set(this.list);
@@ -47,7 +83,7 @@ export class OutOfCounty {
     ch.oocSlot[id] = this.count;
     this.list[this.count++] = id;
     this.m.level(this.m.oocByCohort + c, 1);
-    this.m.level(this.m.costRate + COST_OOC_PLACEMENTS, price);
+    this.m.level(this.m.costRate + COST_OOC_PLACEMENTS, rate);
   }
 
   /** Child id (of cohort c) leaves its out-of-county placement. */
@@ -62,15 +98,41 @@ export class OutOfCounty {
     this.m.level(this.m.costRate + COST_OOC_PLACEMENTS, -ch.pricePerDay[id]!);
   }
 
-  /** The out-of-county child longest away whom home h can take, with enough need left on day t (-1: none). */
-  repatriationCandidate(h: number, t: number): number {
+  /**
+   * How strongly child id claims a local bed on day t under a freedBed order (higher first): its
+   * external rate under "dearest" (as paid now if out of county, as it would start today if not),
+   * its need (the quantile of its price within its cohort) under "highest need".
+   */
+  score(id: number, t: number, order: number): number {
+    const ch = this.ch;
+    if (order !== FREED_DEAREST) return ch.priceU[id]!;
+    return ch.oocSlot[id]! >= 0 ? ch.pricePerDay[id]! : this.rateFor(id, ch.cohort[id]!, t);
+  }
+
+  /**
+   * The out-of-county child home h can take on day t, with enough need left, that comes first in the
+   * freedBed order (FREED_LONGEST_AWAY: the one away longest; otherwise the highest score; ties go to
+   * the one away longest) (-1: none).
+   */
+  candidate(h: number, t: number, order: number): number {
     const ch = this.ch;
     const minLeft = this.s.policies.repatriationMinRemainingDays;
     let best = -1;
+    let bestScore = -Infinity;
     for (let i = 0; i < this.count; i++) {
       const id = this.list[i]!;
       if (ch.awaitingOnward[id] || ch.needEnd[id]! - t < minLeft || !this.homes.canTake(h, id)) continue;
-      if (best < 0 || ch.since[id]! < ch.since[best]!) best = id;
+      const score = order === FREED_LONGEST_AWAY ? -ch.since[id]! : this.score(id, t, order);
+      if (
+        best < 0 ||
+        score > bestScore ||
+        (score === bestScore &&
+          (ch.since[id]! < ch.since[best]! ||
+            (ch.since[id] === ch.since[best] && ch.serial[id]! < ch.serial[best]!)))
+      ) {
+        best = id;
+        bestScore = score;
+      }
     }
     return best;
   }

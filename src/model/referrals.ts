@@ -13,7 +13,7 @@ import { sample } from '../random/compiled.ts';
 import type { ChildStore } from './children.ts';
 import type { Metrics } from './metrics.ts';
 import type { Scenario } from './scenario.ts';
-import type { CohortStreams, Streams } from './streams.ts';
+import { hasOnwardDuration, type CohortStreams, type Streams } from './streams.ts';
 
 export class Referrals {
   /**
@@ -37,6 +37,8 @@ export class Referrals {
   /** Per cohort: referrals so far, and census children so far (each keys the child's own stream). */
   private readonly referred: Int32Array;
   private readonly censused: Int32Array;
+  /** Whether each child draws how long its onward placement is paid for. */
+  private readonly onwardDrawn: boolean;
 
   constructor(s: Scenario, ch: ChildStore, streams: Streams, metrics: Metrics) {
     this.s = s;
@@ -48,6 +50,7 @@ export class Referrals {
     this.arrivals = s.cohorts.map((c) => new PiecewiseRateArrivals(c.arrivalBreaks, c.arrivalRates));
     this.referred = new Int32Array(s.cohorts.length);
     this.censused = new Int32Array(s.cohorts.length);
+    this.onwardDrawn = hasOnwardDuration(s);
   }
 
   /** Forget the last replication's counts. */
@@ -107,6 +110,7 @@ export class Referrals {
       ch.artDurationU[id] = a.next();
       ch.artPatienceU[id] = a.next();
     }
+    if (this.onwardDrawn) ch.onwardU[id] = st.onwardCost.next();
     // Neutral step-down uniforms for a cohort without step-downs (the child may move to one with them).
     if (cohort.stepDown) {
       const sd = census ? st.census : st.stepDown;

@@ -142,6 +142,9 @@ export class Replication {
       case E.EV_HOME_CLOSES:
         j.homes.close(e);
         break;
+      case E.EV_HOME_BED_ADDED:
+        if (j.homes.addBed(e, t)) j.fillHome(e, t);
+        break;
       case E.EV_HOME_REREGISTERS:
         if (j.homes.reregister(e, tag)) j.fillHome(e, t);
         break;

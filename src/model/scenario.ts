@@ -27,6 +27,12 @@ export interface StepDownS {
   readonly availableAtOnce: Float64Array;
   /** Days until an onward place frees (null: always free at once). */
   readonly delay: readonly (CompiledDistribution | null)[];
+  /** Cost of the onward placement, £ a day at base prices (in-house index); 0: none. */
+  readonly costPerDay: Float64Array;
+  /** How long the onward cost lasts, in days (null: until untilAge or the horizon). */
+  readonly costDuration: readonly (CompiledDistribution | null)[];
+  /** Age in years at which the onward cost ends (Infinity: none). */
+  readonly costUntilAge: Float64Array;
 }
 
 export interface CohortS {
@@ -60,6 +66,10 @@ export interface CohortS {
   readonly ageLimitReferTo: number;
   /** External weekly price at price-base prices, £ a week. */
   readonly price: CompiledDistribution;
+  /** Mean of `price`, £ a week. */
+  readonly priceMean: number;
+  /** Share of a child's external price premium (price above priceMean) the child also costs in a local home. */
+  readonly localPremiumShare: number;
   /** Children of neighbouring councils buying places: fee £ a day at base prices, beds kept free. */
   readonly sold: { readonly feePerDay: number; readonly keepFreeBeds: number } | null;
   /** May use an assessment bed. */
@@ -87,6 +97,10 @@ export interface HomeS {
   /** The first registration applies from opening; later ones from their day. */
   readonly registrations: readonly RegistrationS[];
   readonly singleOccupancyAllowed: boolean;
+  /** Beds offered at opening, and days until each further one (Infinity: all beds at opening). */
+  readonly bedsAtOpening: number;
+  readonly daysPerExtraBed: number;
+  /** Running cost while open, full or empty, £ a day at base prices (fixedPerYear and perBedWeek x beds). */
   readonly fixedPerDay: number;
   readonly perOccupiedBedDay: number;
   readonly capital: number;
@@ -113,6 +127,8 @@ export interface AssessmentS {
   readonly costPerDay: number;
   readonly costBasis: number;
   readonly hazardRatioAfter: number;
+  /** true: the stay uses up the child's need for residential care, as the emergency placement it replaces would. */
+  readonly replacesPlacement: boolean;
   readonly capital: number;
   readonly retainedValue: number;
 }
@@ -127,6 +143,10 @@ export interface ArtS {
   /** Capacity steps: from each day (ascending), the caseload cap. */
   readonly capacityFrom: Float64Array;
   readonly capacity: Int32Array;
+  /** Each step's cost, £ a day at base prices, as a block contract (NaN: capacity x costPerChildDay). */
+  readonly stepCostPerDay: Float64Array;
+  /** Each step's provider ('' when not named). */
+  readonly provider: readonly string[];
   readonly costPerChildDay: number;
   /** true: costs the full capacity; false: costs the caseload. */
   readonly chargeCapacity: boolean;
@@ -139,6 +159,12 @@ export interface ArtS {
   readonly stayRatio: number;
 }
 
+/** policies.freedBed, in the order of FREED_BED_ORDERS. */
+export const FREED_LONGEST_WAITING = 0;
+export const FREED_LONGEST_AWAY = 1;
+export const FREED_DEAREST = 2;
+export const FREED_HIGHEST_NEED = 3;
+
 export const MATCH_LISTED = 0;
 export const MATCH_FEWEST_FREE = 1;
 export const MATCH_MOST_FREE = 2;
@@ -146,6 +172,8 @@ export const MATCH_MOST_FREE = 2;
 export interface PoliciesS {
   readonly matching: number;
   readonly maxWaitDays: number;
+  /** Who is offered a freed or new local bed (FREED_*). */
+  readonly freedBed: number;
   readonly repatriation: boolean;
   readonly repatriationMinRemainingDays: number;
   readonly useAssessmentBeds: boolean;
@@ -164,6 +192,12 @@ export interface CalendarS {
   /** In-house and external price index of each month (1 in the price-base financial year). */
   readonly inHouseIndex: Float64Array;
   readonly externalIndex: Float64Array;
+  /**
+   * The index that external placements in payment are paid by each month: `externalIndex` when every
+   * placement is repriced; with vintage pricing, the in-payment uplift index (a placement's recorded
+   * rate already carries its starting market price, see ExternalPricing).
+   */
+  readonly oocPaymentIndex: Float64Array;
   /** Discount factor of each financial year (1 in the first). */
   readonly fyDiscount: Float64Array;
   /**
@@ -171,11 +205,35 @@ export interface CalendarS {
    * price-base year), or all 1 when the model gives no general inflation (nominal terms).
    */
   readonly fyDeflator: Float64Array;
+  /** The financial years whole-run headlines cover (time.window; the whole horizon by default). */
+  readonly window: WindowS;
   /**
    * Discount factor at the end of the horizon, when assets would be sold: over the years from
    * the start of the first financial year (where the first year's flows are counted) to the end.
    */
   readonly horizonEndDiscount: number;
+}
+
+/**
+ * Vintage pricing of external placements: a placement keeps the market price of the financial year it
+ * started, uplifted while in payment. Its rate is recorded once, at the start, as base price x
+ * E(start) / U(start), and paid each month at x U(month) (CalendarS.oocPaymentIndex): the price at
+ * the start, uplifted since by U(month) / U(start). Exact, since both indices are constant within a
+ * financial year.
+ */
+export interface ExternalPricing {
+  /** false: every placement is repriced each year (all factors 1). */
+  readonly vintage: boolean;
+  /** Start day of each financial year in the tables (ascending, from long before the start to the horizon's end). */
+  readonly fyStartDays: Float64Array;
+  /** E / U of each financial year of `fyStartDays`. */
+  readonly startFactor: Float64Array;
+}
+
+/** The financial years that whole-run headlines cover (indices into CalendarS.fyLabels, inclusive). */
+export interface WindowS {
+  readonly fromFy: number;
+  readonly toFy: number;
 }
 
 export interface CensusS {
@@ -196,8 +254,9 @@ export interface Scenario {
   readonly homes: readonly HomeS[];
   readonly assessment: AssessmentS | null;
   readonly art: ArtS | null;
-  /** Social-worker travel per out-of-county child, £ a day at base prices. */
+  /** Social-worker travel per out-of-county child, £ a day at base prices (times the share placed far away). */
   readonly travelPerDay: number;
+  readonly externalPricing: ExternalPricing;
   readonly policies: PoliciesS;
   readonly census: CensusS;
   readonly discountRate: number;

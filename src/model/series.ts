@@ -143,6 +143,10 @@ const SERIES = [
   levelEach('home', 'occupancy.home', (h) => `Children in ${h}`, 'children', 'home'),
   levelEach('cohort', 'occupancy.local', (c) => `Children in local homes: ${c}`, 'children', 'localByCohort'),
   level('beds.open', 'Local beds open', 'beds', 'bedsOpen'),
+  levelEach('home', 'open.home', (h) => `Admitting children: ${h}`, 'share of time', 'homeOpen'),
+  levelEach('home', 'full.home', (h) => `Admitting but full: ${h}`, 'share of time', 'homeFull'),
+  level('homes.anyOpen', 'Some local home admitting children', 'share of time', 'anyHomeOpen'),
+  level('homes.allFull', 'Every local home admitting is full', 'share of time', 'allHomesFull'),
   level('beds.blocked', 'Local beds blocked by single occupancy', 'beds', 'bedsBlocked'),
   level('outOfCounty.children', 'Children placed out of county', 'children', 'oocByCohort', 'cohort'),
   {
@@ -164,6 +168,7 @@ const SERIES = [
   count('stepDowns.delayed', 'Step-downs delayed for an onward place', 'children', 'stepDownsDelayed'),
   count('stepDowns.delayDays', 'Days beds stayed occupied awaiting an onward place (delays ended)', 'days', 'stepDownDelayDays'),
   level('awaitingOnward', 'Children ready to step down, awaiting an onward place', 'children', 'awaitingOnward'),
+  level('onward.children', 'Children in onward placements paid for after a step-down', 'children', 'inOnward'),
   count('ageLimit.left', 'Children leaving at an age limit', 'children', 'ageLeft'),
   count('ageLimit.referredOn', 'Children referred on at an age limit', 'children', 'ageReferredOn'),
   level('art.caseload', 'ART caseload', 'children', 'artCaseload'),
@@ -217,7 +222,7 @@ function costRow(b: Books, at: number, i: number): void {
     default:
       sumRows(out, at, areas, m.costRate + i, 1, months, null);
   }
-  const index = category.external ? s.calendar.externalIndex : s.calendar.inHouseIndex;
+  const index = category.index === 'oocPayment' ? s.calendar.oocPaymentIndex : s.calendar.inHouseIndex;
   for (let k = 0; k < months; k++) out[at + k] = out[at + k]! * index[k]!;
 }
 

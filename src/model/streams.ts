@@ -28,6 +28,11 @@ function hasCensus(s: Scenario, c: CohortS): boolean {
   return false;
 }
 
+/** Whether any step-down destination's cost lasts a duration drawn for the child. */
+export function hasOnwardDuration(s: Scenario): boolean {
+  return s.cohorts.some((c) => c.stepDown !== null && c.stepDown.costDuration.some((d) => d !== null));
+}
+
 /**
  * The per-cohort streams, `<purpose>/<cohort id>`, each with whether the scenario draws from it.
  * Order is that of the manifest; it does not affect any draw.
@@ -48,6 +53,12 @@ export const COHORT_STREAMS = [
   { purpose: 'stepDown', drawn: (_s: Scenario, c: CohortS) => c.stepDown !== null },
   /** Each child's ART support duration and referral patience, when the model has an ART. */
   { purpose: 'artSupport', drawn: (s: Scenario) => s.art !== null },
+  /**
+   * How long each child's onward placement is paid for, when any destination's cost has a
+   * duration: drawn for every child (census too), since escalation or an age limit may move a
+   * child into a cohort with one.
+   */
+  { purpose: 'onwardCost', drawn: hasOnwardDuration },
   /** Every attribute and the remaining stay of the census children. */
   { purpose: 'census', drawn: hasCensus },
 ] as const;

@@ -45,7 +45,7 @@ export function scheduleStructure(
       ? sample(h.openingDelay!, streams.named(homeDelayStream(h)).next())
       : 0;
     const opens = h.opensDay + delay;
-    if (opens <= t0) homes.open(h.index, t0);
+    if (opens <= t0) homes.open(h.index, t0, opens);
     else if (opens < horizon && opens < h.closesDay)
       q.push(opens, E.PRIORITY_OPEN, E.EV_HOME_OPENS, h.index, 0);
     for (let r = 1; r < h.registrations.length; r++) {

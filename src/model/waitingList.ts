@@ -14,6 +14,7 @@ import { AT_WAITING, type ChildStore } from './children.ts';
 import * as E from './events.ts';
 import type { Homes } from './homes.ts';
 import type { Metrics } from './metrics.ts';
+import type { OutOfCounty } from './outOfCounty.ts';
 import type { Scenario } from './scenario.ts';
 import type { Tracer } from './trace.ts';
 
@@ -64,6 +65,28 @@ export class WaitingList {
   /** Whether the list has no entry at all (live or not): then no child is waiting. */
   isEmpty(): boolean {
     return this.fifo.head === this.fifo.end;
+  }
+
+  /**
+   * The waiting child home h can take with the highest score on day t under a freedBed order (see
+   * OutOfCounty.score), the longest waiting of equals (-1: none); the child is still on the list.
+   */
+  bestFor(h: number, t: number, order: number, scores: OutOfCounty): number {
+    const f = this.fifo;
+    const ch = this.ch;
+    f.dropDeadHead(ch.at, AT_WAITING, ch.serial);
+    let best = -1;
+    let bestScore = -Infinity;
+    for (let i = f.head; i < f.end; i++) {
+      const id = f.idAt(i);
+      if (!f.isLive(i, ch.at, AT_WAITING, ch.serial) || !this.homes.canTake(h, id)) continue;
+      const score = scores.score(id, t, order);
+      if (best < 0 || score > bestScore) {
+        best = id;
+        bestScore = score;
+      }
+    }
+    return best;
   }
 
   /** The longest-waiting child home h can take (-1: none); the child is still on the list. */

@@ -78,7 +78,7 @@ export function findings(s: Record<string, MetricSummary>, fyLabels: readonly st
   const bd = m('breakdowns');
   const art = m('art.caseload');
   const wait = m('art.waiting');
-  if (bd) out.push(`Breakdowns: ${v(bd)} placements${range(bd)} ended unplanned over the whole period.`);
+  if (bd) out.push(`Breakdowns: ${v(bd)} placements${range(bd)} ended unplanned from ${first} to ${last}.`);
   if (art && art.mean > 0 && wait)
     out.push(
       `The ART supported ${v(art)} children at a time on average${range(art)}, with ${v(wait)} waiting${range(wait)}.`,
@@ -114,6 +114,15 @@ export function yearRows(
   };
 }
 
+/** The financial years the run's whole-run headlines cover (the model's time.window; all by default). */
+export function windowOf(manifest: RunReportInput['manifest'], fyLabels: readonly string[]): string[] {
+  const w = (manifest.model as { time?: { window?: { from: string; to?: string } } }).time?.window;
+  if (!w) return [...fyLabels];
+  const from = Math.max(0, fyLabels.indexOf(w.from));
+  const to = w.to === undefined ? fyLabels.length - 1 : fyLabels.indexOf(w.to);
+  return fyLabels.slice(from, (to < 0 ? fyLabels.length - 1 : to) + 1);
+}
+
 /** "April to March" for financial years starting in month 4 (1-12). */
 const financialYearSpan = (start: number) => `${monthName(start)} to ${monthName(((start + 10) % 12) + 1)}`;
 
@@ -144,7 +153,7 @@ export function runReportBlocks(input: RunReportInput): { title: string; subtitl
   const m = input.manifest;
   const blocks: Block[] = [
     { kind: 'h2', text: 'Findings' },
-    { kind: 'list', items: findings(input.summary, fyLabels) },
+    { kind: 'list', items: findings(input.summary, windowOf(m, fyLabels)) },
     { kind: 'h2', text: 'Charts' },
     ...input.charts.map((c) => ({ kind: 'chart' as const, chart: c })),
     { kind: 'h2', text: 'By financial year' },

@@ -40,6 +40,7 @@ export function formatRunSummary(
   summary: Record<string, MetricSummary>,
   fyLabels: readonly string[],
   title: string,
+  span = 'whole horizon',
 ): string {
   const rows = SHOWN.filter((k) => summary[k]).map((k) => {
     const m = summary[k]!;
@@ -53,7 +54,7 @@ export function formatRunSummary(
   const out = [
     title,
     '',
-    textTable(['whole horizon', 'mean', '95% interval of the mean', '5th to 95th percentile'], rows),
+    textTable([span, 'mean', '95% interval of the mean', '5th to 95th percentile'], rows),
     '',
   ];
   const yearRows = fyLabels.map((fy) => {

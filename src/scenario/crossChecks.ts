@@ -7,7 +7,7 @@
 import { val } from './schema/distributions.ts';
 import type { ModelFile } from './schema/model.ts';
 import { didYouMean, type ModelIssue, type Path } from './issues.ts';
-import { addYears, financialYearOf, parseDate } from '../engine/calendar.ts';
+import { addYears, financialYearOf, horizonYears, parseDate } from '../engine/calendar.ts';
 
 /** Run every cross-field check; errors and warnings, in file order. */
 export function crossCheck(m: ModelFile): ModelIssue[] {
@@ -69,6 +69,16 @@ export function crossCheck(m: ModelFile): ModelIssue[] {
             [...p, 'pathway', 'stepDown', did],
             'availableAtOnce below 1 needs a delay distribution (how long until a place frees)',
           );
+        if (d.weeklyCost !== undefined && val(d.weeklyCost) > 0 && !d.duration && d.untilAge === undefined)
+          err(
+            [...p, 'pathway', 'stepDown', did, 'weeklyCost'],
+            'an onward weekly cost needs a duration or untilAge (how long the council pays it)',
+          );
+        if (d.untilAge !== undefined && !c.ageAtReferral)
+          err(
+            [...p, 'pathway', 'stepDown', did, 'untilAge'],
+            "untilAge needs ageAtReferral on the cohort, to know each child's age",
+          );
       }
     }
     if (
@@ -115,6 +125,11 @@ export function crossCheck(m: ModelFile): ModelIssue[] {
       notAfterEnd([...rp, 'date'], r.date, 're-registration date');
       previous = r.date;
     });
+    if (h.openingRamp && val(h.openingRamp.bedsAtOpening) > val(h.beds))
+      err(
+        [...p, 'openingRamp', 'bedsAtOpening'],
+        `${val(h.openingRamp.bedsAtOpening)} beds at opening, but the home has ${val(h.beds)}`,
+      );
     const { capital, grant } = h.costs;
     if (grant !== undefined && (capital === undefined || val(grant) > val(capital)))
       err([...p, 'costs', 'grant'], 'grant is larger than the capital cost (or there is no capital cost)');
@@ -142,6 +157,14 @@ export function crossCheck(m: ModelFile): ModelIssue[] {
         previous = step.from;
       });
     }
+    if (Array.isArray(m.art.capacity) && m.art.costBasis === 'caseload')
+      m.art.capacity.forEach((step, i) => {
+        if (step.costPerYear !== undefined)
+          err(
+            ['art', 'capacity', i, 'costPerYear'],
+            'a block cost a year is for costBasis capacity (the team costs that whatever its caseload)',
+          );
+      });
     const seen = new Set<string>();
     m.art.supports.forEach((g, i) => {
       if (seen.has(g)) err(['art', 'supports', i], `"${g}" is listed twice`);
@@ -149,7 +172,28 @@ export function crossCheck(m: ModelFile): ModelIssue[] {
     });
   }
 
-  for (const key of ['inHouse', 'external'] as const) {
+  if (
+    m.finance.inflation.externalInPayment !== undefined &&
+    m.finance.externalIndexation !== 'placementStart'
+  )
+    warn(
+      ['finance', 'inflation', 'externalInPayment'],
+      'externalInPayment has an effect only with externalIndexation: placementStart',
+    );
+  const window = m.time.window;
+  if (window) {
+    const fys = horizonYears(start, val(m.time.years), m.time.financialYearStartMonth).labels;
+    const inside = (label: string) => fys.includes(label);
+    const range = `${fys[0]} to ${fys[fys.length - 1]}`;
+    if (!inside(window.from))
+      err(['time', 'window', 'from'], `${window.from} is not a financial year of the horizon (${range})`);
+    if (window.to !== undefined && !inside(window.to))
+      err(['time', 'window', 'to'], `${window.to} is not a financial year of the horizon (${range})`);
+    if (window.to !== undefined && window.to < window.from)
+      err(['time', 'window', 'to'], `the window ends (${window.to}) before it starts (${window.from})`);
+  }
+
+  for (const key of ['inHouse', 'external', 'externalInPayment'] as const) {
     const g = m.finance.inflation[key];
     if (typeof g === 'object' && 'byYear' in g)
       checkGrowthYears(g.byYear, ['finance', 'inflation', key, 'byYear'], m, warn);

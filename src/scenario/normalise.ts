@@ -16,19 +16,26 @@ import {
   COST_BASIS_PER_BED_OPEN,
   COST_BASIS_PER_OCCUPIED_BED,
   COST_BASIS_WHOLE_UNIT,
+  FREED_DEAREST,
+  FREED_HIGHEST_NEED,
+  FREED_LONGEST_AWAY,
+  FREED_LONGEST_WAITING,
   MATCH_FEWEST_FREE,
   MATCH_LISTED,
   MATCH_MOST_FREE,
   type CalendarS,
   type CohortS,
+  type ExternalPricing,
   type HomeS,
   type Scenario,
+  type WindowS,
 } from '../model/scenario.ts';
 import {
   addYears,
   daysBetween,
   DAYS_PER_YEAR,
   financialYearOf,
+  financialYearStart,
   financialYearsTo,
   fyIndexEndingBy,
   horizonYears,
@@ -37,7 +44,7 @@ import {
   MS_PER_DAY,
   parseDate,
 } from '../engine/calendar.ts';
-import { indexFor } from './rates.ts';
+import { indexFor, meanOf } from './rates.ts';
 import { DAYS_PER_UNIT, val, type DistributionInput, type DurationInput } from './schema/distributions.ts';
 import type { ModelFile } from './schema/model.ts';
 import type { Param } from './schema/primitives.ts';
@@ -48,6 +55,9 @@ export interface NormaliseOptions {
   /** Override the horizon in whole years (`caresim run --years`). */
   years?: number;
 }
+
+/** How many financial years before the start the vintage price tables reach (census children started then). */
+const VINTAGE_YEARS_BEFORE = 40;
 
 const opt = (p: Param | undefined, fallback: number): number => (p === undefined ? fallback : val(p));
 
@@ -130,14 +140,39 @@ export function normalise(m: ModelFile, options: NormaliseOptions = {}): Scenari
   const monthFy = Int32Array.from({ length: nMonths }, (_, k) => fyOf(months[k]!) - firstFy);
   const fys = horizonYears(start, years, fyMonth);
   const fyCount = fys.count;
-  const { inHouse, external, general } = m.finance.inflation;
+  const fyIndexOf = (label: string, field: string): number => {
+    const i = fys.labels.indexOf(label);
+    if (i < 0)
+      throw new Error(
+        `${field} ${label} is not a financial year of the horizon (${fys.labels[0]} to ${fys.labels[fyCount - 1]})`,
+      );
+    return i;
+  };
+  const w = m.time.window;
+  const window: WindowS = w
+    ? {
+        fromFy: fyIndexOf(w.from, 'the window starts in'),
+        toFy: w.to === undefined ? fyCount - 1 : fyIndexOf(w.to, 'the window ends in'),
+      }
+    : { fromFy: 0, toFy: fyCount - 1 };
+  if (window.toFy < window.fromFy)
+    throw new Error(
+      `the window ends (${fys.labels[window.toFy]}) before it starts (${fys.labels[window.fromFy]})`,
+    );
+
+  const { inHouse, external, general, externalInPayment } = m.finance.inflation;
+  const vintage = m.finance.externalIndexation === 'placementStart';
+  const externalIndex = Float64Array.from(monthFy, (k) => indexFor(external, priceFy, firstFy + k));
   const calendar: CalendarS = {
     monthBreaks,
     monthLabels: months.slice(0, nMonths).map((d) => isoDay(d).slice(0, 7)),
     monthFy,
     fyLabels: fys.labels,
     inHouseIndex: Float64Array.from(monthFy, (k) => indexFor(inHouse, priceFy, firstFy + k)),
-    externalIndex: Float64Array.from(monthFy, (k) => indexFor(external, priceFy, firstFy + k)),
+    externalIndex,
+    oocPaymentIndex: vintage
+      ? Float64Array.from(monthFy, (k) => indexFor(externalInPayment, priceFy, firstFy + k))
+      : externalIndex,
     fyDiscount: Float64Array.from(
       { length: fyCount },
       (_, k) => 1 / Math.pow(1 + val(m.finance.discountRate), k),
@@ -145,8 +180,23 @@ export function normalise(m: ModelFile, options: NormaliseOptions = {}): Scenari
     fyDeflator: Float64Array.from({ length: fyCount }, (_, k) =>
       general === undefined ? 1 : 1 / indexFor(general, priceFy, firstFy + k),
     ),
+    window,
     horizonEndDiscount:
       1 / Math.pow(1 + val(m.finance.discountRate), financialYearsTo(end, firstFy, fyMonth)),
+  };
+
+  // Vintage tables: each financial year's start day and E / U, from long before the start (census
+  // children and a warm-up started then) to the year after the horizon.
+  const vintageYears = Array.from(
+    { length: VINTAGE_YEARS_BEFORE + fyCount + 1 },
+    (_, i) => firstFy - VINTAGE_YEARS_BEFORE + i,
+  );
+  const externalPricing: ExternalPricing = {
+    vintage,
+    fyStartDays: Float64Array.from(vintageYears, (fy) => daysBetween(start, financialYearStart(fy, fyMonth))),
+    startFactor: Float64Array.from(vintageYears, (fy) =>
+      vintage ? indexFor(external, priceFy, fy) / indexFor(externalInPayment, priceFy, fy) : 1,
+    ),
   };
 
   // Arrival segments run from the start of any warm-up to the end, by calendar month, so
@@ -182,6 +232,9 @@ export function normalise(m: ModelFile, options: NormaliseOptions = {}): Scenari
             ),
             availableAtOnce: Float64Array.from(sd, ([, d]) => opt(d.availableAtOnce, 1)),
             delay: sd.map(([, d]) => (d.delay ? compileDays(d.delay) : null)),
+            costPerDay: Float64Array.from(sd, ([, d]) => opt(d.weeklyCost, 0) / 7),
+            costDuration: sd.map(([, d]) => (d.duration ? compileDays(d.duration) : null)),
+            costUntilAge: Float64Array.from(sd, ([, d]) => opt(d.untilAge, Infinity)),
           };
     const bd = pw.breakdown;
     const then = pw.ageLimit?.then;
@@ -210,6 +263,8 @@ export function normalise(m: ModelFile, options: NormaliseOptions = {}): Scenari
       ageLimit: pw.ageLimit ? val(pw.ageLimit.age) : Infinity,
       ageLimitReferTo: then === undefined || then === 'leave' ? -1 : cohortIndex(then.referTo),
       price: compilePlain(c.outOfCountyWeeklyPrice ?? m.outOfCounty.defaultWeeklyPrice),
+      priceMean: meanOf(c.outOfCountyWeeklyPrice ?? m.outOfCounty.defaultWeeklyPrice),
+      localPremiumShare: opt(c.localPremiumShare, 0),
       sold: c.soldPlaces
         ? { feePerDay: val(c.soldPlaces.feePerWeek) / 7, keepFreeBeds: opt(c.soldPlaces.keepFreeBeds, 0) }
         : null,
@@ -234,7 +289,10 @@ export function normalise(m: ModelFile, options: NormaliseOptions = {}): Scenari
       closesDay: h.closes === undefined ? Infinity : day(h.closes),
       registrations: regs,
       singleOccupancyAllowed: h.singleOccupancy,
-      fixedPerDay: opt(h.costs.fixedPerYear, 0) / DAYS_PER_YEAR,
+      bedsAtOpening: h.openingRamp ? Math.min(val(h.openingRamp.bedsAtOpening), val(h.beds)) : val(h.beds),
+      daysPerExtraBed: h.openingRamp ? val(h.openingRamp.weeksPerExtraBed) * 7 : Infinity,
+      fixedPerDay:
+        opt(h.costs.fixedPerYear, 0) / DAYS_PER_YEAR + (opt(h.costs.perBedWeek, 0) * val(h.beds)) / 7,
       perOccupiedBedDay: opt(h.costs.perOccupiedBedWeek, 0) / 7,
       capital: opt(h.costs.capital, 0),
       grant: opt(h.costs.grant, 0),
@@ -261,6 +319,7 @@ export function normalise(m: ModelFile, options: NormaliseOptions = {}): Scenari
         costPerDay: val(a.weeklyCost) / 7,
         costBasis: basis[a.costBasis],
         hazardRatioAfter: opt(a.breakdownHazardRatioAfter, 1),
+        replacesPlacement: a.replacesPlacement,
         capital: opt(a.capital, 0),
         retainedValue: opt(a.retainedValue, 0),
       }
@@ -269,8 +328,13 @@ export function normalise(m: ModelFile, options: NormaliseOptions = {}): Scenari
   let artS: Scenario['art'] = null;
   if (art) {
     const steps = Array.isArray(art.capacity)
-      ? art.capacity.map((s) => ({ from: s.from, n: val(s.children) }))
-      : [{ from: art.starts, n: val(art.capacity) }];
+      ? art.capacity.map((s) => ({
+          from: s.from,
+          n: val(s.children),
+          costPerDay: s.costPerYear === undefined ? NaN : val(s.costPerYear) / DAYS_PER_YEAR,
+          provider: s.provider ?? '',
+        }))
+      : [{ from: art.starts, n: val(art.capacity), costPerDay: NaN, provider: '' }];
     const groupIndex = {
       assessed: ART_GROUP_ASSESSED,
       local: ART_GROUP_LOCAL,
@@ -282,6 +346,8 @@ export function normalise(m: ModelFile, options: NormaliseOptions = {}): Scenari
       startsDay: day(art.starts),
       capacityFrom: Float64Array.from(steps, (s) => day(s.from)),
       capacity: Int32Array.from(steps, (s) => s.n),
+      stepCostPerDay: Float64Array.from(steps, (s) => s.costPerDay),
+      provider: steps.map((s) => s.provider),
       costPerChildDay: val(art.weeklyCostPerChild) / 7,
       chargeCapacity: art.costBasis === 'capacity',
       rank,
@@ -306,10 +372,17 @@ export function normalise(m: ModelFile, options: NormaliseOptions = {}): Scenari
     homes,
     assessment,
     art: artS,
-    travelPerDay: val(m.outOfCounty.travelCostPerWeek) / 7,
+    travelPerDay: (val(m.outOfCounty.travelCostPerWeek) * opt(m.outOfCounty.distantShare, 1)) / 7,
+    externalPricing,
     policies: {
       matching: matching[p.matching],
       maxWaitDays: val(p.maxWaitForLocalBed),
+      freedBed: {
+        longestWaiting: FREED_LONGEST_WAITING,
+        longestAway: FREED_LONGEST_AWAY,
+        dearest: FREED_DEAREST,
+        highestNeed: FREED_HIGHEST_NEED,
+      }[p.freedBed],
       repatriation: p.repatriation.enabled,
       repatriationMinRemainingDays: opt(p.repatriation.minRemainingWeeks, 0) * 7,
       useAssessmentBeds: p.useAssessmentBeds === 'atBreakdown',

@@ -69,6 +69,48 @@ describe('PeriodLedger', () => {
     expect([0, 1, 2].map((k) => ledger.total(0, k))).toEqual([0, 0, 0]);
   });
 
+  it('dates levelAt by its own time: a change in advance integrates as if made then', () => {
+    // A cost of 4 a day from day 10 to day 70, recorded at day 10 with its end dated in advance, and a
+    // change dated before the clock (day 20, recorded at day 40): against the same changes made in order.
+    const early = new PeriodLedger(MONTHS, 1, 0, -5);
+    early.at(10);
+    early.level(0, 4);
+    early.levelAt(70, 0, -4);
+    early.at(40);
+    early.levelAt(20, 0, 1);
+    early.levelAt(-3, 0, 2); // in the warm-up: sets the starting level, adds no area
+    early.levelAt(120, 0, 9); // after the periods: nothing
+    early.close(90);
+    const inOrder = new PeriodLedger(MONTHS, 1, 0, -5);
+    inOrder.at(-3);
+    inOrder.level(0, 2);
+    inOrder.at(10);
+    inOrder.level(0, 4);
+    inOrder.at(20);
+    inOrder.level(0, 1);
+    inOrder.at(70);
+    inOrder.level(0, -4);
+    inOrder.close(90);
+    for (let k = 0; k < 3; k++) {
+      expect(early.area(0, k)).toBe(inOrder.area(0, k));
+      expect(early.endLevel(0, k)).toBe(inOrder.endLevel(0, k));
+    }
+    // By hand: January 2x31 + 4x21 + 1x11 = 157; February (2 + 4 + 1) x 28 = 196; March 7x11 + 3x20 = 137.
+    expect([0, 1, 2].map((k) => early.area(0, k))).toEqual([157, 196, 137]);
+    expect(() => early.levelAt(5, 0, 1)).toThrow(/closed/);
+  });
+
+  it('knows the period of its clock', () => {
+    const ledger = new PeriodLedger(MONTHS, 0, 0, -5);
+    expect(ledger.period).toBe(-1);
+    ledger.at(31);
+    expect(ledger.period).toBe(1);
+    ledger.at(89.5);
+    expect(ledger.period).toBe(2);
+    ledger.at(90);
+    expect(ledger.period).toBe(3);
+  });
+
   it('rejects a clock moved back, NaN, and use after close', () => {
     const ledger = new PeriodLedger(MONTHS, 1, 1, 0);
     ledger.at(10);

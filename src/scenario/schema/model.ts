@@ -13,7 +13,7 @@
  */
 import { z } from 'zod';
 import { duration, distribution } from './distributions.ts';
-import { growth, id, isoDate, num, param } from './primitives.ts';
+import { financialYear, growth, id, isoDate, num, param } from './primitives.ts';
 
 const label = z.string().min(1).describe('A readable name, used in tables and charts.');
 
@@ -49,6 +49,17 @@ const time = z
       .max(12)
       .default(4)
       .describe('Month a financial year starts (4 = April: the UK financial year runs April to March).'),
+    window: z
+      .strictObject({
+        from: financialYear.describe('First financial year of the window.'),
+        to: financialYear
+          .optional()
+          .describe('Last financial year of the window (default: the last of the horizon).'),
+      })
+      .optional()
+      .describe(
+        'The financial years that whole-run headlines (averages, totals, shares) cover, e.g. { from: 2024/25 } for the years of the plan, so that years of history are not averaged with the future; results by financial year always cover the whole horizon. Default: the whole horizon. `caresim run --window` overrides it.',
+      ),
   })
   .describe('The simulated period.');
 
@@ -131,6 +142,17 @@ const destination = z.strictObject({
     .describe(
       'When no onward place is free: how long until one is. The residential bed stays occupied meanwhile.',
     ),
+  weeklyCost: param(
+    num.nonNegative(),
+    'Weekly cost to the council of the onward placement (£ a week at finance.priceBase, in-house inflation), from the step-down until `duration` or `untilAge` ends it; 0 (the default) needs a reason in its provenance, as a step-down that costs nothing flatters every scenario that shortens residential stays.',
+  ).optional(),
+  duration: duration
+    .optional()
+    .describe('How long the onward cost lasts (with `untilAge`, whichever ends first).'),
+  untilAge: param(
+    num.positive(),
+    "Age in years at which the onward cost ends (e.g. 18, when a foster placement becomes a care leaver's 'staying put'); needs the cohort's ageAtReferral.",
+  ).optional(),
 });
 
 const pathway = z
@@ -177,6 +199,10 @@ const cohort = z.strictObject({
   outOfCountyWeeklyPrice: distribution
     .optional()
     .describe('Weekly price of an external placement (£ a week at finance.priceBase); heavy-tailed.'),
+  localPremiumShare: param(
+    num.probability(),
+    "Link between a child's need and price: the share of the child's external price premium (the child's external weekly price above the cohort's mean) that the child also costs in a local home, as extra staffing for their needs (000 ¶26: beds at a standard cost that add extra support depending on the child's needs). 0 (the default): every child costs the home's standard rate; 1: a child dear outside is as much dearer inside.",
+  ).optional(),
   soldPlaces: soldPlaces.optional(),
 });
 
@@ -194,6 +220,10 @@ const homeCosts = z
     perOccupiedBedWeek: param(
       num.nonNegative(),
       'Cost per occupied bed-week (£ at finance.priceBase).',
+    ).optional(),
+    perBedWeek: param(
+      num.nonNegative(),
+      "Running cost per bed-week while the home is open, full or empty (£ at finance.priceBase): staffing priced per place, so that a home's running cost moves with its `beds` (in a sweep, say); added to fixedPerYear.",
     ).optional(),
     capital: param(num.nonNegative(), 'Capital cost (£), spent at capitalDate.').optional(),
     grant: param(
@@ -225,6 +255,18 @@ const home = z.strictObject({
     .boolean()
     .default(true)
     .describe('Whether the home can take a child who must live alone (who then blocks its other beds).'),
+  openingRamp: z
+    .strictObject({
+      bedsAtOpening: param(num.count(), 'Beds offered from the day the home opens.'),
+      weeksPerExtraBed: param(
+        num.positive(),
+        'Weeks after opening, and after each further bed, until one more bed is offered.',
+      ),
+    })
+    .optional()
+    .describe(
+      'A new home fills gradually: children are matched and moved in one at a time (001 ¶19: the Old Post Office had two children and a third to join ten months after opening). Absent: every bed is offered from opening.',
+    ),
   costs: homeCosts.default({}),
 });
 
@@ -244,6 +286,12 @@ const assessment = z
       num.nonNegative(),
       'Breakdown hazard multiplier for the placement that follows an assessment ("right first time").',
     ).optional(),
+    replacesPlacement: z
+      .boolean()
+      .default(true)
+      .describe(
+        "true: the assessment stay is where the child goes at the point of breakdown instead of an emergency placement (000 ¶17-20), so it uses up the child's need for residential care like any placement; false: it comes before the need starts counting, as pure added time and cost.",
+      ),
     capital: param(num.nonNegative(), 'Capital cost (£).').optional(),
     retainedValue: param(num.nonNegative(), 'Value kept in the asset (£).').optional(),
   })
@@ -253,6 +301,17 @@ const ART_GROUPS = ['assessed', 'local', 'outOfCounty'] as const;
 const capacityStep = z.strictObject({
   from: isoDate,
   children: param(num.count(), 'Caseload capacity from this date (children at a time).'),
+  provider: z
+    .string()
+    .min(1)
+    .optional()
+    .describe(
+      'Who provides the service from this date (e.g. "MISTLE, Action for Children"), for tables and the trace.',
+    ),
+  costPerYear: param(
+    num.nonNegative(),
+    "The service's cost a year from this date (£ at finance.priceBase) as a block contract, whatever the caseload (costBasis capacity only); absent: capacity x weeklyCostPerChild x 52.",
+  ).optional(),
 });
 const art = z
   .strictObject({
@@ -300,8 +359,15 @@ const outOfCounty = z
       num.nonNegative(),
       'Social-worker and reviewing-officer travel per out-of-county child-week (£).',
     ),
+    distantShare: param(
+      num.probability(),
+      'Share of external placements far enough away to incur travelCostPerWeek (1, the default: every one); the rest are in private homes inside the county.',
+    ).optional(),
   })
   .describe('External placements, where children go when no suitable local bed is free.');
+
+/** Orders in which a freed local bed is offered (policies.freedBed). */
+export const FREED_BED_ORDERS = ['longestWaiting', 'longestAway', 'dearest', 'highestNeed'] as const;
 
 const policies = z
   .strictObject({
@@ -315,6 +381,12 @@ const policies = z
       num.nonNegative(),
       'Days a referral may wait for a suitable local bed before going out of county (0: no waiting).',
     ).default(0),
+    freedBed: z
+      .enum(FREED_BED_ORDERS)
+      .default('longestWaiting')
+      .describe(
+        'Who is offered a local bed that frees or opens, among the children waiting for one and (when repatriation is enabled) the children placed out of county whom the home can take: "longestWaiting" (those waiting, longest first, then those away longest), "longestAway" (those placed out of county longest, then those waiting), "dearest" (the child whose external placement costs, or would cost, most) or "highestNeed" (the child whose need is highest within their cohort: the top of the cohort\'s price distribution).',
+      ),
     repatriation: z
       .strictObject({
         enabled: z.boolean(),
@@ -324,7 +396,9 @@ const policies = z
         ).optional(),
       })
       .default({ enabled: false })
-      .describe('Bring out-of-county children back when a suitable local bed frees.'),
+      .describe(
+        'Bring out-of-county children back when a suitable local bed frees or a home opens; which child first is the freedBed order.',
+      ),
     useAssessmentBeds: z
       .enum(['atBreakdown', 'never'])
       .default('atBreakdown')
@@ -344,11 +418,22 @@ const finance = z
     priceBase: isoDate.describe('Date at which the money amounts in this file are priced.'),
     inflation: z.strictObject({
       inHouse: growth('Inflation of in-house costs (homes, ART, assessment beds)'),
-      external: growth('Growth of external placement prices'),
+      external: growth(
+        'Growth of external placement prices: of every placement in payment (externalIndexation allPlacements), or of the price at which new placements start (placementStart)',
+      ),
+      externalInPayment: growth(
+        'Yearly uplift of external placements already in payment, with externalIndexation placementStart (default 0: a placement keeps its starting price)',
+      ).optional(),
       general: growth(
         'General inflation (the GDP deflator), which turns the money of each year into price-base terms for the net present value',
       ).optional(),
     }),
+    externalIndexation: z
+      .enum(['allPlacements', 'placementStart'])
+      .default('allPlacements')
+      .describe(
+        '"allPlacements": every external placement is repriced each year by inflation.external; "placementStart": a placement keeps the market price of the month it started (its vintage), uplifted by inflation.externalInPayment while it lasts, so new placements cost more than those ending (001 ¶11).',
+      ),
     discountRate: param(
       num.nonNegative(),
       'Discount rate a year for net present value (0.035 is 3.5%). With inflation.general, cash flows are first turned into price-base (real) terms and this is a real rate, as the HM Treasury Green Book uses; without it, the money of each year is discounted as paid (a nominal rate).',
@@ -397,6 +482,7 @@ export const modelFile = z
     policies: policies.default({
       matching: 'listed',
       maxWaitForLocalBed: 0,
+      freedBed: 'longestWaiting',
       repatriation: { enabled: false },
       useAssessmentBeds: 'atBreakdown',
     }),
