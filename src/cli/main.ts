@@ -131,7 +131,7 @@ program
   .argument('<model>', 'model or scenario file')
   .requiredOption(
     '--vary <path=values...>',
-    'a field and its values: art.capacity=8,12,16 (listed) or homes.csHome1.beds=2:4:1 (range with step); repeat for more fields',
+    'a field and its values: art.capacity.1.children=8,12,16 (listed) or homes.csHome2.beds=2:4:1 (range with step); repeat for more fields',
   )
   .option(
     '--lhs <n>',

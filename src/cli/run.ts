@@ -16,6 +16,7 @@ import { executeSensitivity } from '../output/sensitivityFolder.ts';
 import { executeSweep } from '../output/sweepFolder.ts';
 import { formatComparison } from '../report/compareSummary.ts';
 import { formatRunSummary, formatValue } from '../report/runSummary.ts';
+import { historyTable } from '../report/runReport.ts';
 import { windowIsHorizon, windowText } from '../experiment/headline.ts';
 import { textTable } from '../report/textTable.ts';
 import { formatModelError, loadModel } from '../scenario/load.ts';
@@ -169,6 +170,10 @@ export async function runCommand(file: string, o: RunCommandOptions): Promise<nu
             windowIsHorizon(outcome.set.calendar) ? 'whole horizon' : windowText(outcome.set.calendar),
           )}\n`,
         );
+      if (!o.quiet && outcome.tables.history.length > 0) {
+        const h = historyTable(outcome.tables.history);
+        console.log(`History check\n${textTable(h.header, h.rows)}\n`);
+      }
       console.log(`Results written to ${outcome.dir}`);
     };
   });

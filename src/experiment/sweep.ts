@@ -31,7 +31,9 @@ export interface SweepAxis {
 export function parseAxis(spec: string): SweepAxis {
   const m = /^([^=]+)=(.+)$/.exec(spec.trim());
   if (!m)
-    throw new Error(`"${spec}": expected path=values, e.g. art.capacity=8,12,16 or homes.csHome1.beds=2:4`);
+    throw new Error(
+      `"${spec}": expected path=values, e.g. art.capacity.1.children=8,12,16 or homes.csHome2.beds=2:4`,
+    );
   const path = m[1]!.trim();
   const body = m[2]!.trim();
   let values: number[];

@@ -12,6 +12,7 @@ import {
   ReplicationView,
   type HeadlineDefinition,
 } from './headline.ts';
+import { historyCheck, type HistoryRow } from './history.ts';
 import type { ReplicationSet } from './runner.ts';
 import { toFinancialYears } from './years.ts';
 
@@ -35,6 +36,8 @@ export interface RunTables {
   years: Row[];
   /** The headline values of each replication (replications.csv). */
   replications: Row[];
+  /** The documented figures beside the simulated ones (history.json; empty when the model gives none). */
+  history: HistoryRow[];
 }
 
 /** Build every table of a run. */
@@ -75,6 +78,7 @@ export function buildTables(set: ReplicationSet): RunTables {
       ['replication', ...heads.map((h) => h.key)],
       ...perRep.map((r, i) => [set.reps[i]!, ...Array.from(r)]),
     ],
+    history: historyCheck(set),
   };
 }
 

@@ -101,6 +101,8 @@ export function seriesNumbers(s: Scenario, destinations: number) {
     bedsOpen: level(),
     bedsBlocked: level(),
     oocByCohort: level(nC),
+    /** The daily rate of each cohort's external placements (£ at base prices, times vintage factors). */
+    oocCostByCohort: level(nC),
     assessmentOccupied: level(),
     assessmentOpen: level(),
     waitingLocal: level(),

@@ -83,6 +83,7 @@ export class OutOfCounty {
     ch.oocSlot[id] = this.count;
     this.list[this.count++] = id;
     this.m.level(this.m.oocByCohort + c, 1);
+    this.m.level(this.m.oocCostByCohort + c, rate);
     this.m.level(this.m.costRate + COST_OOC_PLACEMENTS, rate);
   }
 
@@ -95,6 +96,7 @@ export class OutOfCounty {
     ch.oocSlot[last] = slot;
     ch.oocSlot[id] = -1;
     this.m.level(this.m.oocByCohort + c, -1);
+    this.m.level(this.m.oocCostByCohort + c, -ch.pricePerDay[id]!);
     this.m.level(this.m.costRate + COST_OOC_PLACEMENTS, -ch.pricePerDay[id]!);
   }
 

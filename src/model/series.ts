@@ -155,6 +155,15 @@ const SERIES = [
     row: (b, at) => sumRows(b.out, at, b.endLevels, b.m.oocByCohort, b.s.cohorts.length, b.months, null),
   },
   levelEach('cohort', 'outOfCounty', (c) => `Children out of county: ${c}`, 'children', 'oocByCohort'),
+  {
+    name: 'oocCost', per: 'cohort', label: (c: string) => `Out-of-county placements: ${c}`, unit: '£', aggregation: 'sum',
+    // The cohort's rate area, paid by the same index as cost.oocPlacements.
+    row: (b, at, c) => {
+      sumRows(b.out, at, b.areas, b.m.oocCostByCohort + c, 1, b.months, null);
+      const index = b.s.calendar.oocPaymentIndex;
+      for (let k = 0; k < b.months; k++) b.out[at + k] = b.out[at + k]! * index[k]!;
+    },
+  },
   level('assessment.occupied', 'Children in assessment beds', 'children', 'assessmentOccupied'),
   level('assessment.open', 'Assessment beds open', 'beds', 'assessmentOpen'),
   count('assessments', 'Assessments started', 'children', 'assessments'),

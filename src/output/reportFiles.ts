@@ -9,6 +9,7 @@ import { compareCharts } from '../charts/compareCharts.ts';
 import { compareSource } from '../charts/compareInput.ts';
 import { runCharts } from '../charts/runCharts.ts';
 import { FONT_FILES } from '../charts/style.ts';
+import type { HistoryRow } from '../experiment/history.ts';
 import type { MetricSummary } from '../experiment/tables.ts';
 import { compareReportBlocks, type CompareReportInput } from '../report/compareReport.ts';
 import { renderHtml, renderMarkdown, runReportBlocks, type RunReportInput } from '../report/runReport.ts';
@@ -61,7 +62,10 @@ export function writeRunReport(dir: string): string[] {
     seed: manifest.seed,
   };
   const charts = chartsOnDisk(dir, runCharts(periods, years, source));
-  return writeReport(dir, runReportBlocks({ manifest, summary, years, charts }));
+  const history = existsSync(join(dir, 'history.json'))
+    ? (JSON.parse(readFileSync(join(dir, 'history.json'), 'utf8')) as { checks: HistoryRow[] }).checks
+    : [];
+  return writeReport(dir, runReportBlocks({ manifest, summary, years, charts, history }));
 }
 
 /**

@@ -79,6 +79,8 @@ async function writeRunFolder(
   dir.write('periods.csv', periodsCsv);
   dir.write('years.csv', yearsCsv);
   dir.write('replications.csv', csv(tables.replications));
+  if (tables.history.length > 0)
+    dir.write('history.json', jsonText({ format: RESULTS_FORMAT, checks: tables.history }));
   if (raw) {
     // The monthly matrices themselves (float64, little-endian, replication after replication
     // in the order of manifest.raw.reps), so that shards can be merged exactly.

@@ -119,13 +119,19 @@ export function summariseModel(m: ModelFile, raw: unknown, file: string): string
 
   if (m.art) {
     const a = m.art;
+    const perChild = val(a.weeklyCostPerChild);
     const steps = Array.isArray(a.capacity)
-      ? a.capacity.map((s) => `${formatCount(val(s.children))} from ${s.from}`).join(', ')
-      : `${formatCount(val(a.capacity))}`;
-    const fullCap = Array.isArray(a.capacity) ? val(a.capacity[0]!.children) : val(a.capacity);
+      ? a.capacity.map((s) => ({ ...s, n: val(s.children) }))
+      : [{ from: a.starts, n: val(a.capacity), provider: undefined, costPerYear: undefined }];
+    const stepText = steps.map((s) => {
+      const cost =
+        s.costPerYear !== undefined
+          ? `${formatMoney(val(s.costPerYear))} a year as a block contract`
+          : `${formatMoney(s.n * perChild * 52)} a year at full capacity`;
+      return `${s.provider ? `${s.provider}: ` : ''}${formatCount(s.n)} children from ${s.from} (${cost})`;
+    });
     out.push(
-      `ART: starts ${a.starts}; caseload capacity ${steps} children; ${formatMoney(val(a.weeklyCostPerChild))} per child-week` +
-        ` (${formatMoney(fullCap * val(a.weeklyCostPerChild) * 52)} a year at full capacity of ${fullCap}, at ${m.finance.priceBase} prices);` +
+      `ART: starts ${a.starts}; ${stepText.join('; ')}; ${formatMoney(perChild)} per child-week, at ${m.finance.priceBase} prices;` +
         ` charged by ${a.costBasis}; supports ${a.supports.join(' > ')}; support lasts ${formatOneDecimal(meanDays(a.supportDuration) / 7)} weeks on average`,
     );
   } else out.push('ART: none');
@@ -136,10 +142,12 @@ export function summariseModel(m: ModelFile, raw: unknown, file: string): string
         ` ${formatMoney(val(a.weeklyCost))} a week (${a.costBasis})`,
     );
   } else out.push('Assessment beds: none');
-  const prices = cohortIds.map(
-    (c) =>
-      `${c} ${formatMoney(meanOf(m.cohorts[c]!.outOfCountyWeeklyPrice ?? m.outOfCounty.defaultWeeklyPrice))}`,
-  );
+  const prices = cohortIds.map((c) => {
+    const own = m.cohorts[c]!.outOfCountyWeeklyPrice;
+    const factor = m.cohorts[c]!.outOfCountyPriceFactor;
+    const price = own ? meanOf(own) : meanOf(m.outOfCounty.defaultWeeklyPrice) * (factor ? val(factor) : 1);
+    return `${c} ${formatMoney(price)}`;
+  });
   out.push(
     `Out-of-county mean weekly price at ${m.finance.priceBase} prices: ${prices.join(', ')}; travel ${formatMoney(val(m.outOfCounty.travelCostPerWeek))} a week`,
   );

@@ -11,6 +11,7 @@ import type { MetricSummary } from '../experiment/tables.ts';
 import { monthName } from '../engine/calendar.ts';
 import { listProvenance } from '../scenario/provenance.ts';
 import type { StatRow } from '../charts/runCharts.ts';
+import type { HistoryRow } from '../experiment/history.ts';
 import { formatValue } from './runSummary.ts';
 
 /** Everything a run report is made from. */
@@ -20,6 +21,8 @@ export interface RunReportInput {
   years: StatRow[];
   /** Chart name, title, SVG markup and PNG file name, in order. */
   charts: { name: string; title: string; svg: string; png: string }[];
+  /** The history check (none when the model gives no documented figures). */
+  history?: HistoryRow[];
 }
 
 export interface Block {
@@ -114,6 +117,38 @@ export function yearRows(
   };
 }
 
+/** A history figure in its unit: £9.7m, £2,961 a week, 63.0. */
+function historyValue(x: number, unit: string): string {
+  if (unit === '£ a week') return `£${Math.round(x).toLocaleString('en-GB')} a week`;
+  return formatValue(x, unit);
+}
+
+/** The history check as a table a reviewer can read: each documented figure beside the simulated one. */
+export function historyTable(rows: readonly HistoryRow[]): { header: string[]; rows: string[][] } {
+  return {
+    header: ['Figure', 'When', 'The documents', 'Simulated: mean (5th to 95th percentile)', 'Verdict'],
+    rows: rows.map((r) => [
+      r.label,
+      r.period,
+      `${r.compare === 'atLeast' ? 'at least ' : ''}${historyValue(r.documented, r.unit)}${r.source ? ` (${r.source.split(':')[0]})` : ''}`,
+      `${historyValue(r.simulated.mean, r.unit)} (${historyValue(r.simulated.p5, r.unit)} to ${historyValue(r.simulated.p95, r.unit)})`,
+      `${r.verdict}${r.note && r.verdict !== 'consistent' ? `: ${r.note}` : ''}`,
+    ]),
+  };
+}
+
+function historyBlocks(rows: readonly HistoryRow[]): Block[] {
+  if (rows.length === 0) return [];
+  return [
+    { kind: 'h2', text: 'History check' },
+    {
+      kind: 'p',
+      text: 'What the documents report beside what the model simulates for the same period. A figure is consistent when it lies within the 5th to 95th percentiles of the replications, or the simulated mean is within the stated tolerance of it (10% unless the model file says otherwise).',
+    },
+    { kind: 'table', ...historyTable(rows) },
+  ];
+}
+
 /** The financial years the run's whole-run headlines cover (the model's time.window; all by default). */
 export function windowOf(manifest: RunReportInput['manifest'], fyLabels: readonly string[]): string[] {
   const w = (manifest.model as { time?: { window?: { from: string; to?: string } } }).time?.window;
@@ -162,6 +197,7 @@ export function runReportBlocks(input: RunReportInput): { title: string; subtitl
       text: 'Mean across replications, with the 95% interval of the mean in brackets; money in the prices of each year.',
     },
     { kind: 'table', ...yearRows(input.years, fyLabels) },
+    ...historyBlocks(input.history ?? []),
     { kind: 'h2', text: 'Assumptions and sources' },
     {
       kind: 'p',

@@ -7,6 +7,8 @@
 import { val } from './schema/distributions.ts';
 import type { ModelFile } from './schema/model.ts';
 import { didYouMean, type ModelIssue, type Path } from './issues.ts';
+import { normalise } from './normalise.ts';
+import { seriesDefinitions } from '../model/series.ts';
 import { addYears, financialYearOf, horizonYears, parseDate } from '../engine/calendar.ts';
 
 /** Run every cross-field check; errors and warnings, in file order. */
@@ -87,6 +89,11 @@ export function crossCheck(m: ModelFile): ModelIssue[] {
       'byYear' in c.referrals.growth
     )
       checkGrowthYears(c.referrals.growth.byYear, [...p, 'referrals', 'growth', 'byYear'], m, warn);
+    if (c.outOfCountyPriceFactor !== undefined && c.outOfCountyWeeklyPrice)
+      err(
+        [...p, 'outOfCountyPriceFactor'],
+        'a price factor scales outOfCounty.defaultWeeklyPrice: give it or outOfCountyWeeklyPrice, not both',
+      );
     if (c.soldPlaces && !Object.values(m.homes).some((h) => h.cohorts.includes(cid)))
       warn([...p, 'soldPlaces'], 'no home accepts this cohort, so no place can be sold');
     if (
@@ -232,7 +239,36 @@ export function crossCheck(m: ModelFile): ModelIssue[] {
     for (const cid of Object.keys(m.initialCensus.outOfCounty))
       cohortRef(['initialCensus', 'outOfCounty', cid], cid);
   }
+  // The history check names series, which exist only once the rest is right.
+  if (m.history && !out.some((i) => i.severity === 'error')) checkHistory(m, err);
   return out;
+}
+
+/** Each history entry's period lies in the horizon and its series exist. */
+function checkHistory(m: ModelFile, err: (path: Path, message: string) => void): void {
+  const s = normalise(m);
+  const names = seriesDefinitions(s).map((d) => d.name as string);
+  const months = new Set(s.calendar.monthLabels);
+  m.history!.forEach((h, i) => {
+    const p: Path = ['history', i];
+    const inside = h.in.includes('/') ? s.calendar.fyLabels.includes(h.in) : months.has(h.in);
+    if (!inside)
+      err(
+        [...p, 'in'],
+        `${h.in} is not inside the horizon (${s.calendar.fyLabels[0]} to ${s.calendar.fyLabels[s.calendar.fyLabels.length - 1]})`,
+      );
+    const lists: [string, readonly string[] | undefined][] = [
+      ['series', h.series],
+      ['less', h.less],
+      ['perChildWeek.series', h.perChildWeek?.series],
+      ['perChildWeek.less', h.perChildWeek?.less],
+    ];
+    for (const [field, list] of lists)
+      (list ?? []).forEach((name, j) => {
+        if (!names.includes(name))
+          err([...p, ...field.split('.'), j], `no series "${name}"${didYouMean(name, names)}`);
+      });
+  });
 }
 
 function checkGrowthYears(

@@ -1,6 +1,6 @@
 /**
  * Plain-English names for the numeric fields of a model file, for the charts and tables of sweeps
- * and sensitivity analyses: `homes.csHome1.beds` reads "Barnardo's home 1: beds" and
+ * and sensitivity analyses: `homes.csHome2.beds` reads "Contextual safeguarding home 2: beds" and
  * `cohorts.under16.pathway.stay.mean` reads "Under 16: length of stay (mean)". A home or cohort
  * is named by its `label`. Fields without a phrase of their own are spelt out word by word, so
  * every path gets a readable name; reports print the path beside it where exactness matters.
@@ -27,6 +27,7 @@ const STATS: Record<string, string> = {
  */
 const PHRASES: [string, string][] = [
   ['art.capacity', 'ART capacity (children)'],
+  ['art.capacity.costPerYear', 'ART: block contract a year'],
   ['art.capacity.*', 'ART capacity (children)'],
   ['art.effect.breakdownHazardRatio', 'ART effect on breakdowns (hazard ratio)'],
   ['art.effect.stayRatio', 'ART effect on length of stay (ratio)'],
@@ -41,6 +42,10 @@ const PHRASES: [string, string][] = [
   ['assessment.weeklyCost', 'Assessment beds: weekly cost'],
   ['cohorts.*.ageAtReferral.*', '{x}: age at referral ({stat})'],
   ['cohorts.*.outOfCountyWeeklyPrice.*', '{x}: out-of-county weekly price ({stat})'],
+  ['cohorts.*.outOfCountyPriceFactor', '{x}: external price relative to the average'],
+  ['cohorts.*.localPremiumShare', "{x}: share of a dear child's external premium also paid in a local home"],
+  ['cohorts.*.pathway.stepDown.*.weeklyCost', '{x}: onward placement in {d}, cost a week'],
+  ['cohorts.*.pathway.stepDown.*.duration.*', '{x}: onward placement in {d}, how long it is paid ({stat})'],
   ['cohorts.*.pathway.ageLimit.age', '{x}: age limit'],
   ['cohorts.*.pathway.breakdown.escalationProbability', '{x}: chance a breakdown escalates the need'],
   ['cohorts.*.pathway.breakdown.perYear', '{x}: breakdowns a placement-year'],
@@ -58,6 +63,7 @@ const PHRASES: [string, string][] = [
   ['finance.inflation.external', 'External price inflation'],
   ['finance.inflation.external.otherwise', 'External price inflation'],
   ['finance.inflation.external.byYear.*', 'External price inflation in {fy}'],
+  ['finance.inflation.externalInPayment', 'Yearly uplift of external placements in payment'],
   ['finance.inflation.inHouse', 'In-house cost inflation'],
   ['finance.inflation.inHouse.otherwise', 'In-house cost inflation'],
   ['finance.inflation.inHouse.byYear.*', 'In-house cost inflation in {fy}'],
@@ -67,11 +73,17 @@ const PHRASES: [string, string][] = [
   ['homes.*.costs.grant', '{x}: capital grant'],
   ['homes.*.costs.fixedPerYear', '{x}: running cost a year'],
   ['homes.*.costs.perOccupiedBedWeek', '{x}: cost per occupied bed-week'],
+  ['homes.*.costs.perBedWeek', '{x}: running cost per bed-week'],
+  ['homes.*.openingRamp.bedsAtOpening', '{x}: beds offered at opening'],
+  ['homes.*.openingRamp.weeksPerExtraBed', '{x}: weeks until each further bed is offered'],
   ['homes.*.costs.retainedValue', '{x}: value kept in the building'],
   ['homes.*.openingDelay.*', '{x}: opening delay ({stat})'],
   ['initialCensus.outOfCounty.*', '{x}: children out of county at the start'],
   ['outOfCounty.defaultWeeklyPrice.*', 'Out-of-county weekly price ({stat})'],
   ['outOfCounty.travelCostPerWeek', 'Out-of-county travel a week'],
+  ['outOfCounty.distantShare', 'Share of external placements far enough away to travel to'],
+  ['assessment.retainedValue', 'Assessment beds: value kept in the building'],
+  ['policies.repatriation.minRemainingWeeks', 'Need left to bring a child back (weeks)'],
   ['policies.maxWaitForLocalBed', 'Longest wait for a local bed'],
 ];
 
@@ -91,11 +103,12 @@ function labelOf(model: unknown, section: string, id: string): string {
 /**
  * A plain-English name for the numeric field at `path` in a model as written.
  * @example
- * fieldLabel(model, 'homes.csHome1.beds'); // "Contextual safeguarding home 1: beds"
+ * fieldLabel(model, 'homes.csHome2.beds'); // "Contextual safeguarding home 2: beds"
  * fieldLabel(model, 'finance.inflation.external.byYear.2023/24'); // "External price inflation in 2023/24"
  */
-export function fieldLabel(model: unknown, path: string): string {
-  // Array elements (a capacity step, a registration) are named by position.
+export function fieldLabel(model: unknown, written: string): string {
+  // Array elements (a capacity step, a registration) are named by position, written .1. or [1].
+  const path = written.replace(/\.(\d+)(?=\.|$)/g, '[$1]');
   const position = /\[(\d+)\]/.exec(path);
   const keys = path.replace(/\[\d+\]/g, '').split('.');
   const suffix = position ? ` (step ${Number(position[1]) + 1})` : '';

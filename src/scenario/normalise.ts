@@ -44,7 +44,8 @@ import {
   MS_PER_DAY,
   parseDate,
 } from '../engine/calendar.ts';
-import { indexFor, meanOf } from './rates.ts';
+import { indexFor } from './rates.ts';
+import { mean } from '../random/moments.ts';
 import { DAYS_PER_UNIT, val, type DistributionInput, type DurationInput } from './schema/distributions.ts';
 import type { ModelFile } from './schema/model.ts';
 import type { Param } from './schema/primitives.ts';
@@ -140,25 +141,14 @@ export function normalise(m: ModelFile, options: NormaliseOptions = {}): Scenari
   const monthFy = Int32Array.from({ length: nMonths }, (_, k) => fyOf(months[k]!) - firstFy);
   const fys = horizonYears(start, years, fyMonth);
   const fyCount = fys.count;
-  const fyIndexOf = (label: string, field: string): number => {
-    const i = fys.labels.indexOf(label);
-    if (i < 0)
-      throw new Error(
-        `${field} ${label} is not a financial year of the horizon (${fys.labels[0]} to ${fys.labels[fyCount - 1]})`,
-      );
-    return i;
-  };
+  // The headline window, clipped to the horizon: a run shortened by --years keeps the part of the
+  // window it reaches, and one that ends before the window starts reports its whole horizon
+  // (labels always name the years used). The model file's own window is checked in crossChecks.
   const w = m.time.window;
-  const window: WindowS = w
-    ? {
-        fromFy: fyIndexOf(w.from, 'the window starts in'),
-        toFy: w.to === undefined ? fyCount - 1 : fyIndexOf(w.to, 'the window ends in'),
-      }
-    : { fromFy: 0, toFy: fyCount - 1 };
-  if (window.toFy < window.fromFy)
-    throw new Error(
-      `the window ends (${fys.labels[window.toFy]}) before it starts (${fys.labels[window.fromFy]})`,
-    );
+  const yearOf = (label: string) => Number(label.slice(0, 4)) - fys.first;
+  const from = w ? Math.max(0, yearOf(w.from)) : 0;
+  const to = w?.to === undefined ? fyCount - 1 : Math.min(fyCount - 1, yearOf(w.to));
+  const window: WindowS = from <= to ? { fromFy: from, toFy: to } : { fromFy: 0, toFy: fyCount - 1 };
 
   const { inHouse, external, general, externalInPayment } = m.finance.inflation;
   const vintage = m.finance.externalIndexation === 'placementStart';
@@ -204,6 +194,14 @@ export function normalise(m: ModelFile, options: NormaliseOptions = {}): Scenari
   const arrivalMonths = monthBoundaries(new Date(start.getTime() - warmupDays * MS_PER_DAY), end);
   const arrivalBreaks = Float64Array.from(arrivalMonths, (d) => daysBetween(start, d));
 
+  // A cohort's external price: its own, or the default scaled by its price factor.
+  const priceOf = (c: ModelFile['cohorts'][string]) => {
+    const own = c.outOfCountyWeeklyPrice;
+    if (own) return toDistribution(own);
+    const d = toDistribution(m.outOfCounty.defaultWeeklyPrice);
+    const k = opt(c.outOfCountyPriceFactor, 1);
+    return k === 1 ? d : scaleDistribution(d, k);
+  };
   const art = m.art;
   const cohorts: CohortS[] = cohortIds.map((id, index) => {
     const c = m.cohorts[id]!;
@@ -262,8 +260,8 @@ export function normalise(m: ModelFile, options: NormaliseOptions = {}): Scenari
       stepDown,
       ageLimit: pw.ageLimit ? val(pw.ageLimit.age) : Infinity,
       ageLimitReferTo: then === undefined || then === 'leave' ? -1 : cohortIndex(then.referTo),
-      price: compilePlain(c.outOfCountyWeeklyPrice ?? m.outOfCounty.defaultWeeklyPrice),
-      priceMean: meanOf(c.outOfCountyWeeklyPrice ?? m.outOfCounty.defaultWeeklyPrice),
+      price: compile(priceOf(c)),
+      priceMean: mean(priceOf(c)),
       localPremiumShare: opt(c.localPremiumShare, 0),
       sold: c.soldPlaces
         ? { feePerDay: val(c.soldPlaces.feePerWeek) / 7, keepFreeBeds: opt(c.soldPlaces.keepFreeBeds, 0) }

@@ -1,6 +1,6 @@
 /**
  * Numeric fields of a model addressed by path, for sweeps and sensitivity analysis:
- * `art.capacity`, `homes.csHome1.beds`, `cohorts.under16.referrals.growth.otherwise`,
+ * `art.capacity`, `homes.csHome2.beds`, `cohorts.under16.referrals.growth.otherwise`,
  * `cohorts.ebd.pathway.stay.mean`. A path reaches a number written bare or as
  * `{ value, ... }`; setting it keeps the provenance object and changes only its value (the
  * provenance then describes the base value, which the sweep records beside the new one).
@@ -10,14 +10,17 @@ import { didYouMean } from './issues.ts';
 type Obj = Record<string, unknown>;
 const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
 
-/** Split `a.b[2].c` into keys. */
+/**
+ * Split `a.b[2].c` into keys; a key of digits alone is a list index too (`art.capacity.1.children`),
+ * which needs no quoting in a shell, where `[1]` is a pattern.
+ */
 export function parsePath(path: string): (string | number)[] {
   const keys: (string | number)[] = [];
   for (const part of path.split('.')) {
     const m = /^([^[\]]*)((\[\d+\])*)$/.exec(part);
     if (!m || (m[1] === '' && m[2] === ''))
-      throw new Error(`"${path}" is not a field path like homes.csHome1.beds`);
-    if (m[1] !== '') keys.push(m[1]!);
+      throw new Error(`"${path}" is not a field path like homes.csHome2.beds`);
+    if (m[1] !== '') keys.push(/^\d+$/.test(m[1]!) ? Number(m[1]) : m[1]!);
     for (const idx of m[2]!.matchAll(/\[(\d+)\]/g)) keys.push(Number(idx[1]));
   }
   return keys;

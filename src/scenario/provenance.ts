@@ -44,7 +44,8 @@ export function listProvenance(raw: unknown): ProvenanceEntry[] {
   const out: ProvenanceEntry[] = [];
   const walk = (v: unknown, path: Path, inherited?: { kind: ProvenanceKind; text: string }) => {
     const field = fieldOf(path);
-    if (NOT_PARAMETERS.has(field)) return;
+    // A history check's tolerance is a setting of the check, not a number about the care system.
+    if (NOT_PARAMETERS.has(field) || /^history\[\d+\]\.tolerance$/.test(field)) return;
     if (typeof v === 'number') {
       out.push({ field, value: String(v), kind: inherited?.kind ?? 'none', text: inherited?.text ?? '' });
       return;

@@ -50,7 +50,7 @@ beforeAll(async () => {
       modelsAsWritten: [base.raw, r.raw],
       replications: 4,
       seed: 3,
-      years: 10,
+      years: 11, // to 2027/28, the savings target's year
       workers: 1,
       out: join(mkdtempSync(join(tmpdir(), 'caresim-report-')), 'compare'),
     })
@@ -90,13 +90,20 @@ describe('report.html', () => {
       'Findings',
       'Charts',
       'By financial year',
+      'History check',
       'Assumptions and sources',
       'Method (STRESS-DES)',
     ]);
+    // The documented figures of the run's four years, each with a verdict.
+    const verdicts = await page
+      .locator('h2:has-text("History check") + p + table tbody tr td:nth-child(5)')
+      .allTextContents();
+    expect(verdicts.length).toBeGreaterThanOrEqual(4);
+    for (const v of verdicts) expect(v).toMatch(/^(consistent|not consistent)/);
     const findings = await page.locator('h2:has-text("Findings") + ul li').allTextContents();
     expect(findings.join(' ')).toMatch(/95% interval/);
     // The assumptions table lists every parameter with its source or assumption.
-    const kinds = await page.locator('table').nth(1).locator('tbody tr td:nth-child(3)').allTextContents();
+    const kinds = await page.locator('table').nth(2).locator('tbody tr td:nth-child(3)').allTextContents();
     expect(kinds.length).toBeGreaterThan(150);
     expect(kinds.filter((k) => k === 'not stated')).toEqual([]);
     await page.close();

@@ -11,7 +11,7 @@ import { readCompareFolder } from '../../src/output/compareTables.ts';
 import { formatModelError, loadModel } from '../../src/scenario/load.ts';
 
 // A short comparison: do nothing as the base, the March 2025 plan and the doubled ART as
-// scenarios, over 10 years from 2018/19 so that the savings target year (2027/28) is inside it.
+// scenarios, over 11 years from 2017/18 so that the savings target year (2027/28) is inside it.
 const FILES = [
   'models/scenarios/do-nothing.yaml',
   'models/leicestershire.yaml',
@@ -41,7 +41,7 @@ beforeAll(async () => {
     return r.model;
   });
   const out = join(mkdtempSync(join(tmpdir(), 'caresim-compare-charts-')), 'cmp');
-  dir = (await executeCompare({ files: FILES, models, replications: 4, seed: 3, years: 10, workers: 1, out }))
+  dir = (await executeCompare({ files: FILES, models, replications: 4, seed: 3, years: 11, workers: 1, out }))
     .dir;
   written = await redrawCompareCharts(dir);
 }, 180_000);
@@ -66,7 +66,7 @@ describe('the charts of a comparison', () => {
 
   it('say what they show, with units, for which models, and where they come from', () => {
     const [base, plan, art] = [
-      'Do nothing (every placement external)',
+      'Do nothing (every placement external, MISTLE continues)',
       'Leicestershire baseline (March 2025 plan)',
       'ART doubled to 24 children from April 2026',
     ];
@@ -112,8 +112,8 @@ describe('the charts of a comparison', () => {
   it('label financial years like 2025/26 and never print a year as 2,025', () => {
     for (const n of ['cost-by-scenario', 'payback']) {
       const t = text(svg(n));
-      expect(t, n).toEqual(expect.arrayContaining(['2018/19', '2025/26', '2027/28']));
-      expect(t, n).not.toContain('2028/29'); // 10 years from 2018/19
+      expect(t, n).toEqual(expect.arrayContaining(['2017/18', '2025/26', '2027/28']));
+      expect(t, n).not.toContain('2028/29'); // 11 years from 2017/18
     }
     for (const n of NAMES) expect(text(svg(n)).join(' '), n).not.toMatch(/\b2,0\d\d\b/);
   });
@@ -177,7 +177,7 @@ describe('compareCharts (pure)', () => {
   });
 
   it('parses the tables into typed rows', () => {
-    expect(input.costs[0]!.model).toBe('Do nothing (every placement external)');
+    expect(input.costs[0]!.model).toBe('Do nothing (every placement external, MISTLE continues)');
     expect(input.costs.every((r) => typeof r.mean === 'number' && Number.isFinite(r.mean))).toBe(true);
     expect(new Set(input.years.map((r) => r.measure))).toEqual(new Set(['saving', 'cumulativeNetSaving']));
     expect(input.replications).toHaveLength(8);

@@ -76,12 +76,16 @@ describe('fields by path', () => {
   if (!r.ok) throw new Error('baseline invalid');
 
   it('reads and sets numbers written bare or with provenance, keeping the provenance', () => {
-    expect(getNumber(r.raw, 'art.capacity')).toBe(12);
-    const changed = setNumber(r.raw, 'art.capacity', 24) as {
-      art: { capacity: { value: number; source: string } };
+    expect(getNumber(r.raw, 'art.capacity.1.children')).toBe(12);
+    expect(getNumber(r.raw, 'art.capacity[1].children')).toBe(12);
+    const changed = setNumber(r.raw, 'art.capacity.1.children', 24) as {
+      art: { capacity: { children: { value: number; source: string } }[] };
     };
-    expect(changed.art.capacity).toEqual({ value: 24, source: '000 ¶11: up to 12 young people at a time' });
-    expect(getNumber(r.raw, 'art.capacity')).toBe(12);
+    expect(changed.art.capacity[1]!.children).toEqual({
+      value: 24,
+      source: '000 ¶11: up to 12 young people at a time',
+    });
+    expect(getNumber(r.raw, 'art.capacity.1.children')).toBe(12);
     expect(getNumber(r.raw, 'cohorts.ebd.pathway.stay.mean')).toBe(600);
   });
 
@@ -184,20 +188,30 @@ describe('executeSweep', () => {
 });
 
 describe('heldFixed', () => {
-  it("names a home's running cost, capital, grant and retained value as held fixed when its beds vary", () => {
+  it("names a home's capital, grant and retained value as held fixed when its beds vary, but not its running cost priced per bed", () => {
     const r = loadModel('models/leicestershire.yaml');
     if (!r.ok) throw new Error('baseline invalid');
-    const held = heldFixed(r.raw, ['homes.csHome1.beds=2:4:1', 'art.capacity=8,12'].map(parseAxis));
+    const held = heldFixed(
+      r.raw,
+      ['homes.csHome2.beds=2:4:1', 'art.capacity.1.children=8,12'].map(parseAxis),
+    );
+    // The baseline prices staffing per bed (costs.perBedWeek), so it moves with the beds.
     expect(held).toEqual([
       {
-        axis: 'homes.csHome1.beds',
+        axis: 'homes.csHome2.beds',
         fields: [
-          { path: 'homes.csHome1.costs.fixedPerYear', value: 683510 },
-          { path: 'homes.csHome1.costs.capital', value: 481799 },
-          { path: 'homes.csHome1.costs.grant', value: 236468 },
-          { path: 'homes.csHome1.costs.retainedValue', value: 409529 },
+          { path: 'homes.csHome2.costs.capital', value: 481799 },
+          { path: 'homes.csHome2.costs.grant', value: 236468 },
+          { path: 'homes.csHome2.costs.retainedValue', value: 409529 },
         ],
       },
     ]);
+  });
+
+  it('names a running cost a year as held fixed where a home gives one', () => {
+    const r = loadModel('models/properties-2021/family-centre.yaml');
+    if (!r.ok) throw new Error('model invalid');
+    const held = heldFixed(r.raw, [parseAxis('homes.familyCentre.beds=2:4')]);
+    expect(held[0]!.fields.map((f) => f.path)).toContain('homes.familyCentre.costs.fixedPerYear');
   });
 });

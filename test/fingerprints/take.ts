@@ -91,7 +91,7 @@ export async function takeFingerprints(): Promise<Fingerprints> {
       modelFile: 'models/leicestershire.yaml',
       modelName: base.model.name,
       raw: base.raw,
-      axes: ['art.capacity=8,16', 'homes.csHome1.beds=2:3:1'].map(parseAxis),
+      axes: ['art.capacity.1.children=8,16', 'homes.csHome2.beds=2:3:1'].map(parseAxis),
       design: 'grid',
       replications: 6,
       seed: SEED,
@@ -100,7 +100,7 @@ export async function takeFingerprints(): Promise<Fingerprints> {
       questions: { maxOverflowChance: 0.5, minimise: ['cost.total'] },
       out: join(root, 'sweep'),
     });
-    out['sweep models/leicestershire.yaml art.capacity homes.csHome1.beds'] = hashes(swept.dir, [
+    out['sweep models/leicestershire.yaml art.capacity.1.children homes.csHome2.beds'] = hashes(swept.dir, [
       'sweep.csv',
       'answers.json',
     ]);

@@ -194,6 +194,8 @@ describe('ART and unit costs', () => {
     // x daily rate x the month's in-house price index, and the index is 1.04 a year from 2020/21.
     const raw = rawModel(BASELINE);
     raw.art.costBasis = 'caseload';
+    // A caseload-costed team has no block contract: MISTLE's step is costed per child here too.
+    delete raw.art.capacity[0].costPerYear;
     // The baseline costs the assessment unit whole (000 ¶20); per open bed is tested here.
     raw.assessment.costBasis = 'perBedOpen';
     const sim = simulatorOf(raw);
@@ -212,7 +214,7 @@ describe('ART and unit costs', () => {
     for (let k = 0; k < sim.metrics.months; k++) {
       const days = b[k + 1]! - b[k]!;
       const fy = cal.monthFy[k]!;
-      expect(cal.inHouseIndex[k]).toBeCloseTo(1.04 ** (fy - 2), 12); // 2018/19 is fy 0, 2020/21 the base
+      expect(cal.inHouseIndex[k]).toBeCloseTo(1.04 ** (fy - 3), 12); // 2017/18 is fy 0, 2020/21 the base
       const index = cal.inHouseIndex[k]!;
       expect(artCost[k]).toBeCloseTo(art[k]! * days * (660 / 7) * index, 4);
       // 3 assessment beds at £5,200 a week each while open (from 1 April 2025).

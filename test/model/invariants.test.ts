@@ -133,8 +133,24 @@ function checkReplication(sim: Replication, seed: number, rep: number): void {
     const homes = perHome.reduce((x, v) => x + v[k]!, 0);
     expect(Math.abs(local[k]! - homes)).toBeLessThan(eps);
   }
+  // A home is full only while it admits children, every home only while some home does.
+  for (const h of sim.s.homes) {
+    const full = monthly(sim, out, `full.home.${h.id}`);
+    const admitting = monthly(sim, out, `open.home.${h.id}`);
+    for (let k = 0; k < full.length; k++) {
+      expect(full[k]).toBeGreaterThanOrEqual(0);
+      expect(full[k]).toBeLessThanOrEqual(admitting[k]! + eps);
+      expect(admitting[k]).toBeLessThanOrEqual(1 + eps);
+    }
+  }
+  const allFull = monthly(sim, out, 'homes.allFull');
+  const anyOpen = monthly(sim, out, 'homes.anyOpen');
+  for (let k = 0; k < allFull.length; k++) expect(allFull[k]).toBeLessThanOrEqual(anyOpen[k]! + eps);
+  // Costs are sums of rates that go up and down again: a month whose rate returned to zero may be
+  // left with a rounding residue of the order of 1e-12 pounds, never with a real negative cost.
   for (const c of COST_CATEGORIES)
-    for (const v of monthly(sim, out, `cost.${c.key}`)) expect(v).toBeGreaterThanOrEqual(0);
+    for (const v of monthly(sim, out, `cost.${c.key}`)) expect(v).toBeGreaterThanOrEqual(-1e-6);
+  for (const v of monthly(sim, out, 'onward.children')) expect(v).toBeGreaterThanOrEqual(-eps);
   for (const name of ['referrals', 'placements.local', 'placements.outOfCounty', 'breakdowns', 'capital'])
     for (const v of monthly(sim, out, name)) expect(v).toBeGreaterThanOrEqual(0);
 }

@@ -60,7 +60,7 @@ describe('manifests', () => {
       modelFile: BASELINE,
       modelName: base.model.name,
       raw: base.raw,
-      axes: [parseAxis('art.capacity=8,12')],
+      axes: [parseAxis('art.capacity.1.children=8,12')],
       design: 'grid',
       ...common,
       out: join(root, 'sweep'),

@@ -3,10 +3,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
-import { toFinancialYears } from '../../src/experiment/years.ts';
-import { Replication } from '../../src/model/replication.ts';
 import { summariseModel } from '../../src/report/modelSummary.ts';
-import { normalise } from '../../src/scenario/normalise.ts';
 import { modelJsonSchemaText } from '../../src/scenario/jsonSchema.ts';
 import { formatModelError, loadModel, type LoadResult } from '../../src/scenario/load.ts';
 import { listProvenance, provenanceCounts } from '../../src/scenario/provenance.ts';
@@ -77,21 +74,37 @@ describe('the Leicestershire baseline', () => {
     expect(homes.reduce((a, h) => a + val(h.beds), 0)).toBe(23);
   });
 
-  it('has the documented openings, ART and assessment beds', () => {
+  it('has the documented openings, MISTLE then the ART, and assessment beds', () => {
     expect(model.homes.oldPostOffice!.opens).toBe('2023-05-01');
     expect(model.homes.wellandHouse!.opens).toBe('2024-01-01');
     expect(model.homes.wellandHouse!.cohorts).toEqual(['parentChild']);
-    expect(val(model.art!.capacity as number)).toBe(12);
+    const steps = model.art!.capacity as { from: string; children: number; costPerYear?: number }[];
+    expect(steps.map((st) => [st.from, val(st.children), st.costPerYear && val(st.costPerYear)])).toEqual([
+      ['2018-06-01', 10, 450_000], // MISTLE (003 ¶24, 000 ¶16)
+      ['2020-12-01', 12, undefined], // the ART (000 ¶11, 002 App.1)
+    ]);
     expect(val(model.art!.weeklyCostPerChild)).toBe(660);
-    expect(model.art!.starts).toBe('2020-12-01');
     expect(val(model.assessment!.beds)).toBe(3);
+    expect(model.assessment!.costBasis).toBe('wholeUnit');
     expect(val(model.finance.savingsTarget!.perYear)).toBe(2_500_000);
   });
 
-  it('starts from the 63 children in external residential care in 2018 (004 ¶20)', () => {
-    const ooc = model.initialCensus!.outOfCounty;
-    const residential = Object.entries(ooc).filter(([c]) => c !== 'parentChild');
-    expect(residential.reduce((a, [, n]) => a + val(n), 0)).toBe(63);
+  it('has the homes and capital of the table in 001 ¶27: Welland House, four contextual safeguarding, two EBD and the complex care home', () => {
+    const ids = (cohort: string) =>
+      Object.entries(model.homes)
+        .filter(([, h]) => h.cohorts.includes(cohort))
+        .map(([id]) => id);
+    expect(ids('parentChild')).toEqual(['wellandHouse']);
+    expect(ids('contextualSafeguarding')).toHaveLength(4);
+    expect(ids('ebd')).toHaveLength(2);
+    expect(ids('complexCare')).toEqual(['complexCareHome']);
+    const sum = (f: (h: (typeof model.homes)[string]) => number) =>
+      Object.values(model.homes).reduce((a, h) => a + f(h), 0);
+    // The table's totals (splitting a phase evenly rounds by a pound or two).
+    expect(Math.abs(sum((h) => val(h.costs.capital!)) - 5_952_001)).toBeLessThan(5);
+    expect(Math.abs(sum((h) => (h.costs.grant ? val(h.costs.grant) : 0)) - 1_991_422)).toBeLessThan(5);
+    expect(val(model.homes.wellandHouse!.costs.capital!)).toBe(463_960);
+    expect(val(model.homes.complexCareHome!.costs.capital!)).toBe(2_169_088);
   });
 
   it('gives every number a source or an assumption', () => {
@@ -100,35 +113,16 @@ describe('the Leicestershire baseline', () => {
     expect(provenanceCounts(listProvenance(raw)).source).toBeGreaterThan(20);
   });
 
-  it('splits the capital of 001 ¶27 so that the phases add up', () => {
-    const cap = (id: string) => val(model.homes[id]!.costs.capital!);
-    expect(cap('csHome1') + cap('csHome2') + cap('csHome3') + cap('csHome4')).toBeCloseTo(1_927_195, -1);
-    expect(cap('ebdHome1') + cap('ebdHome2')).toBe(1_391_758);
-  });
-
-  it('has demand that, doing nothing, reproduces the 2018 stock and its growth (README check)', () => {
-    // Simulated do-nothing scenario, children in external residential care (parent-and-child
-    // placements are not among the documents' 63). The documents say "about" 63 (004 ¶20) and
-    // growth with the looked-after rate, 40.5 to 51 per 10,000 in four years, +26% (004 ¶19):
-    // the bounds below are those words' tolerance, far wider than the replication interval.
-    const dn = get(join('models', 'scenarios', 'do-nothing.yaml')).model;
-    const s = normalise(dn);
-    const sim = new Replication(s);
-    const Y = s.calendar.fyLabels.length;
-    const row = (n: string) => sim.metrics.defs.findIndex((d) => d.name === n);
-    const [all, pc] = [row('outOfCounty.children'), row('outOfCounty.parentChild')];
-    const reps = 40;
-    let y2018 = 0;
-    let y2022 = 0;
-    for (let rep = 0; rep < reps; rep++) {
-      const y = toFinancialYears(sim.run(1, rep), sim.metrics.defs, s.calendar);
-      y2018 += (y[all * Y]! - y[pc * Y]!) / reps;
-      y2022 += (y[all * Y + 4]! - y[pc * Y + 4]!) / reps;
+  it('has cohort price factors that average 1 over the census, so the cohorts keep the documented average price', () => {
+    const census = model.initialCensus!.outOfCounty;
+    let n = 0;
+    let weighted = 0;
+    for (const [c, cohort] of Object.entries(model.cohorts)) {
+      if (cohort.outOfCountyWeeklyPrice) continue; // parent and child: a price of its own
+      n += val(census[c]!);
+      weighted += val(census[c]!) * val(cohort.outOfCountyPriceFactor!);
     }
-    expect(s.calendar.fyLabels[4]).toBe('2022/23');
-    expect(Math.abs(y2018 - 63)).toBeLessThan(3);
-    expect(y2022 / y2018 - 1).toBeGreaterThan(0.26 - 0.06);
-    expect(y2022 / y2018 - 1).toBeLessThan(0.26 + 0.06);
+    expect(weighted / n).toBeCloseTo(1, 2);
   });
 
   it('summarises the ART at £411,840 a year at full capacity (000 ¶14)', () => {
@@ -140,45 +134,54 @@ describe('the scenarios change only what they say', () => {
   const base = get(join('models', 'leicestershire.yaml')).model;
   const scenario = (s: string) => get(join('models', 'scenarios', `${s}.yaml`)).model;
 
-  it('do-nothing has no local homes, ART or assessment beds, and the same demand', () => {
+  it('do-nothing has no local homes or assessment beds, keeps MISTLE (000 ¶15-16), and the same demand', () => {
     const m = scenario('do-nothing');
     expect(Object.keys(m.homes)).toEqual([]);
-    expect(m.art).toBeUndefined();
     expect(m.assessment).toBeUndefined();
+    const steps = m.art!.capacity as { from: string; costPerYear?: number }[];
+    expect(steps.map((st) => [st.from, st.costPerYear && val(st.costPerYear)])).toEqual([
+      ['2018-06-01', 450_000],
+    ]);
+    expect(m.art!.effect).toEqual(base.art!.effect);
     expect(m.cohorts).toEqual(base.cohorts);
+    expect(m.history).toBeUndefined();
   });
 
   it('the March 2025 plan is the baseline', () => {
     expect({ ...scenario('march-2025-plan'), name: base.name }).toEqual(base);
   });
 
-  it('openings-slip delays the six unopened homes by 6 to 12 months and keeps the rest', () => {
+  it('openings-slip delays the homes not open in March 2024 and keeps the rest', () => {
     const m = scenario('openings-slip');
     const slipped = Object.entries(m.homes).filter(
       ([, h]) => h.openingDelay?.type === 'uniform' && val((h.openingDelay as { min: number }).min) === 6,
     );
     expect(slipped.map(([id]) => id).sort()).toEqual([
-      'csHome1',
+      'complexCareHome',
       'csHome2',
       'csHome3',
       'csHome4',
       'ebdHome1',
       'ebdHome2',
     ]);
-    expect(m.homes.csHome1!.costs).toEqual(base.homes.csHome1!.costs);
+    expect(m.homes.oldPostOffice).toEqual(base.homes.oldPostOffice);
+    expect(m.homes.csHome2!.costs).toEqual(base.homes.csHome2!.costs);
   });
 
   it('double-art doubles the caseload from April 2026', () => {
     const cap = scenario('double-art').art!.capacity;
     expect(Array.isArray(cap) && cap.map((s) => [s.from, val(s.children)])).toEqual([
+      ['2018-06-01', 10],
       ['2020-12-01', 12],
       ['2026-04-01', 24],
     ]);
   });
 
-  it('two-more-homes adds two homes and six beds', () => {
+  it('two-more-homes adds an under-16 and a 16+ home, six beds, beyond the eight of 001 ¶27', () => {
     const m = scenario('two-more-homes');
     expect(Object.keys(m.homes)).toHaveLength(10);
+    expect(m.homes.under16Home!.cohorts).toEqual(['under16']);
+    expect(m.homes.sixteenPlusHome!.cohorts).toEqual(['sixteenPlus']);
     expect(Object.values(m.homes).reduce((a, h) => a + val(h.beds), 0)).toBe(29);
   });
 

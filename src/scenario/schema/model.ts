@@ -199,6 +199,10 @@ const cohort = z.strictObject({
   outOfCountyWeeklyPrice: distribution
     .optional()
     .describe('Weekly price of an external placement (£ a week at finance.priceBase); heavy-tailed.'),
+  outOfCountyPriceFactor: param(
+    num.positive(),
+    "The cohort's external prices relative to outOfCounty.defaultWeeklyPrice, for a cohort that gives no price of its own (1.1: 10% dearer): so that one documented average sets every cohort's level, and the factors, weighted by the cohorts' shares of children, can be checked to average 1.",
+  ).optional(),
   localPremiumShare: param(
     num.probability(),
     "Link between a child's need and price: the share of the child's external price premium (the child's external weekly price above the cohort's mean) that the child also costs in a local home, as extra staffing for their needs (000 ¶26: beds at a standard cost that add extra support depending on the child's needs). 0 (the default): every child costs the home's standard rate; 1: a child dear outside is as much dearer inside.",
@@ -462,6 +466,59 @@ const initialCensus = z
   })
   .describe('Children already placed at the start (instead of, or as well as, a warm-up).');
 
+const seriesList = z
+  .array(z.string().min(1))
+  .min(1)
+  .describe('Series names (as in periods.csv), added up: e.g. [outOfCounty.children].');
+
+const historyEntry = z.strictObject({
+  label: label.describe('What the documents report, e.g. "Children in external residential placements".'),
+  documented: param(num.any(), 'The figure as the documents give it (with its source).'),
+  in: z
+    .union([
+      financialYear,
+      z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, {
+        error: 'expected a financial year (2017/18) or a month (2018-07)',
+      }),
+    ])
+    .describe('When: a financial year (2017/18) or a calendar month (2018-07).'),
+  series: seriesList,
+  less: z
+    .array(z.string().min(1))
+    .optional()
+    .describe('Series to take away (e.g. a cohort not among the figure).'),
+  perChildWeek: z
+    .strictObject({ series: seriesList, less: z.array(z.string().min(1)).optional() })
+    .optional()
+    .describe('Divide by the child-weeks of these level series in the period: a weekly price from a cost.'),
+  deflate: z
+    .enum(['inHouse', 'external'])
+    .optional()
+    .describe(
+      'Turn the money into price-base money by that price index (for a figure stated at base prices).',
+    ),
+  compare: z
+    .enum(['equal', 'atLeast'])
+    .default('equal')
+    .describe(
+      '"equal": the figure is an estimate of the simulated quantity; "atLeast": the documents give a part of it (e.g. only the step-downs one team helped), so the simulated mean should be no lower.',
+    ),
+  tolerance: z
+    .number()
+    .min(0)
+    .default(0.1)
+    .describe(
+      'How far (a fraction of the documented figure) the simulated mean may be and still match, beside the documented figure lying within the simulated 5th to 95th percentiles.',
+    ),
+  note: z
+    .string()
+    .min(20)
+    .optional()
+    .describe(
+      'Why the model does not match the figure, where it knowingly does not (shown beside the verdict).',
+    ),
+});
+
 export const modelFile = z
   .strictObject({
     $schema: z.string().optional().describe('Path of the JSON Schema, for editors.'),
@@ -488,6 +545,12 @@ export const modelFile = z
     }),
     finance,
     initialCensus: initialCensus.optional(),
+    history: z
+      .array(historyEntry)
+      .optional()
+      .describe(
+        'Documented figures the model should reproduce (the history check): each run reports the simulated value beside the documented one, with its spread and a verdict.',
+      ),
   })
   .describe('A caresim model file.');
 
@@ -497,4 +560,5 @@ export type ModelFile = z.infer<typeof modelFile>;
 export type ModelFileInput = z.input<typeof modelFile>;
 export type Cohort = ModelFile['cohorts'][string];
 export type Home = ModelFile['homes'][string];
+export type HistoryEntry = NonNullable<ModelFile['history']>[number];
 export const ART_SUPPORT_GROUPS = ART_GROUPS;
