@@ -13,6 +13,8 @@ import { executeCompare } from '../src/output/compareFolder.ts';
 import { formatValue } from '../src/report/runSummary.ts';
 import { formatMoney } from '../src/report/textTable.ts';
 import { load, outputFolder, pct } from './common.ts';
+import { windowText } from '../src/experiment/headline.ts';
+import { prepare } from '../src/experiment/prepared.ts';
 
 const REPLICATIONS = Number(process.env.REPS ?? 100);
 const QUESTIONS = [
@@ -45,12 +47,14 @@ const QUESTIONS = [
 
 const dir = outputFolder('scaling-choices');
 const plan = load('models/leicestershire.yaml');
+// The years whole-run measures cover: the plan's window (time.window), named as the tables name it.
+const span = windowText(prepare(plan.model).scenario.calendar);
 const lines = [
   '# Scaling choices against the March 2025 plan',
   '',
   `_Each choice compared with the plan on ${REPLICATIONS} paired replications (common random numbers). Positive savings: the choice costs less than the plan. Regenerate with \`npm run notebook -- scaling-choices\`._`,
   '',
-  '| question | revenue cost avoided over the horizon (95% interval) | extra capital | net present value | placements out of county avoided | payback |',
+  `| question | revenue cost avoided, ${span} (95% interval) | extra capital | net present value (whole horizon) | placements out of county avoided, ${span} | payback |`,
   '|---|---|---|---|---|---|',
 ];
 const sections: string[] = [];
@@ -71,7 +75,7 @@ for (const q of QUESTIONS) {
   sections.push(
     `## ${q.question}`,
     '',
-    `${s.model.name} (\`${q.file}\`) against the plan: it costs less over the horizon in ${pct(c.probabilityCheaper)} of replications.`,
+    `${s.model.name} (\`${q.file}\`) against the plan: it costs less over ${span} in ${pct(c.probabilityCheaper)} of replications.`,
     '',
     `![${q.question}](${q.slug}/charts/payback.png)`,
     '',

@@ -20,8 +20,24 @@ const NOTEBOOKS: Record<string, { headings: string[]; figures: string[] }> = {
     figures: ['under16-home/charts/payback.png', 'family-centre/report.html'],
   },
   'plan-vs-do-nothing': {
-    headings: ['## Will the plan save £2.5m a year by March 2028?', '## What drives it'],
+    headings: [
+      '## Will the plan save £2.5m a year by March 2028?',
+      '## What drives it',
+      '## What the answer hangs on',
+    ],
     figures: ['compare/charts/target-year-saving.png', 'sensitivity/charts/tornado.png'],
+  },
+  'history-check': {
+    headings: ['# The history check', '| Cost of external residential placements | 2017/18 |'],
+    figures: ['history.csv'],
+  },
+  'structural-choices': {
+    headings: [
+      '# The structural choices behind the plan-against-do-nothing answer',
+      '| Who is offered a local bed that frees or opens |',
+      '| Doing nothing | MISTLE carries on',
+    ],
+    figures: ['choices.csv'],
   },
   'scaling-choices': {
     headings: [
