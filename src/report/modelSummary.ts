@@ -76,7 +76,15 @@ export function summariseModel(m: ModelFile, raw: unknown, file: string): string
       (m.time.warmupYears !== undefined ? `; warm-up ${val(m.time.warmupYears)} years` : '') +
       (census ? `; initial census of ${censusCount} children` : ''),
   );
+  if (m.time.window)
+    out.push(
+      `  Headlines cover ${m.time.window.from} to ${m.time.window.to ?? fyLabel(years[years.length - 1]!)} (time.window); results by year cover every year`,
+    );
   out.push(`  Runs ${m.run.replications} replications from seed ${m.run.seed} unless told otherwise`);
+  if (m.history?.length)
+    out.push(
+      `  History check: ${m.history.length} documented figures, reported beside the simulated ones in every run`,
+    );
   out.push(`  Cohorts: ${cohortIds.map((c) => `${c} (${m.cohorts[c]!.label})`).join(', ')}`);
   out.push('');
 
