@@ -129,8 +129,10 @@ export function historyTable(rows: readonly HistoryRow[]): { header: string[]; r
     header: ['Figure', 'When', 'The documents', 'Simulated: mean (5th to 95th percentile)', 'Verdict'],
     rows: rows.map((r) => [
       r.label,
-      r.period,
-      `${r.compare === 'atLeast' ? 'at least ' : ''}${historyValue(r.documented, r.unit)}${r.source ? ` (${r.source.split(':')[0]})` : ''}`,
+      /^\d{4}-\d{2}$/.test(r.period)
+        ? `${monthName(Number(r.period.slice(5)))} ${r.period.slice(0, 4)}`
+        : r.period,
+      `${r.compare === 'atLeast' ? 'at least ' : ''}${Number.isInteger(r.documented) && r.unit !== '£' && r.unit !== '£ a week' ? String(r.documented) : historyValue(r.documented, r.unit)}${r.source ? ` (${r.source.split(':')[0]})` : ''}`,
       `${historyValue(r.simulated.mean, r.unit)} (${historyValue(r.simulated.p5, r.unit)} to ${historyValue(r.simulated.p95, r.unit)})`,
       `${r.verdict}${r.note && r.verdict !== 'consistent' ? `: ${r.note}` : ''}`,
     ]),
