@@ -180,6 +180,8 @@ export class Journey {
     const c = ch.cohort[id]!;
     ch.at[id] = AT_LOCAL;
     ch.home[id] = h;
+    // A census child's earlier start (vintage pricing) is that of this placement, not of a later one.
+    ch.vintageDay[id] = NaN;
     this.homes.admit(id, h, c);
     if (this.s.cohorts[c]!.sold) {
       if (countStart) m.count(m.soldPlacements, 1);

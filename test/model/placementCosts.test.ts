@@ -240,6 +240,33 @@ describe('external prices', () => {
     expect(all.sum('cost.oocPlacements') / all.days('outOfCounty.children')).toBeCloseTo(100, 9);
   });
 
+  it('under vintage pricing charge a child found in a local home, whose placement breaks down, the price of the day it moves out', () => {
+    const m = oneChild(
+      {
+        cohorts: {
+          child: {
+            label: 'Child',
+            referrals: { perYear: 0 },
+            pathway: { stay: { type: 'fixed', value: 600, unit: 'days' }, breakdown: { perYear: 50 } },
+          },
+        },
+        homes: { h: { label: 'H', beds: 1, cohorts: ['child'], opens: '2020-04-01' } },
+        initialCensus: { local: [{ home: 'h', cohort: 'child', children: 1 }], remainingStay: 'residual' },
+        finance: {
+          ...finance,
+          externalIndexation: 'placementStart',
+          inflation: { inHouse: 0, external: { byYear: { '2025/26': 0.1 }, otherwise: 0 } },
+        },
+      },
+      600,
+    );
+    const r = run(m);
+    // It breaks down within days and cannot go back to the home it broke down in: out of county, at
+    // the price of 2025/26 (100 a day), not of the year its census placement began (100 / 1.1).
+    expect(r.sum('breakdowns')).toBeGreaterThan(0);
+    expect(r.sum('cost.oocPlacements') / r.days('outOfCounty.children')).toBeCloseTo(100, 9);
+  });
+
   it('bring travel only for the share placed far away', () => {
     const near = run(
       oneChild({ outOfCounty: { ...outOfCounty, travelCostPerWeek: 333, distantShare: 0.5 } }),
