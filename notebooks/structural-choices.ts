@@ -20,7 +20,7 @@ import { validateModelData } from '../src/scenario/load.ts';
 import { parsePath } from '../src/scenario/paths.ts';
 import { load, outputFolder, pct } from './common.ts';
 
-const REPLICATIONS = Number(process.env.REPS ?? 100);
+const REPLICATIONS = Number(process.env.REPS ?? 200);
 const BASE = 'models/scenarios/do-nothing.yaml';
 const PLAN = 'models/leicestershire.yaml';
 

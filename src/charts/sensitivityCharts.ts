@@ -25,7 +25,7 @@ export function tornadoChart(r: SensitivityResult, source: Source): ChartDefinit
   const order = r.rows.slice(0, TOP).map((x) => `${parameterName(x)} (${x.low} to ${x.high})`);
   const measure = useSaving
     ? `Revenue saving in ${r.targetYear} against the base`
-    : 'Placements out of county over the horizon';
+    : `Placements out of county, ${r.span}`;
   const spec = withSource(
     {
       title: {

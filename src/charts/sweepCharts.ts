@@ -63,7 +63,8 @@ export function tradeoffChart(
             y: {
               field: 'cost',
               type: 'quantitative',
-              title: '£ (total over the horizon)',
+              // The headline's own label names the years it covers (the model's window).
+              title: `£: ${points[0]?.summary['cost.total']?.label ?? 'total revenue cost'}`,
               scale: { zero: false },
               axis: { labelExpr: MONEY_LABEL },
             },

@@ -28,8 +28,10 @@ export interface PairedMetric extends Summary {
 export interface ScenarioComparison {
   name: string;
   file: string;
-  /** Whole-horizon paired metrics. */
+  /** Paired metrics over the window of years (capital and net present value: the whole horizon). */
   metrics: Record<string, PairedMetric>;
+  /** The financial years the window's metrics cover, in words: "2024/25 to 2032/33". */
+  span: string;
   /** Revenue saving (base cost minus scenario cost) by financial year. */
   savingByYear: Record<string, PairedMetric>;
   /** Cumulative net saving (savings minus extra capital) by financial year. */
@@ -167,6 +169,7 @@ export function compareScenario(b: ReplicationSet, s: ReplicationSet, file: stri
   return {
     name,
     file,
+    span: windowText(cal),
     npvBasis: scenario.npvBasis,
     metrics,
     savingByYear,

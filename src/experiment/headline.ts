@@ -224,8 +224,10 @@ export function headlineDefinitions(defs: readonly SeriesDefinition[], cal: Cale
   );
   const span = windowIsHorizon(cal) ? 'whole horizon' : windowText(cal);
   for (const d of defs)
-    if (d.name.startsWith('cost.') || d.name === 'capital')
-      h.push({ key: d.name, label: `${d.label}, ${span}`, unit: '£' });
+    if (d.name.startsWith('cost.')) h.push({ key: d.name, label: `${d.label}, ${span}`, unit: '£' });
+  // Capital is counted over every year, like the net present value: most of it comes before a plan's window.
+  const capital = defs.find((d) => d.name === 'capital');
+  if (capital) h.push({ key: 'capital', label: `${capital.label}, whole horizon`, unit: '£' });
   cal.fyLabels.forEach((fy) => {
     h.push({ key: `cost.total.${fy}`, label: `Total revenue cost in ${fy}`, unit: '£' });
     h.push({
@@ -254,6 +256,7 @@ export function headlineValues(v: ReplicationView, heads: readonly HeadlineDefin
       const [a, b] = ratioParts(v, k);
       x = ratio(a, b);
     } else if (k === 'outOfCounty.atEnd') x = v.atEnd('outOfCounty.childrenAtEnd');
+    else if (k === 'capital') x = v.horizonTotal('capital');
     else if (k.startsWith('cost.total.'))
       x = v.year('cost.total', v.cal.fyLabels.indexOf(k.slice('cost.total.'.length)));
     else if (k.startsWith('outOfCounty.atEnd.'))

@@ -27,13 +27,18 @@ export interface HistoryRow {
   tolerance: number;
   /** 'atLeast': the documents give a part of the simulated quantity. */
   compare: 'equal' | 'atLeast';
+  /** What a match shows: the model was not fitted to the figure, was fitted to it, or is given it. */
+  evidence: 'independent' | 'calibrated' | 'input';
   verdict: 'consistent' | 'not consistent';
   /** Why the model does not match, where the model file says. */
   note: string | null;
   unit: string;
 }
 
-/** The months of a period: a financial year's, or one calendar month. */
+/**
+ * The months of a period: a financial year's, or one calendar month; none unless the horizon covers
+ * the whole of it (a part-year total is no match for a documented year's).
+ */
 function monthsOf(cal: CalendarS, period: string): number[] {
   const out: number[] = [];
   if (period.includes('/')) {
@@ -43,7 +48,10 @@ function monthsOf(cal: CalendarS, period: string): number[] {
     const k = cal.monthLabels.indexOf(period);
     if (k >= 0) out.push(k);
   }
-  return out;
+  const b = cal.monthBreaks;
+  const days = out.reduce((a, k) => a + b[k + 1]! - b[k]!, 0);
+  const whole = period.includes('/') ? days >= 365 : days >= 28;
+  return whole ? out : [];
 }
 
 /** The entry's value in one replication's monthly matrix. */
@@ -86,8 +94,9 @@ function valueIn(
 }
 
 /**
- * The history check of a run: an empty list when the model gives none. An entry whose period lies
- * outside the run's horizon (one shortened by --years) is left out.
+ * The history check of a run: an empty list when the model gives none. An entry whose period the
+ * run's horizon does not wholly cover (one shortened by --years, a part year at a mid-year start)
+ * is left out.
  */
 export function historyCheck(set: ReplicationSet): HistoryRow[] {
   const model: ModelFile = set.prepared.model;
@@ -111,6 +120,7 @@ export function historyCheck(set: ReplicationSet): HistoryRow[] {
       simulated,
       tolerance: e.tolerance,
       compare: e.compare,
+      evidence: e.evidence,
       verdict: within ? 'consistent' : 'not consistent',
       note: e.note ?? null,
       unit: e.perChildWeek ? '£ a week' : (set.defs.find((x) => x.name === e.series[0])?.unit ?? ''),

@@ -2,7 +2,7 @@
  * One-at-a-time sensitivity analysis: every parameter the model file gives a plausible range
  * (`low`/`high` beside its value) is set to its low and to its high value, the others staying
  * at their values, and the model is run on the same replications and seed as at its base
- * values (common random numbers). The measures: out-of-county placements over the horizon,
+ * values (common random numbers). The measures: out-of-county placements over the model's window of years,
  * and, given a base to save against (for Leicestershire, doing nothing), the revenue saving in
  * the savings-target year, paired replication by replication. The same change is made in the
  * base wherever the base has the field (a change in demand affects both), so the saving
@@ -16,6 +16,7 @@ import { listProvenance, type ProvenanceEntry } from '../scenario/provenance.ts'
 import { summarise, type Summary } from '../stats/summary.ts';
 import { prepare, streamsOf, type PreparedModel } from './prepared.ts';
 import { RunSeries, type SeriesOptions } from './runner.ts';
+import { windowText } from './headline.ts';
 import { buildTables, type Row } from './tables.ts';
 
 export interface SensitivityOptions extends SeriesOptions {
@@ -33,7 +34,7 @@ export interface SensitivityRow {
   baseValue: number;
   low: number;
   high: number;
-  /** Out-of-county placements over the horizon at the low and high value. */
+  /** Out-of-county placements over the model's window of years at the low and high value. */
   oocLow: Summary;
   oocHigh: Summary;
   /** Revenue saving against the base in the target year (null without a base or target). */
@@ -43,6 +44,8 @@ export interface SensitivityRow {
 
 export interface SensitivityResult {
   targetYear: string | null;
+  /** The financial years the placements out of county are counted over (the model's window). */
+  span: string;
   /** The random streams a replication of the model uses. */
   streams: string[];
   ooc: Summary;
@@ -162,6 +165,7 @@ export async function runSensitivity(o: SensitivityOptions): Promise<Sensitivity
     rows.sort((a, b) => swing(b) - swing(a));
     return {
       targetYear,
+      span: windowText(model0.scenario.calendar),
       streams: streamsOf(model0),
       ooc: summarise(at0.ooc),
       saving: at0.cost ? summarise(at0.cost) : null,

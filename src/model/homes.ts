@@ -307,9 +307,23 @@ export class Homes {
     if (next < this.s.horizonDays) this.q.push(next, E.PRIORITY_OPEN, E.EV_HOME_BED_ADDED, h, 0);
   }
 
+  /**
+   * After the census is placed: a home open at the start whose ramp offers fewer beds than the census
+   * children in it offers at least their beds (they keep them).
+   */
+  afterCensus(): void {
+    for (let h = 0; h < this.beds.length; h++) {
+      if (!this.isOpen[h] || this.occupancy[h]! <= this.beds[h]!) continue;
+      this.m.level(this.m.bedsOpen, this.occupancy[h]! - this.beds[h]!);
+      this.beds[h] = this.occupancy[h]!;
+      this.refresh(h);
+    }
+  }
+
   /** Home h offers one more bed (its opening ramp), on day t: whether it is open to fill it. */
   addBed(h: number, t: number): boolean {
-    if (this.closed[h] || !this.isOpen[h]) return false;
+    // Closed, not admitting, or already offering every bed (census children took the rest).
+    if (this.closed[h] || !this.isOpen[h] || this.beds[h]! >= this.s.homes[h]!.beds) return false;
     this.beds[h]!++;
     this.m.level(this.m.bedsOpen, 1);
     if (this.blocked[h]) this.m.level(this.m.bedsBlocked, 1);

@@ -105,6 +105,7 @@ export class Journey {
     this.art.reset();
     scheduleStructure(s, t0, this.q, this.metrics, this.streams, this.homes, this.unit, this.art);
     placeCensus(s, t0, this.ch, this.referrals, this.streams, this.censusPlacement);
+    this.homes.afterCensus();
     // A home open at the start offers its free beds as any freed bed (to children brought back).
     for (let h = 0; h < s.homes.length; h++) this.fillHome(h, t0);
     for (const c of s.cohorts) this.referrals.schedule(c.index, t0);

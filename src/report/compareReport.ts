@@ -33,7 +33,7 @@ export function comparisonFindings(c: Omit<ScenarioComparison, 'perRep'>, baseNa
   const years = Object.keys(c.savingByYear);
   const m = c.metrics;
   const out = [
-    `Against "${baseName}", "${c.name}" avoids ${formatValue(m.costAvoided!.mean, '£')} of revenue cost from ${years[0]} to ${years[years.length - 1]}${interval(m.costAvoided!)}, for ${formatValue(m.capitalExtra!.mean, '£')} of extra capital (net of grants); it costs less in ${pct(c.probabilityCheaper)} of replications.`,
+    `Against "${baseName}", "${c.name}" avoids ${formatValue(m.costAvoided!.mean, '£')} of revenue cost from ${c.span ?? `${years[0]} to ${years[years.length - 1]}`}${interval(m.costAvoided!)}, for ${formatValue(m.capitalExtra!.mean, '£')} of extra capital (net of grants, every year); it costs less over those years in ${pct(c.probabilityCheaper)} of replications.`,
     `Net present value of the savings less the capital, counting the value kept in the buildings, ${c.npvBasis === 'real' ? 'in price-base money (real terms)' : 'in the money of each year (nominal terms)'}: ${formatValue(m.netPresentValue!.mean, '£')}${interval(m.netPresentValue!)}.`,
     c.payback.medianYear
       ? `Payback: in ${c.payback.medianYear} in the median replication (5th to 95th percentile: ${c.payback.p5Year ?? 'never'} to ${c.payback.p95Year ?? 'not within the horizon'}); ${pct(c.payback.probabilityWithinHorizon)} of replications pay back within the horizon.`

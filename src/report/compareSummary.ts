@@ -25,7 +25,7 @@ export function formatComparison(
       formatValue(m.mean, m.unit),
       m.ciLow === null ? '' : `${formatValue(m.ciLow, m.unit)} to ${formatValue(m.ciHigh, m.unit)}`,
     ]);
-    rows.push(['Chance the scenario costs less over the horizon', pct(c.probabilityCheaper), '']);
+    rows.push([`Chance the scenario costs less, ${c.span}`, pct(c.probabilityCheaper), '']);
     rows.push([
       'Payback year (median; 5th to 95th percentile)',
       c.payback.medianYear ?? 'not within the horizon',

@@ -123,10 +123,24 @@ function historyValue(x: number, unit: string): string {
   return formatValue(x, unit);
 }
 
+/** What a match of each kind shows. */
+const EVIDENCE: Record<HistoryRow['evidence'], string> = {
+  independent: 'independent: the model was not fitted to it',
+  calibrated: 'calibrated: a target the model was fitted to',
+  input: 'input: the model is given it (a check of the bookkeeping)',
+};
+
 /** The history check as a table a reviewer can read: each documented figure beside the simulated one. */
 export function historyTable(rows: readonly HistoryRow[]): { header: string[]; rows: string[][] } {
   return {
-    header: ['Figure', 'When', 'The documents', 'Simulated: mean (5th to 95th percentile)', 'Verdict'],
+    header: [
+      'Figure',
+      'When',
+      'The documents',
+      'Simulated: mean (5th to 95th percentile)',
+      'Evidence',
+      'Verdict',
+    ],
     rows: rows.map((r) => [
       r.label,
       /^\d{4}-\d{2}$/.test(r.period)
@@ -134,7 +148,8 @@ export function historyTable(rows: readonly HistoryRow[]): { header: string[]; r
         : r.period,
       `${r.compare === 'atLeast' ? 'at least ' : ''}${Number.isInteger(r.documented) && r.unit !== '£' && r.unit !== '£ a week' ? String(r.documented) : historyValue(r.documented, r.unit)}${r.source ? ` (${r.source.split(':')[0]})` : ''}`,
       `${historyValue(r.simulated.mean, r.unit)} (${historyValue(r.simulated.p5, r.unit)} to ${historyValue(r.simulated.p95, r.unit)})`,
-      `${r.verdict}${r.note && r.verdict !== 'consistent' ? `: ${r.note}` : ''}`,
+      EVIDENCE[r.evidence],
+      `${r.verdict}${r.note ? `: ${r.note}` : ''}`,
     ]),
   };
 }
@@ -145,7 +160,7 @@ function historyBlocks(rows: readonly HistoryRow[]): Block[] {
     { kind: 'h2', text: 'History check' },
     {
       kind: 'p',
-      text: 'What the documents report beside what the model simulates for the same period. A figure is consistent when it lies within the 5th to 95th percentiles of the replications, or the simulated mean is within the stated tolerance of it (10% unless the model file says otherwise).',
+      text: 'What the documents report beside what the model simulates for the same period. A figure is consistent when it lies within the 5th to 95th percentiles of the replications, or the simulated mean is within the stated tolerance of it (10% unless the model file says otherwise). Only an independent figure tests the model; a calibrated one shows the fit, an input the bookkeeping.',
     },
     { kind: 'table', ...historyTable(rows) },
   ];

@@ -96,7 +96,7 @@ describe('report.html', () => {
     ]);
     // The documented figures of the run's four years, each with a verdict.
     const verdicts = await page
-      .locator('h2:has-text("History check") + p + table tbody tr td:nth-child(5)')
+      .locator('h2:has-text("History check") + p + table tbody tr td:nth-child(6)')
       .allTextContents();
     expect(verdicts.length).toBeGreaterThanOrEqual(4);
     for (const v of verdicts) expect(v).toMatch(/^(consistent|not consistent)/);

@@ -143,6 +143,33 @@ describe('a home with an opening ramp', () => {
   });
 });
 
+describe('a ramping home with children in it at the start', () => {
+  it('offers at least the beds its census children hold, and no more than its beds', () => {
+    const input = model('dearest', { policies: { freedBed: 'dearest', repatriation: { enabled: false } } });
+    input.homes = {
+      home: {
+        label: 'Home',
+        beds: 3,
+        cohorts: ['cheap', 'dear'],
+        opens: '2025-02-19',
+        openingRamp: { bedsAtOpening: 1, weeksPerExtraBed: 20 },
+      },
+    };
+    input.initialCensus = {
+      local: [
+        { home: 'home', cohort: 'cheap', children: 2 },
+        { home: 'home', cohort: 'dear', children: 1 },
+      ],
+      remainingStay: 'full',
+    };
+    const r = run(input);
+    // Three children all year in a home whose ramp alone would offer one bed, then two.
+    expect(r.days('occupancy.local')).toBeCloseTo(3 * 365, 9);
+    expect(r.days('beds.open')).toBeCloseTo(3 * 365, 9);
+    expect(r.days('full.home.home')).toBeCloseTo(365, 9);
+  });
+});
+
 describe('the share of time a home is full', () => {
   it('is the days it admitted children with no bed free, of the days it admitted any', () => {
     const r = run(model('dearest'));

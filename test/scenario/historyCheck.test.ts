@@ -40,17 +40,21 @@ describe('the history check', () => {
     expect(section, 'README history-check markers').not.toBeNull();
     expect(tableRows(section![1]!)).toEqual(computed);
     expect(computed.length).toBeGreaterThan(12);
-    for (const [figure, , , , verdict] of computed.slice(1)) {
+    for (const [figure, , , , , verdict] of computed.slice(1)) {
       // Consistent, or a stated reason after the verdict.
       expect(verdict, figure).toMatch(/^(consistent|(not consistent|cannot be checked): .{20,})/);
     }
-    // The figures the documents give most plainly are reproduced, not explained away.
+    // The figures the documents give most plainly are reproduced, not explained away, and the table
+    // says which only show the fit (calibrated) and which the model was not fitted to.
     for (const figure of [
       'Cost of external residential placements',
       'Children in external residential placements',
       'Average weekly price of an external residential placement in payment',
       'Costs avoided had the March 2020 proposal been in place (ART, assessment beds, three homes)',
     ])
-      expect(computed.find((r) => r[0] === figure)?.[4], figure).toMatch(/^consistent/);
+      expect(computed.find((r) => r[0] === figure)?.[5], figure).toMatch(/^consistent/);
+    const evidence = computed.slice(1).map((r) => r[4]!);
+    expect(evidence.some((e) => e.startsWith('independent'))).toBe(true);
+    expect(evidence.some((e) => e.startsWith('calibrated'))).toBe(true);
   }, 240_000);
 });

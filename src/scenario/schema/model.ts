@@ -497,6 +497,12 @@ const historyEntry = z.strictObject({
     .describe(
       'Turn the money into price-base money by that price index (for a figure stated at base prices).',
     ),
+  evidence: z
+    .enum(['independent', 'calibrated', 'input'])
+    .default('independent')
+    .describe(
+      'What a match shows: "independent" (the model was not fitted to the figure), "calibrated" (the figure is a target the model was fitted to: a match shows the fit, not a prediction) or "input" (the figure is also an input, read back: a match shows the bookkeeping).',
+    ),
   compare: z
     .enum(['equal', 'atLeast'])
     .default('equal')
