@@ -88,6 +88,10 @@ program
   )
   .option('--max-reps <n>', 'the most replications --precision may run (default 10000)', int('--max-reps', 2))
   .option('--shard <i/n>', 'run only slice i of n of the replications (0-based), for caresim merge', shardOf)
+  .option(
+    '--fixed-parameters',
+    'run every number at its central value, ignoring the beliefs the model states',
+  )
   .option('--no-charts', 'do not draw the charts or write the reports (faster)')
   .action(async (model: string, opts: RunCommandOptions) => {
     process.exitCode = await runCommand(model, opts);
@@ -118,6 +122,10 @@ program
     int('--workers', 1),
   )
   .option('-q, --quiet', 'no progress and no table')
+  .option(
+    '--fixed-parameters',
+    'run every number at its central value, ignoring the beliefs the model states',
+  )
   .option('--no-charts', 'do not draw the charts or write the reports (faster)')
   .action(async (base: string, scenarios: string[], opts: RunCommandOptions) => {
     process.exitCode = await compareCommand([base, ...scenarios], opts);
@@ -153,6 +161,10 @@ program
     'answer: the option with the lowest mean of these headline metrics, e.g. cost.total',
   )
   .option('-r, --reps <n>', 'replications per point', int('--reps', 1))
+  .option(
+    '--fixed-parameters',
+    'run every number at its central value, ignoring the beliefs the model states',
+  )
   .option('-s, --seed <n>', 'master seed', int('--seed', 0))
   .option('-y, --years <n>', 'horizon in years', int('--years', 1))
   .option('-o, --out <dir>', 'results folder (default: runs/sweep-<model>-<time>)')

@@ -37,6 +37,14 @@ export interface RunCommandOptions {
   out?: string;
   workers?: number;
   quiet?: boolean;
+  /** --fixed-parameters: every number at its central value, whatever beliefs the model states. */
+  fixedParameters?: boolean;
+}
+
+/** --fixed-parameters: the model then says so itself (uncertainty.fixed), so its manifest and hash do too. */
+function applyFixed(models: ModelFile[], o: { fixedParameters?: boolean }): void {
+  if (!o.fixedParameters) return;
+  for (const m of models) m.uncertainty = { ranges: m.uncertainty?.ranges ?? 'none', fixed: true };
 }
 
 /**
@@ -138,6 +146,7 @@ export async function runCommand(file: string, o: RunCommandOptions): Promise<nu
   const models = loadAll([file], raws);
   if (!models) return 1;
   if (!applyWindow(models, o)) return 2;
+  applyFixed(models, o);
   const model = models[0]!;
   return interruptible('run', o.quiet === true, async (onProgress, signal) => {
     const outcome = await executeRun({
@@ -185,6 +194,7 @@ export async function compareCommand(files: string[], o: RunCommandOptions): Pro
   const models = loadAll(files, raws);
   if (!models) return 1;
   if (!applyWindow(models, o)) return 2;
+  applyFixed(models, o);
   return interruptible('compare', o.quiet === true, async (onProgress, signal) => {
     const outcome = await executeCompare({
       files,
@@ -304,6 +314,10 @@ export async function sweepCommand(file: string, o: SweepCommandOptions): Promis
     return 2;
   }
   const model = models[0]!;
+  if (o.fixedParameters) {
+    applyFixed(models, o);
+    (raws[0] as Record<string, unknown>).uncertainty = model.uncertainty;
+  }
   return interruptible('sweep', { quiet: o.quiet === true, unit: 'points' }, async (onProgress, signal) => {
     const outcome = await executeSweep({
       modelFile: file,

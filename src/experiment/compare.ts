@@ -16,7 +16,7 @@
  */
 import { summarise, type Summary } from '../stats/summary.ts';
 import { ReplicationView, windowIsHorizon, windowText } from './headline.ts';
-import { retainedValue, type PreparedModel } from './prepared.ts';
+import { retainedValueIn, type PreparedModel } from './prepared.ts';
 import { RunSeries, type ReplicationSet, type SeriesOptions } from './runner.ts';
 import type { Row } from './tables.ts';
 
@@ -78,7 +78,6 @@ export function compareScenario(b: ReplicationSet, s: ReplicationSet, file: stri
   const deflator = scenario.calendar.fyDeflator;
   // The assets would be sold at the end of the horizon.
   const endOfHorizon = scenario.calendar.horizonEndDiscount;
-  const retainedDiff = retainedValue(s.prepared.scenario) - retainedValue(scenario);
   const perRep: Record<string, number[]> = {};
   const push = (k: string, x: number) => (perRep[k] ??= []).push(x);
   const saving: number[][] = fys.map(() => []);
@@ -100,6 +99,7 @@ export function compareScenario(b: ReplicationSet, s: ReplicationSet, file: stri
       if (cum >= 0 && payback < 0) payback = y;
       if (cum < 0) payback = -1;
     }
+    const retainedDiff = retainedValueIn(s.prepared, s.draws[i]!) - retainedValueIn(b.prepared, b.draws[i]!);
     npv += retainedDiff * endOfHorizon;
     paybackIndex.push(payback);
     push('costAvoided', vb.total('cost.total') - vs.total('cost.total'));

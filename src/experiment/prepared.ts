@@ -7,6 +7,7 @@
 import { createHash } from 'node:crypto';
 import { streamNames } from '../model/replication.ts';
 import type { Scenario } from '../model/scenario.ts';
+import { uncertainParameters, type UncertainParameter } from '../scenario/beliefs.ts';
 import { normalise } from '../scenario/normalise.ts';
 import type { ModelFile } from '../scenario/schema/model.ts';
 
@@ -14,7 +15,10 @@ export interface PreparedModel {
   readonly model: ModelFile;
   /** The horizon in years, when it overrides the model file's. */
   readonly years: number | undefined;
+  /** Its normalised scenario at the central values of every parameter. */
   readonly scenario: Scenario;
+  /** The parameters drawn once a replication from their beliefs (empty with fixed parameters). */
+  readonly uncertain: readonly UncertainParameter[];
   /** sha256 of the model and horizon: the cache key of a worker's simulator, and the manifest's model hash. */
   readonly hash: string;
 }
@@ -32,6 +36,7 @@ export function prepare(model: ModelFile, years?: number): PreparedModel {
     model,
     years,
     scenario: normalise(model, years === undefined ? {} : { years }),
+    uncertain: uncertainParameters(model),
     hash: modelHash(model, years),
   };
 }
@@ -50,5 +55,23 @@ export function retainedValue(s: Scenario): number {
   let v = 0;
   for (const h of s.homes) v += h.retainedValue;
   if (s.assessment) v += s.assessment.retainedValue;
+  return v;
+}
+
+/** Whether a path holds a retained value (homes.<id>.costs.retainedValue, assessment.retainedValue: normalise reads these). */
+const isRetainedValue = (path: readonly (string | number)[]): boolean =>
+  (path.length === 4 && path[0] === 'homes' && path[2] === 'costs' && path[3] === 'retainedValue') ||
+  (path.length === 2 && path[0] === 'assessment' && path[1] === 'retainedValue');
+
+/**
+ * Retained value (£) in one replication: the central values' sum, moved by the replication's
+ * draws of any retained value that is uncertain.
+ * @param draws the replication's draws of `p.uncertain` (ReplicationSet.draws)
+ */
+export function retainedValueIn(p: PreparedModel, draws: ArrayLike<number>): number {
+  let v = retainedValue(p.scenario);
+  p.uncertain.forEach((u, i) => {
+    if (isRetainedValue(u.path)) v += draws[i]! - u.value;
+  });
   return v;
 }

@@ -3,7 +3,7 @@
  * with sequential stopping when a precision is asked for, summarised into tables. Writes
  * nothing: src/output turns the result into a results folder.
  */
-import { runReplications, setShape, type ReplicationSet } from './runner.ts';
+import { drawsOf, runReplications, setShape, type ReplicationSet } from './runner.ts';
 import type { PreparedModel } from './prepared.ts';
 import { buildTables, type RunTables } from './tables.ts';
 
@@ -113,6 +113,7 @@ export async function runModel(o: RunRequest): Promise<RunResult> {
         ...set,
         reps: [...set.reps, ...next.reps],
         monthly: [...set.monthly, ...next.monthly],
+        draws: [...set.draws, ...next.draws],
         events: set.events + next.events,
         workers: Math.max(set.workers, next.workers),
       };
@@ -151,7 +152,11 @@ export interface ShardSet {
  * all the replications would have made.
  * @throws Error when a shard's matrices do not fit the model's series and months
  */
-export function mergeShards(prepared: PreparedModel, shards: readonly ShardSet[]): ReplicationSet {
+export function mergeShards(
+  prepared: PreparedModel,
+  shards: readonly ShardSet[],
+  seed: number,
+): ReplicationSet {
   const base = { prepared, ...setShape(prepared) };
   const cells = base.defs.length * base.months;
   const byRep = new Map<number, Float64Array>();
@@ -167,5 +172,6 @@ export function mergeShards(prepared: PreparedModel, shards: readonly ShardSet[]
     monthly: reps.map((r) => byRep.get(r)!),
     events: shards.reduce((a, s) => a + s.events, 0),
     workers: Math.max(1, ...shards.map((s) => s.workers)),
+    draws: drawsOf(prepared, seed, reps),
   };
 }

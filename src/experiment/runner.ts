@@ -11,6 +11,7 @@ import { Piscina } from 'piscina';
 import type { SeriesDefinition } from '../model/metrics.ts';
 import type { CalendarS } from '../model/scenario.ts';
 import { seriesDefinitions } from '../model/metrics.ts';
+import { drawParameters } from '../scenario/beliefs.ts';
 import { runBatch, type BatchResult, type BatchTask } from './batch.ts';
 import type { PreparedModel } from './prepared.ts';
 
@@ -60,6 +61,18 @@ export interface ReplicationSet {
   events: number;
   /** Threads the replications ran on (1: the main thread). */
   workers: number;
+  /**
+   * Each replication's drawn value of every uncertain parameter (prepared.uncertain), aligned
+   * with `reps`; empty arrays when no parameter is uncertain.
+   */
+  draws: Float64Array[];
+}
+
+/** The parameter draws of the given replications (cheap: a stream per draw, no simulation). */
+export function drawsOf(p: PreparedModel, seed: number, reps: readonly number[]): Float64Array[] {
+  return reps.map((r) =>
+    p.uncertain.length === 0 ? new Float64Array(0) : drawParameters(p.uncertain, seed, r),
+  );
 }
 
 /** The series, calendar and months of a prepared model's result matrices. */
@@ -163,6 +176,7 @@ export async function runReplications(o: RunOptions): Promise<ReplicationSet> {
     monthly: reps.map((r) => byRep.get(r)!),
     events,
     workers,
+    draws: drawsOf(o.model, o.seed, reps),
   };
 }
 

@@ -143,6 +143,16 @@ export interface SweepResult {
   streams: string[];
 }
 
+/**
+ * A swept number is held at each point's value: any belief about it is set aside there (its
+ * draw would replace the value), while every other uncertain number is drawn as usual.
+ */
+function pinned(raw: unknown, path: string): unknown {
+  const v = getValue(raw, path);
+  if (v !== null && typeof v === 'object' && 'value' in v) (v as Record<string, unknown>).uncertain = false;
+  return raw;
+}
+
 export async function runSweep(o: SweepOptions): Promise<SweepResult> {
   // A range with whole-number ends is a whole-number field only if the model's value is whole.
   const axes = o.axes.map((a) => ({
@@ -152,7 +162,7 @@ export async function runSweep(o: SweepOptions): Promise<SweepResult> {
   const designs = o.design === 'grid' ? gridPoints(axes) : latinHypercube(axes, o.points ?? 50, o.seed);
   const models: PreparedModel[] = designs.map((values, i) => {
     let raw = o.raw;
-    o.axes.forEach((a, k) => (raw = setNumber(raw, a.path, values[k]!)));
+    o.axes.forEach((a, k) => (raw = pinned(setNumber(raw, a.path, values[k]!), a.path)));
     const checked = validateModelData(raw);
     if (!checked.ok)
       throw new Error(

@@ -215,6 +215,7 @@ export async function executeMerge(dirs: readonly string[], out: string): Promis
         throw new Error(`${dirs[i]}: ${rawInfo.file} has the wrong size`);
       return { reps: rawInfo.reps, values, events: m.events, workers: m.workers };
     }),
+    first.seed,
   );
   const dir = new RunDirectory(out);
   try {

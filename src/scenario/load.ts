@@ -9,9 +9,13 @@
  */
 import { dirname, relative, resolve } from 'node:path';
 import { crossCheck } from './crossChecks.ts';
-import { dropShadowedMissing, toModelIssues, type ModelIssue, type Path } from './issues.ts';
+import { dropShadowedMissing, toModelIssues, type ModelIssue } from './issues.ts';
+import { fieldName } from './fieldName.ts';
+import { uncertainParameters, withDrawnValues } from './beliefs.ts';
+import { quantile } from '../random/quantile.ts';
 import { mergeModel } from './merge.ts';
 import { modelFile, type ModelFile } from './schema/model.ts';
+import { nameSharedDraws } from './sharedDraws.ts';
 import { locate, readSource, SourceError, type ModelSource } from './source.ts';
 
 /** A problem, placed in a file. */
@@ -31,13 +35,7 @@ export type LoadResult =
 
 const MAX_EXTENDS_DEPTH = 20;
 
-/** Render a path as `homes.oldPostOffice.reRegistrations[0].date`. */
-export function fieldName(path: Path): string {
-  return path.reduce<string>(
-    (acc, k) => (typeof k === 'number' ? `${acc}[${k}]` : acc === '' ? String(k) : `${acc}.${String(k)}`),
-    '',
-  );
-}
+export { fieldName } from './fieldName.ts';
 
 /** Read a file and the files it extends, most derived first. */
 function readChain(file: string): ModelSource[] {
@@ -63,6 +61,7 @@ function readChain(file: string): ModelSource[] {
         throw atExtends(`extends: ${current}: ${e.message}`);
       throw e;
     }
+    nameSharedDraws(src);
     chain.push(src);
     const ext = (src.data as Record<string, unknown>).extends;
     if (ext === undefined) return chain;
@@ -121,7 +120,45 @@ export function loadModel(file: string): LoadResult {
   const errors = checked.filter((e) => e.severity === 'error');
   const warnings = checked.filter((e) => e.severity === 'warning');
   if (errors.length > 0) return { ok: false, errors, warnings };
+  const ranges = rangeBeliefProblems(parsed.data).map(place);
+  if (ranges.length > 0) return { ok: false, errors: sortByPlace(ranges), warnings };
   return { ok: true, model: parsed.data, raw, chain, warnings };
+}
+
+/**
+ * Where `uncertainty.ranges` reads every low/high pair as a belief, each number must be able to
+ * take every value between its low and high: a whole number cannot (a draw of 2.4 beds), nor a
+ * number whose range crosses what it allows. The schema checks beliefs stated one by one; this
+ * checks the ranges read as beliefs, by validating the model once with every such number at a
+ * value inside its range (whole numbers fail there) and once at each end.
+ */
+function rangeBeliefProblems(m: ModelFile): ModelIssue[] {
+  const params = uncertainParameters(m, { ignoreFixed: true }).filter((p) => p.stated === 'range');
+  if (params.length === 0) return [];
+  const issues: ModelIssue[] = [];
+  const seen = new Set<string>();
+  for (const u of [0.37, 0, 1]) {
+    const probe = withDrawnValues(
+      m,
+      params,
+      params.map((p) => quantile(p.belief, u)),
+    );
+    const r = modelFile.safeParse(probe);
+    if (r.success) continue;
+    for (const i of r.error.issues) {
+      const path = i.path.filter((k): k is string | number => typeof k !== 'symbol');
+      const p = params.find((q) => fieldName(q.path) === fieldName(path.slice(0, q.path.length)));
+      if (!p || seen.has(p.field)) continue;
+      seen.add(p.field);
+      issues.push({
+        path: [...p.path, 'uncertain'],
+        atKey: false,
+        severity: 'error',
+        message: `uncertainty.ranges reads this number's low and high as a ${m.uncertainty?.ranges} belief, but it cannot take ${Number(quantile(p.belief, u).toPrecision(6))} (${u > 0 && u < 1 ? 'a value inside its range: it may be a whole number, which cannot be drawn' : i.message}): write uncertain: false beside it, or narrow its range`,
+      });
+    }
+  }
+  return issues;
 }
 
 function sortByPlace(errors: ModelError[]): ModelError[] {

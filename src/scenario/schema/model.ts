@@ -525,6 +525,26 @@ const historyEntry = z.strictObject({
     ),
 });
 
+/** How the model's beliefs about its numbers are used (src/scenario/beliefs.ts). */
+const uncertainty = z
+  .strictObject({
+    ranges: z
+      .enum(['none', 'triangular', 'uniform'])
+      .default('none')
+      .describe(
+        'How every number\'s low/high pair without an "uncertain" of its own is read: "none" (the range is for the one-at-a-time sensitivity analysis only), "triangular" (a belief from low to high, most likely at the value) or "uniform" (equally likely anywhere from low to high).',
+      ),
+    fixed: z
+      .boolean()
+      .default(false)
+      .describe(
+        'true: run every number at its central value, as if no belief were stated (the same as --fixed-parameters).',
+      ),
+  })
+  .describe(
+    'Parameter uncertainty: each uncertain number is drawn once a replication from its belief, so that the spread of outcomes includes what we do not know about the numbers as well as chance.',
+  );
+
 export const modelFile = z
   .strictObject({
     $schema: z.string().optional().describe('Path of the JSON Schema, for editors.'),
@@ -550,6 +570,7 @@ export const modelFile = z
       useAssessmentBeds: 'atBreakdown',
     }),
     finance,
+    uncertainty: uncertainty.optional(),
     initialCensus: initialCensus.optional(),
     history: z
       .array(historyEntry)

@@ -5,11 +5,16 @@
  * Why a number may be an object: every parameter in a model file should say where it
  * came from, either a source in the council documents (`001 ¶11`) or an explicit
  * assumption with its reason. `{ value, source }` / `{ value, assumption }` carry that
- * beside the number, and optional `low`/`high` give the range the sensitivity analysis
- * explores. A bare number is still accepted (for quick experiments and verification
- * models); `caresim validate --provenance` lists which numbers carry none.
+ * beside the number, optional `low`/`high` give the range the sensitivity analysis
+ * explores, and optional `uncertain` states a belief about the number (a distribution, or
+ * how to read `low`/`high` as one), drawn once a replication (src/scenario/beliefs.ts). A bare
+ * number is still accepted (for quick experiments and verification models); `caresim
+ * validate --provenance` lists which numbers carry none.
  */
 import { z } from 'zod';
+import { validateDistribution } from '../../random/distribution.ts';
+import { quantile } from '../../random/quantile.ts';
+import type { Distribution } from '../../random/distribution.ts';
 
 /** Identifier of a cohort, home or destination: used as a map key in the model file. */
 export const ID_PATTERN = /^[A-Za-z][A-Za-z0-9_-]*$/;
@@ -36,6 +41,42 @@ export const financialYear = z.string().refine((s) => {
   return m !== null && (Number(m[1]) + 1) % 100 === Number(m[2]);
 }, 'expected a financial year like 2025/26');
 
+/**
+ * A belief about a number: what we think its true value may be, as a distribution. Drawn once a
+ * replication (never per event), by inverse transform from the parameter's own stream, so that
+ * every scenario sees the same draw. The short forms read the number's `low`/`high` pair as a
+ * stated distribution: `triangular` (low, value as the most likely value, high) or `uniform`
+ * (low to high).
+ */
+const beliefNumber = () => z.number({ error: 'expected a number' });
+export const belief = z
+  .union([
+    z.enum(['triangular', 'uniform']),
+    z.literal(false),
+    z.discriminatedUnion('type', [
+      z.strictObject({ type: z.literal('uniform'), min: beliefNumber(), max: beliefNumber() }),
+      z.strictObject({
+        type: z.literal('triangular'),
+        min: beliefNumber(),
+        mode: beliefNumber(),
+        max: beliefNumber(),
+      }),
+      z.strictObject({
+        type: z.literal('normal'),
+        mean: beliefNumber(),
+        sd: beliefNumber(),
+        min: beliefNumber().optional().describe('truncated below at this value'),
+        max: beliefNumber().optional().describe('truncated above at this value'),
+      }),
+      z.strictObject({ type: z.literal('lognormal'), mean: beliefNumber(), sd: beliefNumber() }),
+      z.strictObject({ type: z.literal('gamma'), mean: beliefNumber(), sd: beliefNumber() }),
+    ]),
+  ])
+  .describe(
+    'What we believe the true value may be, drawn once a replication: { type: triangular, min, mode, max }, { type: uniform, min, max }, { type: normal, mean, sd, min?, max? }, { type: lognormal, mean, sd } or { type: gamma, mean, sd }; "triangular" or "uniform" to read low and high as that distribution; false to keep the number fixed even where uncertainty.ranges reads every low/high pair as a belief.',
+  );
+export type Belief = z.infer<typeof belief>;
+
 const provenanceFields = {
   source: z
     .string()
@@ -51,9 +92,17 @@ const provenanceFields = {
     .describe('The number is an assumption: a sentence saying why this value is reasonable.'),
   low: z.number().optional().describe('Low end of the plausible range, explored by sensitivity analysis.'),
   high: z.number().optional().describe('High end of the plausible range, explored by sensitivity analysis.'),
+  uncertain: belief.optional(),
+  draw: z
+    .string()
+    .min(1)
+    .optional()
+    .describe(
+      "Name of this number's draw: uncertain numbers with the same name are drawn once together (one draw, the same quantile of each belief). A number written once and reused through a YAML anchor or merge key gets one automatically; by default the name is the number's path.",
+    ),
 };
 
-/** The object form of a number: `{ value, source | assumption, low?, high? }`. */
+/** The object form of a number: `{ value, source | assumption, low?, high?, uncertain?, draw? }`. */
 function withProvenance(num: z.ZodNumber) {
   return z.strictObject({ value: num, ...provenanceFields }).superRefine((p, ctx) => {
     if (p.source === undefined && p.assumption === undefined) {
@@ -75,8 +124,73 @@ function withProvenance(num: z.ZodNumber) {
         message: `high (${p.high}) is below value (${p.value})`,
       });
     }
+    const problem = beliefProblem(p, num);
+    if (problem !== null) ctx.addIssue({ code: 'custom', path: ['uncertain'], message: problem });
   });
 }
+
+/**
+ * The distribution a belief states about `p`, or null for none. A short form (`triangular`,
+ * `uniform`) reads `low`/`high` (the caller checks they are there); `mode` defaults to the value.
+ */
+export function beliefDistribution(
+  b: Belief | undefined,
+  p: { value: number; low?: number | undefined; high?: number | undefined },
+): Distribution | null {
+  if (b === undefined || b === false) return null;
+  const low = p.low ?? p.value;
+  const high = p.high ?? p.value;
+  if (b === 'triangular') return { type: 'triangular', min: low, mode: p.value, max: high };
+  if (b === 'uniform') return { type: 'uniform', min: low, max: high };
+  if (b.type === 'gamma') {
+    // mean = k theta, sd^2 = k theta^2
+    const shape = (b.mean / b.sd) ** 2;
+    return { type: 'gamma', shape, scale: b.mean / shape };
+  }
+  if (b.type === 'normal') {
+    return {
+      type: 'normal',
+      mean: b.mean,
+      sd: b.sd,
+      ...(b.min === undefined ? {} : { min: b.min }),
+      ...(b.max === undefined ? {} : { max: b.max }),
+    };
+  }
+  return b;
+}
+
+/** What is wrong with a number's belief, or null: a distribution that is possible, fits the number's own domain and holds its value. */
+function beliefProblem(
+  p: { value: number; low?: number | undefined; high?: number | undefined; uncertain?: Belief | undefined },
+  num: z.ZodNumber,
+): string | null {
+  const b = p.uncertain;
+  if (b === undefined || b === false) return null;
+  if (typeof b === 'string' && (p.low === undefined || p.high === undefined))
+    return `"${b}" reads low and high as a ${b} belief: give both`;
+  if (typeof b === 'string' && !(p.low! < p.high!))
+    return `"${b}" needs low below high, found low ${p.low} and high ${p.high}`;
+  if (num.format === 'safeint') return 'a whole number cannot carry a belief (its draws would not be whole)';
+  const d = beliefDistribution(b, p)!;
+  const bad = validateDistribution(d);
+  if (bad !== null) return bad;
+  const lo = quantile(d, 0);
+  const hi = quantile(d, 1);
+  for (const [end, x] of [
+    ['lowest', lo],
+    ['highest', hi],
+  ] as const) {
+    // An unbounded end (a gamma's, a normal's) is checked as the largest finite number there is.
+    const ok = num.safeParse(Number.isFinite(x) ? x : Math.sign(x) * Number.MAX_VALUE);
+    if (!ok.success)
+      return `the belief's ${end} value is ${x}, outside what this number allows (${ok.error.issues[0]?.message ?? 'invalid'}): truncate it (normal: min and max) or narrow it`;
+  }
+  if (p.value < lo || p.value > hi)
+    return `the value (${p.value}) lies outside the belief (${fmt(lo)} to ${fmt(hi)}): a belief must hold the central value`;
+  return null;
+}
+
+const fmt = (x: number) => (Number.isFinite(x) ? String(Number(x.toPrecision(4))) : String(x));
 
 /**
  * A numeric parameter: a bare number, or `{ value, source | assumption, low?, high? }`.
