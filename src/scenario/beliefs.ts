@@ -130,22 +130,3 @@ export function withDrawnValues(
   });
   return copy;
 }
-
-/** How a belief reads, for tables: `triangular 0.03 to 0.12, most likely 0.06`. */
-export function describeBelief(d: Distribution): string {
-  const f = (x: number) => String(Number(x.toPrecision(4)));
-  switch (d.type) {
-    case 'uniform':
-      return `uniform ${f(d.min)} to ${f(d.max)}`;
-    case 'triangular':
-      return `triangular ${f(d.min)} to ${f(d.max)}, most likely ${f(d.mode)}`;
-    case 'normal':
-      return `normal, mean ${f(d.mean)}, sd ${f(d.sd)}${d.min === undefined ? '' : `, at least ${f(d.min)}`}${d.max === undefined ? '' : `, at most ${f(d.max)}`}`;
-    case 'lognormal':
-      return `lognormal, mean ${f(d.mean)}, sd ${f(d.sd)}`;
-    case 'gamma':
-      return `gamma, mean ${f(d.shape * d.scale)}, sd ${f(Math.sqrt(d.shape) * d.scale)}`;
-    default:
-      return d.type;
-  }
-}

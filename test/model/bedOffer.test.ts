@@ -101,18 +101,21 @@ describe('a local bed that opens is offered', () => {
   });
 });
 
+/** One home of 3 beds for both cohorts, opening on `opens` with one bed, then one every `weeks`. */
+const rampingHome = (opens: string, weeks: number) => ({
+  home: {
+    label: 'Home',
+    beds: 3,
+    cohorts: ['cheap', 'dear'],
+    opens,
+    openingRamp: { bedsAtOpening: 1, weeksPerExtraBed: weeks },
+  },
+});
+
 describe('a home with an opening ramp', () => {
   it('offers one bed at opening and one more every ten weeks, and each is taken as it comes', () => {
     const input = model('dearest');
-    input.homes = {
-      home: {
-        label: 'Home',
-        beds: 3,
-        cohorts: ['cheap', 'dear'],
-        opens: '2025-04-01',
-        openingRamp: { bedsAtOpening: 1, weeksPerExtraBed: 10 },
-      },
-    };
+    input.homes = rampingHome('2025-04-01', 10);
     input.initialCensus = { outOfCounty: { cheap: 2, dear: 2 }, remainingStay: 'full' };
     const r = run(input);
     const year = 365;
@@ -127,15 +130,7 @@ describe('a home with an opening ramp', () => {
 
   it('that opened before the start has offered the beds due by then', () => {
     const input = model('dearest');
-    input.homes = {
-      home: {
-        label: 'Home',
-        beds: 3,
-        cohorts: ['cheap', 'dear'],
-        opens: '2025-02-19', // 41 days before the start
-        openingRamp: { bedsAtOpening: 1, weeksPerExtraBed: 4 },
-      },
-    };
+    input.homes = rampingHome('2025-02-19', 4); // 41 days before the start
     input.initialCensus = { outOfCounty: { cheap: 2, dear: 2 }, remainingStay: 'full' };
     const r = run(input);
     // 41 days after opening one more bed was due (after 28), the third at 56 days: 15 days in.
@@ -146,15 +141,7 @@ describe('a home with an opening ramp', () => {
 describe('a ramping home with children in it at the start', () => {
   it('offers at least the beds its census children hold, and no more than its beds', () => {
     const input = model('dearest', { policies: { freedBed: 'dearest', repatriation: { enabled: false } } });
-    input.homes = {
-      home: {
-        label: 'Home',
-        beds: 3,
-        cohorts: ['cheap', 'dear'],
-        opens: '2025-02-19',
-        openingRamp: { bedsAtOpening: 1, weeksPerExtraBed: 20 },
-      },
-    };
+    input.homes = rampingHome('2025-02-19', 20);
     input.initialCensus = {
       local: [
         { home: 'home', cohort: 'cheap', children: 2 },
