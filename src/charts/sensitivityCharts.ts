@@ -1,7 +1,8 @@
 /**
  * The tornado chart of a sensitivity analysis: for each uncertain parameter (most influential
  * at the top), bars from the result at the base values to the result at the parameter's low
- * and high values.
+ * and high values, each with the 95% interval of its mean, and a parameter whose swing the
+ * replications cannot tell from noise named as such.
  */
 import type { TopLevelSpec } from 'vega-lite';
 import { parameterName, type SensitivityResult } from '../experiment/sensitivity.ts';
@@ -13,16 +14,19 @@ const TOP = 15;
 export function tornadoChart(r: SensitivityResult, source: Source): ChartDefinition {
   const useSaving = r.saving !== null;
   const base = useSaving ? r.saving!.mean : r.ooc.mean;
+  const label = (x: SensitivityResult['rows'][number]) =>
+    `${parameterName(x)} (${x.low} to ${x.high})${x.withinNoise ? ': within noise' : ''}`;
   const rows = r.rows.slice(0, TOP).flatMap((x) => {
-    const name = `${parameterName(x)} (${x.low} to ${x.high})`;
-    const low = useSaving ? x.savingLow!.mean : x.oocLow.mean;
-    const high = useSaving ? x.savingHigh!.mean : x.oocHigh.mean;
+    const name = label(x);
+    const low = useSaving ? x.savingLow! : x.oocLow;
+    const high = useSaving ? x.savingHigh! : x.oocHigh;
     return [
-      { name, end: 'At the low value', from: base, to: low },
-      { name, end: 'At the high value', from: base, to: high },
+      { name, end: 'At the low value', from: base, to: low.mean, ciLow: low.ciLow, ciHigh: low.ciHigh },
+      { name, end: 'At the high value', from: base, to: high.mean, ciLow: high.ciLow, ciHigh: high.ciHigh },
     ];
   });
-  const order = r.rows.slice(0, TOP).map((x) => `${parameterName(x)} (${x.low} to ${x.high})`);
+  const order = r.rows.slice(0, TOP).map(label);
+  const noisy = r.rows.slice(0, TOP).some((x) => x.withinNoise);
   const measure = useSaving
     ? `Revenue saving in ${r.targetYear} against the base`
     : `Placements out of county, ${r.span}`;
@@ -34,7 +38,12 @@ export function tornadoChart(r: SensitivityResult, source: Source): ChartDefinit
           : 'What out-of-county placements hang on',
         subtitle: [
           `${measure}, each uncertain parameter set to its low and high value in turn (the others at their values);`,
-          `mean of ${source.replications} replications on common random numbers. The line is the result at the values in the model file.`,
+          `mean of ${source.replications} replications on common random numbers, with the 95% interval of each mean. The line is the result at the values in the model file.`,
+          ...(noisy
+            ? [
+                "'Within noise': high and low differ by less than these replications can tell apart (the paired difference's interval holds zero).",
+              ]
+            : []),
         ],
       },
       width: WIDTH,
@@ -56,6 +65,16 @@ export function tornadoChart(r: SensitivityResult, source: Source): ChartDefinit
             },
             x2: { field: 'to' },
             color: { field: 'end', type: 'nominal', title: null, scale: { range: [PALETTE[0], PALETTE[1]] } },
+          },
+        },
+        {
+          // The Monte Carlo error of each end's mean: a swing shorter than these whiskers is noise.
+          mark: { type: 'rule', color: '#000', strokeWidth: 1 },
+          encoding: {
+            y: { field: 'name', type: 'nominal', sort: order },
+            yOffset: { field: 'end' },
+            x: { field: 'ciLow', type: 'quantitative' },
+            x2: { field: 'ciHigh' },
           },
         },
         {

@@ -7,7 +7,14 @@
 import { createHash } from 'node:crypto';
 import { streamNames } from '../model/replication.ts';
 import type { Scenario } from '../model/scenario.ts';
-import { uncertainParameters, type UncertainParameter } from '../scenario/beliefs.ts';
+import {
+  beliefStream,
+  drawNames,
+  uncertainParameters,
+  uncertainRecords,
+  type UncertainParameter,
+  type UncertainRecord,
+} from '../scenario/beliefs.ts';
 import { normalise } from '../scenario/normalise.ts';
 import type { ModelFile } from '../scenario/schema/model.ts';
 
@@ -48,7 +55,21 @@ export function horizonYears(p: PreparedModel): number {
 }
 
 /** The random streams a replication of this model uses, by name (for the manifest). */
-export const streamsOf = (p: PreparedModel): string[] => streamNames(p.scenario);
+export const streamsOf = (p: PreparedModel): string[] => [
+  ...streamNames(p.scenario),
+  ...drawNames(p.uncertain).map(beliefStream),
+];
+
+/**
+ * The uncertain parameters of one or more models, as the manifest records them: each distinct
+ * (field, belief) once, so a comparison lists a belief a scenario changes beside the base's.
+ */
+export function uncertainOf(...ps: readonly PreparedModel[]): UncertainRecord[] {
+  const seen = new Map<string, UncertainRecord>();
+  for (const p of ps)
+    for (const r of uncertainRecords(p.uncertain)) seen.set(JSON.stringify([r.field, r.belief]), r);
+  return [...seen.values()];
+}
 
 /** Retained value of the homes and assessment unit (£): what the assets are worth at the end. */
 export function retainedValue(s: Scenario): number {

@@ -8,6 +8,12 @@
  * base wherever the base has the field (a change in demand affects both), so the saving
  * measures the options, not the change. The result, ranked by swing, says which assumptions
  * the answer hangs on.
+ *
+ * Every other parameter stays at its central value (beliefs are not drawn: a one-at-a-time
+ * analysis asks what one number does, the probabilistic analysis of a comparison what they do
+ * together). The swing is estimated replication by replication (high minus low on the same
+ * random numbers), with its 95% interval; a swing whose interval holds zero is within the
+ * simulation's noise at this many replications, and is marked so rather than read as an effect.
  */
 import { validateModelData } from '../scenario/load.ts';
 import { fieldLabel } from '../scenario/fieldLabel.ts';
@@ -40,6 +46,13 @@ export interface SensitivityRow {
   /** Revenue saving against the base in the target year (null without a base or target). */
   savingLow: Summary | null;
   savingHigh: Summary | null;
+  /**
+   * High minus low, paired by replication: of the saving where there is one, else of the
+   * placements out of county. Its interval says whether the swing is more than noise.
+   */
+  swing: Summary;
+  /** Whether the swing's 95% interval holds zero: an effect the replications cannot tell from noise. */
+  withinNoise: boolean;
 }
 
 export interface SensitivityResult {
@@ -156,13 +169,10 @@ export async function runSensitivity(o: SensitivityOptions): Promise<Sensitivity
         oocHigh: summarise(ends.high.ooc),
         savingLow: ends.low.cost ? summarise(ends.low.cost) : null,
         savingHigh: ends.high.cost ? summarise(ends.high.cost) : null,
+        ...swingOf(ends.low, ends.high),
       });
     }
-    const swing = (r: SensitivityRow) =>
-      r.savingLow && r.savingHigh
-        ? Math.abs(r.savingHigh.mean - r.savingLow.mean)
-        : Math.abs(r.oocHigh.mean - r.oocLow.mean);
-    rows.sort((a, b) => swing(b) - swing(a));
+    rows.sort((a, b) => Math.abs(b.swing.mean) - Math.abs(a.swing.mean));
     return {
       targetYear,
       span: windowText(model0.scenario.calendar),
@@ -176,10 +186,21 @@ export async function runSensitivity(o: SensitivityOptions): Promise<Sensitivity
   }
 }
 
+/** High minus low replication by replication, and whether its interval holds zero. */
+function swingOf(low: Outcome, high: Outcome): { swing: Summary; withinNoise: boolean } {
+  const [l, h] = low.cost && high.cost ? [low.cost, high.cost] : [low.ooc, high.ooc];
+  const swing = summarise(h.map((x, i) => x - l[i]!));
+  // With one replication there is no interval: nothing can be told from noise.
+  const withinNoise = swing.ciLow === null || (swing.ciLow <= 0 && swing.ciHigh! >= 0);
+  return { swing, withinNoise };
+}
+
+/** A varied model, validated and prepared at the central values of every other parameter. */
 function check(raw: unknown, what: string, years: number | undefined): PreparedModel {
   const r = validateModelData(raw);
   if (!r.ok) throw new Error(`${what} is not a valid model: ${r.errors.join('; ')}`);
-  return prepare(r.model, years);
+  const fixed = { ...r.model, uncertainty: { ranges: r.model.uncertainty?.ranges ?? 'none', fixed: true } };
+  return prepare(fixed, years);
 }
 
 function hasField(raw: unknown, path: string): boolean {
@@ -212,6 +233,11 @@ export function sensitivityRows(r: SensitivityResult): Row[] {
       'savingAtHighCiLow',
       'savingAtHighCiHigh',
       'savingSwing',
+      'swingMeasure',
+      'swingMean',
+      'swingCiLow',
+      'swingCiHigh',
+      'withinNoise',
     ],
   ];
   for (const x of r.rows)
@@ -233,6 +259,11 @@ export function sensitivityRows(r: SensitivityResult): Row[] {
       x.savingHigh?.ciLow ?? null,
       x.savingHigh?.ciHigh ?? null,
       x.savingLow && x.savingHigh ? Math.abs(x.savingHigh.mean - x.savingLow.mean) : null,
+      x.savingLow && x.savingHigh ? 'saving' : 'outOfCountyPlacements',
+      x.swing.mean,
+      x.swing.ciLow,
+      x.swing.ciHigh,
+      x.withinNoise ? 'yes' : 'no',
     ]);
   return rows;
 }

@@ -10,7 +10,8 @@ import { createStream } from '../random/streams.ts';
 import { validateModelData } from '../scenario/load.ts';
 import { getNumber, getValue, setNumber } from '../scenario/paths.ts';
 import { ReplicationView } from './headline.ts';
-import { prepare, streamsOf, type PreparedModel } from './prepared.ts';
+import { prepare, streamsOf, uncertainOf, type PreparedModel } from './prepared.ts';
+import type { UncertainRecord } from '../scenario/beliefs.ts';
 import { RunSeries, type SeriesOptions } from './runner.ts';
 import { buildTables, type MetricSummary, type Row } from './tables.ts';
 
@@ -141,6 +142,8 @@ export interface SweepResult {
   points: SweepPoint[];
   /** The random streams a replication of the model uses (every point's are the same by name). */
   streams: string[];
+  /** The parameters drawn from beliefs at every point (a swept number is held at its point's value). */
+  uncertain: UncertainRecord[];
 }
 
 /**
@@ -202,7 +205,7 @@ export async function runSweep(o: SweepOptions): Promise<SweepResult> {
     results.map((p) => p.summary['outOfCounty.children']!.mean),
   );
   for (const p of results) p.pareto = front.has(p.index);
-  return { points: results, streams: streamsOf(models[0]!) };
+  return { points: results, streams: streamsOf(models[0]!), uncertain: uncertainOf(models[0]!) };
 }
 
 /** One row per point: the axis values, then each metric's mean and 95% interval, then the Pareto mark (sweep.csv). */

@@ -10,7 +10,7 @@ import {
   runComparison,
   type ScenarioComparison,
 } from '../experiment/compare.ts';
-import { horizonYears, prepare, streamsOf } from '../experiment/prepared.ts';
+import { horizonYears, prepare, streamsOf, uncertainOf } from '../experiment/prepared.ts';
 import type { SeriesOptions } from '../experiment/runner.ts';
 import type { ModelFile } from '../scenario/schema/model.ts';
 import { redrawCompareCharts } from './chartFiles.ts';
@@ -85,6 +85,7 @@ export async function executeCompare(o: CompareOptions): Promise<CompareOutcome>
       events: sets.reduce((a, s) => a + s.events, 0),
       // Every stream any of the models draws from (the same name is the same stream in each).
       streams: [...new Set(prepared.flatMap(streamsOf))],
+      uncertain: uncertainOf(...prepared),
       ...timing(started),
       files: [
         ...dir.files,

@@ -15,9 +15,21 @@ import { jsonText } from './json.ts';
 /**
  * Version of the results files' format; bump when a field changes meaning. 2: one manifest
  * schema for every command (with `command`, `platform` and `streams`), and the ratio rows of
- * summary.json estimated as ratios of totals.
+ * summary.json estimated as ratios of totals. 3: the uncertain parameters drawn (`uncertain`).
  */
-export const RESULTS_FORMAT = 'caresim-results/2';
+export const RESULTS_FORMAT = 'caresim-results/3';
+
+/** A parameter drawn once a replication from its belief (beliefs.ts UncertainRecord). */
+const uncertainRecord = z.object({
+  field: z.string(),
+  draw: z.string(),
+  value: z.number(),
+  stated: z.enum(['belief', 'range']),
+  belief: z.record(z.string(), z.unknown()),
+  description: z.string(),
+  p5: z.number(),
+  p95: z.number(),
+});
 
 const shard = z.object({ index: z.number().int(), count: z.number().int() });
 
@@ -33,6 +45,8 @@ const common = {
   replications: z.number().int(),
   /** The random streams a replication draws from, by name. */
   streams: z.array(z.string()),
+  /** The parameters drawn from beliefs, once a replication (empty: every parameter at its central value). */
+  uncertain: z.array(uncertainRecord),
   startedAt: z.string().nullable(),
   finishedAt: z.string(),
   seconds: z.number().nullable(),

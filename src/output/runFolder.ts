@@ -5,7 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { prepare, horizonYears, streamsOf, type PreparedModel } from '../experiment/prepared.ts';
+import { prepare, horizonYears, streamsOf, uncertainOf, type PreparedModel } from '../experiment/prepared.ts';
 import { mergeShards, runModel, type RunRequest, type Shard } from '../experiment/run.ts';
 import { setShape, type ReplicationSet } from '../experiment/runner.ts';
 import { buildTables, type RunTables } from '../experiment/tables.ts';
@@ -126,6 +126,7 @@ function modelFacts(p: PreparedModel, modelFile: string, set: ReplicationSet, se
     workers: set.workers,
     events: set.events,
     streams: streamsOf(p),
+    uncertain: uncertainOf(p),
     model: p.model as unknown as Record<string, unknown>,
   };
 }

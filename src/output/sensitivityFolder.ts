@@ -46,9 +46,15 @@ export async function executeSensitivity(
         seed: o.seed,
         years: o.years ?? null,
         streams: result.streams,
+        // One at a time, at the central values of every other parameter: nothing is drawn.
+        uncertain: [],
         targetYear: result.targetYear,
         parameters: result.rows.length,
-        hangsOn: result.rows.slice(0, 5).map((r) => parameterName(r)),
+        // The five largest swings that are more than noise.
+        hangsOn: result.rows
+          .filter((r) => !r.withinNoise)
+          .slice(0, 5)
+          .map((r) => parameterName(r)),
         ...time,
         files: [...dir.files, 'manifest.json'],
       }),

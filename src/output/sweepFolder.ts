@@ -38,7 +38,7 @@ export async function executeSweep(o: SweepFolderOptions): Promise<{
   const started = new Date();
   const dir = new RunDirectory(o.out ?? defaultRunDir(`sweep-${o.modelFile}`, started));
   try {
-    const { points, streams } = await runSweep(o);
+    const { points, streams, uncertain } = await runSweep(o);
     const time = timing(started);
     const held = heldFixed(o.raw, o.axes);
     dir.write('sweep.csv', csv(sweepRows(o.axes, points)));
@@ -84,6 +84,7 @@ export async function executeSweep(o: SweepFolderOptions): Promise<{
         seed: o.seed,
         years: o.years ?? null,
         streams,
+        uncertain,
         commonRandomNumbers: 'every point runs replications 0..n-1 with the same master seed',
         ...time,
         files: [...dir.files, 'manifest.json'],

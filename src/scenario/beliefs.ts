@@ -130,3 +130,56 @@ export function withDrawnValues(
   });
   return copy;
 }
+
+const num = (x: number) =>
+  Number.isFinite(x) ? String(Number(x.toPrecision(4))) : x > 0 ? 'no upper limit' : 'no lower limit';
+
+/** A belief in words: "triangular from 0.03 to 0.12, most likely 0.06". */
+export function describeBelief(d: Distribution): string {
+  switch (d.type) {
+    case 'triangular':
+      return `triangular from ${num(d.min)} to ${num(d.max)}, most likely ${num(d.mode)}`;
+    case 'uniform':
+      return `uniform from ${num(d.min)} to ${num(d.max)}`;
+    case 'normal':
+      return `normal, mean ${num(d.mean)}, sd ${num(d.sd)}${
+        d.min === undefined && d.max === undefined
+          ? ''
+          : `, truncated to ${num(d.min ?? -Infinity)} to ${num(d.max ?? Infinity)}`
+      }`;
+    case 'lognormal':
+      return `lognormal, mean ${num(d.mean)}, sd ${num(d.sd)}`;
+    case 'gamma':
+      return `gamma, mean ${num(d.shape * d.scale)}, sd ${num(Math.sqrt(d.shape) * d.scale)}`;
+    default:
+      return d.type;
+  }
+}
+
+/** One uncertain parameter as a results folder records it (manifest.json, the reports). */
+export interface UncertainRecord {
+  field: string;
+  draw: string;
+  value: number;
+  stated: 'belief' | 'range';
+  belief: Distribution;
+  /** The belief in words. */
+  description: string;
+  /** Its 5th and 95th percentiles. */
+  p5: number;
+  p95: number;
+}
+
+/** The records of a model's uncertain parameters. */
+export function uncertainRecords(params: readonly UncertainParameter[]): UncertainRecord[] {
+  return params.map((p) => ({
+    field: p.field,
+    draw: p.draw,
+    value: p.value,
+    stated: p.stated,
+    belief: p.belief,
+    description: describeBelief(p.belief),
+    p5: quantile(p.belief, 0.05),
+    p95: quantile(p.belief, 0.95),
+  }));
+}

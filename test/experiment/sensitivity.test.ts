@@ -49,6 +49,50 @@ describe('runSensitivity', () => {
     expect(row.oocHigh.mean).toBeGreaterThan(result.ooc.mean);
   }, 60_000);
 
+  it('marks a swing within Monte Carlo noise, and a real one as not, by the paired interval', async () => {
+    const r = loadModel('models/verification/loss-system.yaml');
+    if (!r.ok) throw new Error('loss system invalid');
+    const raw = structuredClone(r.raw) as RawModel;
+    // A wide range of stays moves the overflow far beyond noise; a price moves no placement.
+    raw.cohorts.any.pathway.stay.mean = {
+      value: 40,
+      low: 20,
+      high: 60,
+      assumption: 'A range set only for this test.',
+    };
+    raw.outOfCounty.defaultWeeklyPrice = {
+      type: 'fixed',
+      value: { value: 4000, low: 3000, high: 5000, assumption: 'A range set only for this test.' },
+    };
+    const result = await runSensitivity({ raw, replications: 12, seed: 3, years: 2, workers: 1 });
+    const stay = result.rows.find((x) => x.fields[0] === 'cohorts.any.pathway.stay.mean')!;
+    const price = result.rows.find((x) => x.fields[0]!.startsWith('outOfCounty.defaultWeeklyPrice'))!;
+    expect(stay.withinNoise).toBe(false);
+    expect(stay.swing.mean).toBeCloseTo(stay.oocHigh.mean - stay.oocLow.mean, 9);
+    expect(stay.swing.ciLow).toBeGreaterThan(0);
+    // Same random numbers, no effect on placements: the paired swing is exactly zero.
+    expect(price.swing.mean).toBe(0);
+    expect(price.withinNoise).toBe(true);
+    expect(result.rows[0]).toBe(stay);
+  }, 60_000);
+
+  it('holds every other parameter at its central value even when the model draws beliefs', async () => {
+    const r = loadModel('models/verification/loss-system.yaml');
+    if (!r.ok) throw new Error('loss system invalid');
+    const raw = structuredClone(r.raw) as RawModel;
+    raw.cohorts.any.pathway.stay.mean = {
+      value: 40,
+      low: 30,
+      high: 50,
+      assumption: 'A range set only for this test.',
+    };
+    const drawn = { ...structuredClone(raw), uncertainty: { ranges: 'uniform' } };
+    const fixed = await runSensitivity({ raw, replications: 4, seed: 5, years: 2, workers: 1 });
+    const withBeliefs = await runSensitivity({ raw: drawn, replications: 4, seed: 5, years: 2, workers: 1 });
+    expect(withBeliefs.ooc).toEqual(fixed.ooc);
+    expect(withBeliefs.rows[0]!.oocLow).toEqual(fixed.rows[0]!.oocLow);
+  }, 60_000);
+
   it('tests the savings target in the financial year the model itself defines, not an April one', async () => {
     // Financial years starting in January: a target "by 1 March 2027" is tested in the year
     // ending 28 February 2027, the one starting in January 2027 (labelled 2027/28). An April

@@ -82,6 +82,39 @@ describe('manifests', () => {
     for (const m of read) expectCommonFacts(m);
   }, 300_000);
 
+  it('list the parameters drawn from beliefs, each with its belief in words, and their streams', async () => {
+    const m = loaded('test/fixtures/models/shared-beliefs.yaml');
+    const run = await executeRun({
+      modelFile: 'shared-beliefs.yaml',
+      model: m.model,
+      ...common,
+      charts: false,
+      out: join(scratch(), 'run'),
+    });
+    const read = readManifest(run.dir, ['run']);
+    const growth = read.uncertain.find((u) => u.field === 'cohorts.a.referrals.growth')!;
+    expect(growth).toMatchObject({
+      draw: 'x-growth',
+      value: 0.03,
+      stated: 'range',
+      description: 'triangular from 0 to 0.06, most likely 0.03',
+    });
+    // Triangular(0, 0.03, 0.06): the 5th percentile is 0.06 sqrt(0.05 / 2).
+    expect(growth.p5).toBeCloseTo(0.06 * Math.sqrt(0.025), 12);
+    expect(read.uncertain.map((u) => u.field)).toContain('cohorts.b.referrals.perYear');
+    expect(read.streams).toContain('belief/x-growth');
+    expect(read.streams).toContain('belief/cohorts.b.referrals.perYear');
+    // Asked for fixed parameters, the run draws none and says so.
+    const fixed = await executeRun({
+      modelFile: 'shared-beliefs.yaml',
+      model: { ...m.model, uncertainty: { ranges: 'triangular', fixed: true } },
+      ...common,
+      charts: false,
+      out: join(scratch(), 'fixed'),
+    });
+    expect(readManifest(fixed.dir, ['run']).uncertain).toEqual([]);
+  }, 120_000);
+
   it('that are missing, not JSON, of another format or of another command are refused, naming the folder', () => {
     const root = scratch();
     expect(() => readManifest(root, ['run'])).toThrow(`${root}: no manifest.json`);
