@@ -17,6 +17,7 @@
 import { summarise, type Summary } from '../stats/summary.ts';
 import { ReplicationView, windowIsHorizon, windowText } from './headline.ts';
 import { retainedValueIn, type PreparedModel } from './prepared.ts';
+import { probabilisticSensitivity, type Psa } from './psa.ts';
 import { RunSeries, type ReplicationSet, type SeriesOptions } from './runner.ts';
 import type { Row } from './tables.ts';
 
@@ -49,6 +50,11 @@ export interface ScenarioComparison {
   };
   /** The savings target tested in its financial year (null when the base model sets none). */
   target: { perYear: number; year: string; probabilityMet: number } | null;
+  /**
+   * What the answer hangs on, when parameters were drawn from beliefs: each parameter's share of
+   * the spread of the target-year saving (the last year without a target), its EVPPI and thresholds.
+   */
+  psa: Psa | null;
   /** Per-replication values behind the metrics, for the replications table. */
   perRep: Record<string, number[]>;
 }
@@ -166,10 +172,18 @@ export function compareScenario(b: ReplicationSet, s: ReplicationSet, file: stri
       probabilityMet: saving[y]!.filter((x) => x >= perYear).length / saving[y]!.length,
     };
   }
+  const psaYear = target ? scenario.savingsTargetFy : Y - 1;
+  const psa = probabilisticSensitivity(b, s, {
+    year: fys[psaYear]!,
+    saving: saving[psaYear]!,
+    npv: perRep.netPresentValue!,
+    target: target?.perYear ?? null,
+  });
   return {
     name,
     file,
     span: windowText(cal),
+    psa,
     npvBasis: scenario.npvBasis,
     metrics,
     savingByYear,
