@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { executeCompare } from '../src/output/compareFolder.ts';
 import { parameterName } from '../src/experiment/sensitivity.ts';
 import { executeSensitivity } from '../src/output/sensitivityFolder.ts';
-import { formatValue } from '../src/report/runSummary.ts';
+import { formatValue } from '../src/report/textTable.ts';
 import { formatMoney } from '../src/report/textTable.ts';
 import { load, outputFolder, pct } from './common.ts';
 

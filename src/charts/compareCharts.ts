@@ -9,13 +9,16 @@
  *   capital), with its 95% interval and a zero line;
  * - `target-year-saving`: each scenario's revenue saving in the savings-target year, one value
  *   per replication, against the target (only when the base model sets a target within the
- *   horizon).
+ *   horizon);
+ * - `hangs-on` and `thresholds`: what the target-year saving hangs on and where the answer turns
+ *   (psaCharts.ts), for each scenario whose comparison drew parameters from beliefs.
  *
  * Colours follow the order of the models on the command line, the same in every chart: the
  * base first, then each scenario.
  */
 import type { CompareInput } from './compareInput.ts';
 import { histogram } from './histogram.ts';
+import { psaCharts } from './psaCharts.ts';
 import { withSource, type ChartDefinition } from './runCharts.ts';
 import { formatMoneyShort, HEIGHT, MONEY_LABEL, PALETTE, percent, WIDTH, type Source } from './style.ts';
 
@@ -321,5 +324,11 @@ export function compareCharts(input: CompareInput, source: Source): ChartDefinit
       ),
     });
   }
+
+  // 4. What the answer hangs on and where it turns, when parameters were drawn from beliefs.
+  const analysed = summary.scenarios.filter((s) => s.psa !== null);
+  analysed.forEach((s, i) =>
+    charts.push(...psaCharts(s.name, s.psa!, source, analysed.length === 1 ? '' : `-${i + 1}`)),
+  );
   return charts;
 }

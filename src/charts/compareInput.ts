@@ -33,7 +33,10 @@ export interface CompareSummary {
   base: { name: string; file: string };
   replications: number;
   seed: number;
-  scenarios: Pick<ScenarioComparison, 'name' | 'file' | 'probabilityCheaper' | 'payback' | 'target'>[];
+  scenarios: Pick<
+    ScenarioComparison,
+    'name' | 'file' | 'probabilityCheaper' | 'payback' | 'target' | 'psa'
+  >[];
 }
 
 /** The contents of a comparison folder, as the charts take them. */

@@ -83,7 +83,7 @@ program
   .option('-q, --quiet', 'no progress and no table: only where the results are')
   .option(
     '--precision <p>',
-    'add replications until every headline interval is within p of its mean (0.05 = 5%)',
+    'add replications until the decision metrics are precise: cost over the window and in the target year, and children out of county, within p of their means, the overflow share within ±p (0.05)',
     fraction,
   )
   .option('--max-reps <n>', 'the most replications --precision may run (default 10000)', int('--max-reps', 2))
@@ -122,6 +122,12 @@ program
     int('--workers', 1),
   )
   .option('-q, --quiet', 'no progress and no table')
+  .option(
+    '--precision <p>',
+    'add replications until the decision metrics are precise: the target-year saving and cost avoided within p of their means, the chance of meeting the target within ±p (0.05)',
+    fraction,
+  )
+  .option('--max-reps <n>', 'the most replications --precision may run (default 10000)', int('--max-reps', 2))
   .option(
     '--fixed-parameters',
     'run every number at its central value, ignoring the beliefs the model states',

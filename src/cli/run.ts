@@ -15,7 +15,8 @@ import { executeMerge, executeRun } from '../output/runFolder.ts';
 import { executeSensitivity } from '../output/sensitivityFolder.ts';
 import { executeSweep } from '../output/sweepFolder.ts';
 import { formatComparison } from '../report/compareSummary.ts';
-import { formatRunSummary, formatValue } from '../report/runSummary.ts';
+import { formatRunSummary } from '../report/runSummary.ts';
+import { formatValue } from '../report/textTable.ts';
 import { historyTable } from '../report/runReport.ts';
 import { windowIsHorizon, windowText } from '../experiment/headline.ts';
 import { textTable } from '../report/textTable.ts';
@@ -163,13 +164,7 @@ export async function runCommand(file: string, o: RunCommandOptions): Promise<nu
     });
     return () => {
       const m = outcome.manifest;
-      const stop = m.command === 'run' ? m.sequentialStopping : null;
-      if (stop)
-        console.log(
-          stop.reached
-            ? `Precision reached after ${String(m.replications)} replications.`
-            : `Precision NOT reached after ${String(m.replications)} replications (the cap): still too wide: ${stop.stillImprecise.join(', ')}.`,
-        );
+      printStopping(m.command === 'run' ? m.sequentialStopping : null, m.replications);
       if (!o.quiet)
         console.log(
           `${formatRunSummary(
@@ -188,6 +183,19 @@ export async function runCommand(file: string, o: RunCommandOptions): Promise<nu
   });
 }
 
+/** What sequential stopping did, in a sentence, with what it watched. */
+function printStopping(
+  stop: { reached: boolean; metrics: string[]; stillImprecise: string[] } | null,
+  replications: number,
+): void {
+  if (!stop) return;
+  console.log(
+    stop.reached
+      ? `Precision reached after ${replications} replications, watching ${stop.metrics.join(', ')}.`
+      : `Precision NOT reached after ${replications} replications (the cap): still too wide: ${stop.stillImprecise.join(', ')}.`,
+  );
+}
+
 /** `caresim compare BASE SCENARIO...`. */
 export async function compareCommand(files: string[], o: RunCommandOptions): Promise<number> {
   const raws: unknown[] = [];
@@ -201,12 +209,15 @@ export async function compareCommand(files: string[], o: RunCommandOptions): Pro
       models,
       modelsAsWritten: raws,
       ...common(o),
+      ...(o.precision === undefined ? {} : { precision: o.precision }),
+      ...(o.maxReps === undefined ? {} : { maxReplications: o.maxReps }),
       ...(o.charts === false ? { charts: false } : {}),
       onProgress,
       signal,
     });
     return () => {
       const m = outcome.manifest;
+      printStopping(m.sequentialStopping, m.replications);
       if (!o.quiet)
         console.log(
           formatComparison(

@@ -11,16 +11,21 @@
  * - its EVPPI for the decision "this scenario or the base", with the net present value as the
  *   net benefit (regression-based, Strong, Oakley and Brennan 2014);
  * - thresholds: where, as the parameter moves across its belief, the chance of meeting the
- *   savings target crosses one half, and where the expected target-year saving crosses zero.
+ *   savings target crosses one half (a logistic regression of meeting it on the parameter:
+ *   monotone, so one crossing, given only when its slope is more than twice its standard error),
+ *   and where the expected target-year saving crosses zero (the smooth regression, given only
+ *   for a parameter that explains at least 2% of the spread, so that noise is not read as a turn).
  *
  * All of these are marginal: E[· | φ] averages over every other parameter's belief, which is
  * what "if we knew φ" means. Shares do not add to one when parameters interact.
  */
 import { sampleRankCorrelation } from 'simple-statistics';
 import { fieldLabel } from '../scenario/fieldLabel.ts';
+import { logisticRegression } from '../stats/logisticRegression.ts';
 import { smoothRegression } from '../stats/smoothRegression.ts';
 import { evppiFromFitted } from '../stats/valueOfInformation.ts';
 import type { ReplicationSet } from './runner.ts';
+import type { Row } from './tables.ts';
 
 /** Fewest replications the analysis is run on: below this a smooth regression is mostly noise. */
 export const PSA_MIN_REPLICATIONS = 30;
@@ -84,6 +89,10 @@ export interface Psa {
 }
 
 const GRID = 41;
+/** Least variance share for which a zero crossing of the expected saving is reported. */
+export const MIN_SHARE_FOR_THRESHOLD = 0.02;
+/** Least |slope / standard error| for which the chance's crossing of one half is reported. */
+const MIN_SLOPE_Z = 1.96;
 
 /** Where `ys` (on grid `xs`) crosses `level`. */
 export function crossing(xs: readonly number[], ys: readonly number[], level: number): Crossing | null {
@@ -144,7 +153,7 @@ export function probabilisticSensitivity(
     const sorted = Float64Array.from(x).sort();
     const fit = smoothRegression(x, o.saving);
     const npvFit = smoothRegression(x, o.npv);
-    const chanceFit = met ? smoothRegression(x, met) : null;
+    const chanceFit = met ? logisticRegression(x, met) : null;
     // The curves within the middle 98% of the draws: beyond them the fit has few points to stand on.
     const lo = percentile(sorted, 0.01);
     const hi = percentile(sorted, 0.99);
@@ -152,7 +161,7 @@ export function probabilisticSensitivity(
     const curve = grid.map((v) => ({
       value: v,
       saving: fit.at(v),
-      chance: chanceFit ? Math.min(1, Math.max(0, chanceFit.at(v))) : null,
+      chance: chanceFit ? chanceFit.at(v) : null,
     }));
     const rho = sampleRankCorrelation(Array.from(x), [...o.saving]);
     rows.push({
@@ -169,15 +178,19 @@ export function probabilisticSensitivity(
       varianceShare: fit.varianceShare,
       evppi: evppiFromFitted(npvFit.fitted),
       targetThreshold:
-        chanceFit && hi > lo
-          ? crossing(
-              grid,
-              curve.map((c) => c.chance!),
-              0.5,
-            )
+        chanceFit &&
+        chanceFit.half !== null &&
+        Math.abs(chanceFit.slope / chanceFit.slopeSe) >= MIN_SLOPE_Z &&
+        chanceFit.half >= lo &&
+        chanceFit.half <= hi
+          ? {
+              value: chanceFit.half,
+              direction: chanceFit.slope > 0 ? 'rising' : 'falling',
+              several: false,
+            }
           : null,
       savingThreshold:
-        hi > lo
+        hi > lo && fit.varianceShare >= MIN_SHARE_FOR_THRESHOLD
           ? crossing(
               grid,
               curve.map((c) => c.saving),
@@ -197,4 +210,47 @@ export function probabilisticSensitivity(
     expectedNetBenefit: o.npv.reduce((a, b) => a + b, 0) / n,
     rows,
   };
+}
+
+/** One row per scenario and uncertain parameter (compare-psa.csv). */
+export function psaRows(comparisons: readonly { name: string; psa: Psa | null }[]): Row[] {
+  const rows: Row[] = [
+    [
+      'scenario',
+      'year',
+      'draw',
+      'parameter',
+      'fields',
+      'central',
+      'drawnP5',
+      'drawnP95',
+      'rankCorrelation',
+      'varianceShare',
+      'evppi',
+      'targetThreshold',
+      'targetThresholdDirection',
+      'savingThreshold',
+      'savingThresholdDirection',
+    ],
+  ];
+  for (const c of comparisons)
+    for (const r of c.psa?.rows ?? [])
+      rows.push([
+        c.name,
+        c.psa!.year,
+        r.draw,
+        r.label,
+        r.fields.join(' '),
+        r.central,
+        r.drawnP5,
+        r.drawnP95,
+        r.rankCorrelation,
+        r.varianceShare,
+        r.evppi,
+        r.targetThreshold?.value ?? null,
+        r.targetThreshold?.direction ?? null,
+        r.savingThreshold?.value ?? null,
+        r.savingThreshold?.direction ?? null,
+      ]);
+  return rows;
 }

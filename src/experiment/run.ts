@@ -3,7 +3,14 @@
  * with sequential stopping when a precision is asked for, summarised into tables. Writes
  * nothing: src/output turns the result into a results folder.
  */
-import { drawsOf, runReplications, setShape, type ReplicationSet } from './runner.ts';
+import {
+  appendReplications,
+  drawsOf,
+  nextBatch,
+  runReplications,
+  setShape,
+  type ReplicationSet,
+} from './runner.ts';
 import type { PreparedModel } from './prepared.ts';
 import { buildTables, type RunTables } from './tables.ts';
 
@@ -13,15 +20,28 @@ export interface Shard {
   count: number;
 }
 
-/** The headline metrics whose intervals `--precision` watches. */
-export const PRECISION_METRICS = [
-  'placements.outOfCounty',
-  'overflowShare',
-  'occupancy.local',
-  'outOfCounty.children',
-  'breakdowns',
-  'cost.total',
-] as const;
+/**
+ * What `--precision` watches in a run: the measures a decision rests on, over the model's
+ * window of years (not the whole horizon, which includes the history before a plan): the total
+ * revenue cost, the revenue cost of the savings-target year (when the model sets a target within
+ * the horizon), the children out of county, and the overflow share, a proportion.
+ */
+export function precisionMetrics(tables: RunTables, targetYear: string | null): string[] {
+  const keys = [
+    'cost.total',
+    ...(targetYear ? [`cost.total.${targetYear}`] : []),
+    'outOfCounty.children',
+    'overflowShare',
+  ];
+  return keys.filter((k) => tables.summary[k] !== undefined);
+}
+
+/**
+ * Whether a measure is a proportion, judged to an absolute precision (a chance of 0.48 to within
+ * ±0.05, five percentage points) rather than relative to its size (a small share would otherwise
+ * need an endless run).
+ */
+export const isProportion = (unit: string): boolean => unit === 'share';
 
 /** The replication indices of a run or of one of its shards. */
 export function replicationIndices(replications: number, shard?: Shard): number[] {
@@ -29,11 +49,17 @@ export function replicationIndices(replications: number, shard?: Shard): number[
   return shard ? all.filter((r) => r % shard.count === shard.index) : all;
 }
 
-/** The metrics whose interval is still wider than `precision` x |mean| (empty: precise enough). */
-export function imprecise(tables: RunTables, precision: number): string[] {
-  return PRECISION_METRICS.filter((k) => {
+/**
+ * The watched metrics whose 95% interval is still wider than the precision asked for (empty:
+ * precise enough): a half-width above `precision` × |mean| for an amount, above `precision` for
+ * a proportion.
+ */
+export function imprecise(tables: RunTables, precision: number, watched: readonly string[]): string[] {
+  return watched.filter((k) => {
     const m = tables.summary[k];
-    if (!m || m.halfWidth === null) return m !== undefined;
+    if (!m) return false;
+    if (m.halfWidth === null) return true;
+    if (isProportion(m.unit)) return m.halfWidth > precision;
     return m.mean !== 0 && m.halfWidth > precision * Math.abs(m.mean);
   });
 }
@@ -101,28 +127,23 @@ export async function runModel(o: RunRequest): Promise<RunResult> {
     // Sequential stopping (Law, Simulation Modeling and Analysis, §9.4.1): add replications
     // in batches of half the current number until every watched interval is narrow enough.
     const cap = o.maxReplications ?? 10_000;
-    let wide = imprecise(tables, o.precision);
+    const target = o.model.scenario;
+    const targetYear =
+      o.model.model.finance.savingsTarget && target.savingsTargetFy >= 0
+        ? (set.calendar.fyLabels[target.savingsTargetFy] ?? null)
+        : null;
+    const watched = precisionMetrics(tables, targetYear);
+    let wide = imprecise(tables, o.precision, watched);
     while (wide.length > 0 && set.reps.length < cap) {
       const n = set.reps.length;
-      const more = Array.from(
-        { length: Math.min(cap, n + Math.max(10, Math.ceil(n / 2))) - n },
-        (_, i) => n + i,
-      );
-      const next = await run(more, n, n + more.length);
-      set = {
-        ...set,
-        reps: [...set.reps, ...next.reps],
-        monthly: [...set.monthly, ...next.monthly],
-        draws: [...set.draws, ...next.draws],
-        events: set.events + next.events,
-        workers: Math.max(set.workers, next.workers),
-      };
+      const more = nextBatch(n, cap);
+      set = appendReplications(set, await run(more, n, n + more.length));
       tables = buildTables(set);
-      wide = imprecise(tables, o.precision);
+      wide = imprecise(tables, o.precision, watched);
     }
     stopping = {
       precision: o.precision,
-      metrics: PRECISION_METRICS,
+      metrics: watched,
       reached: wide.length === 0,
       stillImprecise: wide,
       cap,

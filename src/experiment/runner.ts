@@ -68,6 +68,29 @@ export interface ReplicationSet {
   draws: Float64Array[];
 }
 
+/** One set of replications followed by more of the same model (sequential stopping adds batches). */
+export function appendReplications(a: ReplicationSet, b: ReplicationSet): ReplicationSet {
+  return {
+    ...a,
+    reps: [...a.reps, ...b.reps],
+    monthly: [...a.monthly, ...b.monthly],
+    draws: [...a.draws, ...b.draws],
+    events: a.events + b.events,
+    workers: Math.max(a.workers, b.workers),
+  };
+}
+
+/**
+ * The next batch of sequential stopping (Law, Simulation Modeling and Analysis, §9.4.1): half
+ * as many again as there are (at least 10), up to the cap; empty at the cap.
+ */
+export function nextBatch(n: number, cap: number): number[] {
+  return Array.from(
+    { length: Math.max(0, Math.min(cap, n + Math.max(10, Math.ceil(n / 2))) - n) },
+    (_, i) => n + i,
+  );
+}
+
 /** The parameter draws of the given replications (cheap: a stream per draw, no simulation). */
 export function drawsOf(p: PreparedModel, seed: number, reps: readonly number[]): Float64Array[] {
   return reps.map((r) =>

@@ -10,6 +10,7 @@ import {
   runComparison,
   type ScenarioComparison,
 } from '../experiment/compare.ts';
+import { psaRows } from '../experiment/psa.ts';
 import { horizonYears, prepare, streamsOf, uncertainOf } from '../experiment/prepared.ts';
 import type { SeriesOptions } from '../experiment/runner.ts';
 import type { ModelFile } from '../scenario/schema/model.ts';
@@ -30,6 +31,9 @@ export interface CompareOptions extends Omit<SeriesOptions, 'replications' | 'se
   replications?: number;
   seed?: number;
   out?: string;
+  /** Sequential stopping on the decision metrics (runComparison). */
+  precision?: number;
+  maxReplications?: number;
 }
 
 export interface CompareOutcome {
@@ -50,21 +54,25 @@ export async function executeCompare(o: CompareOptions): Promise<CompareOutcome>
   const dir = new RunDirectory(o.out ?? defaultRunDir(`compare-${o.files[0]!}`, started));
   try {
     const prepared = o.models.map((m) => prepare(m, o.years));
-    const { sets, comparisons } = await runComparison({
+    const { sets, comparisons, stopping } = await runComparison({
       models: prepared,
       files: o.files,
       replications,
       seed,
+      ...(o.precision === undefined ? {} : { precision: o.precision }),
+      ...(o.maxReplications === undefined ? {} : { maxReplications: o.maxReplications }),
       ...(o.workers === undefined ? {} : { workers: o.workers }),
       ...(o.onProgress ? { onProgress: o.onProgress } : {}),
       ...(o.signal ? { signal: o.signal } : {}),
     });
+    // With --precision the replications run are those sequential stopping reached.
+    const ran = sets[0]!.reps.length;
     dir.write(
       'compare.json',
       jsonText({
         format: RESULTS_FORMAT,
         base: { name: base.name, file: o.files[0] },
-        replications,
+        replications: ran,
         seed,
         scenarios: comparisons.map(({ perRep: _perRep, ...c }) => c),
       }),
@@ -72,13 +80,16 @@ export async function executeCompare(o: CompareOptions): Promise<CompareOutcome>
     dir.write('compare-years.csv', csv(comparisonYearsRows(comparisons)));
     dir.write('compare-costs.csv', csv(modelCostsRows(sets)));
     dir.write('compare-replications.csv', csv(comparisonReplicationsRows(sets[0]!.reps, comparisons)));
+    // The probabilistic sensitivity analysis, when the models drew parameters from beliefs.
+    if (comparisons.some((c) => c.psa !== null)) dir.write('compare-psa.csv', csv(psaRows(comparisons)));
     const manifest: CompareManifest = {
       ...buildFacts(),
       command: 'compare',
       models: prepared.map((p, i) => ({ file: o.files[i]!, name: p.model.name, hash: p.hash })),
       years: horizonYears(prepared[0]!),
       seed,
-      replications,
+      replications: ran,
+      sequentialStopping: stopping,
       workers: Math.max(...sets.map((x) => x.workers)),
       commonRandomNumbers:
         'every model runs replications 0..n-1 with the same master seed; streams are keyed by (seed, replication, name)',

@@ -20,6 +20,8 @@ export function parseCompareSummary(jsonText: string): CompareSummary {
       probabilityCheaper: s.probabilityCheaper,
       payback: s.payback,
       target: s.target,
+      // Folders written before the probabilistic analysis existed have none.
+      psa: s.psa ?? null,
     })),
   };
 }

@@ -78,19 +78,22 @@ const runFields = {
     .optional(),
 };
 
+/** What `--precision` did: the metrics watched, whether they got precise enough, and the cap. */
+const sequentialStopping = z
+  .object({
+    precision: z.number(),
+    metrics: z.array(z.string()),
+    reached: z.boolean(),
+    stillImprecise: z.array(z.string()),
+    cap: z.number(),
+  })
+  .nullable();
+
 export const runManifest = z.object({
   ...runFields,
   command: z.literal('run'),
   shard: shard.extend({ of: z.number().int() }).nullable(),
-  sequentialStopping: z
-    .object({
-      precision: z.number(),
-      metrics: z.array(z.string()),
-      reached: z.boolean(),
-      stillImprecise: z.array(z.string()),
-      cap: z.number(),
-    })
-    .nullable(),
+  sequentialStopping,
 });
 
 export const mergeManifest = z.object({
@@ -109,6 +112,7 @@ export const compareManifest = z.object({
   workers: z.number().int(),
   events: z.number(),
   commonRandomNumbers: z.string(),
+  sequentialStopping,
   resolvedModels: z.array(modelRecord),
   modelsAsWritten: z.array(z.unknown()).nullable(),
 });

@@ -6,9 +6,24 @@
  */
 import type { PairedMetric, ScenarioComparison } from '../experiment/compare.ts';
 import { listProvenance, type ProvenanceEntry } from '../scenario/provenance.ts';
-import { methodNotes, type Block } from './runReport.ts';
-import { formatValue } from './runSummary.ts';
+import { methodNotes, uncertainSection, type Block } from './runReport.ts';
+import type { Psa } from '../experiment/psa.ts';
+import { formatParameterValue, thresholdSentence } from '../charts/psaCharts.ts';
+import { percent } from '../charts/style.ts';
+import { formatValue } from './textTable.ts';
 import { formatMoney } from './textTable.ts';
+import {
+  chanceInWords,
+  chanceWithError,
+  intervalsExplained,
+  mcErrorOf,
+  mcIntervalOf,
+  meanWithRange,
+  MC_HEADING,
+  RANGE_HEADING,
+  rangeOf,
+  type UncertainShown,
+} from './uncertaintyWords.ts';
 
 export interface CompareReportInput {
   manifest: Record<string, unknown> & {
@@ -17,36 +32,112 @@ export interface CompareReportInput {
     modelsAsWritten?: unknown[] | null;
     /** The horizon in years. */
     years?: number;
+    uncertain?: UncertainShown[];
   };
   comparisons: Omit<ScenarioComparison, 'perRep'>[];
   charts: { name: string; title: string; svg: string; png: string }[];
 }
 
-const interval = (m: PairedMetric) =>
-  m.ciLow === null
-    ? ''
-    : ` (95% interval ${formatValue(m.ciLow, m.unit)} to ${formatValue(m.ciHigh, m.unit)})`;
 const pct = (p: number) => `${Math.round(p * 100)}%`;
 
-/** The findings for one scenario against the base. */
+/** " (range of outcomes £a to £b; average to within ±£h)" */
+const both = (m: PairedMetric): string => {
+  const mc = mcErrorOf(m, m.unit);
+  return ` (range of outcomes ${rangeOf(m, m.unit)}${mc ? `; average to within ${mc}` : ''})`;
+};
+const v = (m: PairedMetric) => formatValue(m.mean, m.unit);
+
+/**
+ * The findings for one scenario against the base, answer first: the savings target (if any) as
+ * a chance in words and numbers, then money, payback and children, each value with its range of
+ * outcomes and the simulation error of its average, then what the answer hangs on.
+ */
 export function comparisonFindings(c: Omit<ScenarioComparison, 'perRep'>, baseName: string): string[] {
   const years = Object.keys(c.savingByYear);
   const m = c.metrics;
-  const out = [
-    `Against "${baseName}", "${c.name}" avoids ${formatValue(m.costAvoided!.mean, '£')} of revenue cost from ${c.span ?? `${years[0]} to ${years[years.length - 1]}`}${interval(m.costAvoided!)}, for ${formatValue(m.capitalExtra!.mean, '£')} of extra capital (net of grants, every year); it costs less over those years in ${pct(c.probabilityCheaper)} of replications.`,
-    `Net present value of the savings less the capital, counting the value kept in the buildings, ${c.npvBasis === 'real' ? 'in price-base money (real terms)' : 'in the money of each year (nominal terms)'}: ${formatValue(m.netPresentValue!.mean, '£')}${interval(m.netPresentValue!)}.`,
-    c.payback.medianYear
-      ? `Payback: in ${c.payback.medianYear} in the median replication (5th to 95th percentile: ${c.payback.p5Year ?? 'never'} to ${c.payback.p95Year ?? 'not within the horizon'}); ${pct(c.payback.probabilityWithinHorizon)} of replications pay back within the horizon.`
-      : `Payback: not within the horizon in most replications (${pct(c.payback.probabilityWithinHorizon)} pay back within it).`,
-    `${formatValue(m.outOfCountyPlacementsAvoided!.mean, 'placements')} placements out of county avoided${interval(m.outOfCountyPlacementsAvoided!)}; on average ${formatValue(m.outOfCountyChildrenFewer!.mean, 'children')} fewer children out of county at any one time.`,
-  ];
+  const n = m.costAvoided!.n;
+  const out: string[] = [];
   if (c.target) {
     const s = c.savingByYear[c.target.year]!;
+    const p = c.target.probabilityMet;
     out.push(
-      `Savings target: a revenue saving of ${formatValue(s.mean, '£')} in ${c.target.year}${interval(s)} against a target of ${formatMoney(c.target.perYear)} a year; the target is met in ${pct(c.target.probabilityMet)} of replications.`,
+      `Savings target: against "${baseName}", "${c.name}" is ${chanceInWords(p)} to save ${formatMoney(c.target.perYear)} a year in ${c.target.year}: it does in ${chanceWithError(p, n)}. The saving in ${c.target.year} is ${v(s)} on average${both(s)}.`,
     );
   }
+  out.push(
+    `Against "${baseName}", "${c.name}" avoids ${v(m.costAvoided!)} of revenue cost from ${c.span ?? `${years[0]} to ${years[years.length - 1]}`}${both(m.costAvoided!)}, for ${v(m.capitalExtra!)} of extra capital (net of grants, every year); it costs less over those years in ${chanceWithError(c.probabilityCheaper, n)}.`,
+    `Net present value of the savings less the capital, counting the value kept in the buildings, ${c.npvBasis === 'real' ? 'in price-base money (real terms)' : 'in the money of each year (nominal terms)'}: ${v(m.netPresentValue!)}${both(m.netPresentValue!)}.`,
+    c.payback.medianYear
+      ? `Payback: in ${c.payback.medianYear} in the median replication (range of outcomes ${c.payback.p5Year ?? 'never'} to ${c.payback.p95Year ?? 'not within the horizon'}); ${pct(c.payback.probabilityWithinHorizon)} of replications pay back within the horizon.`
+      : `Payback: not within the horizon in most replications (${pct(c.payback.probabilityWithinHorizon)} pay back within it).`,
+    `${v(m.outOfCountyPlacementsAvoided!)} placements out of county avoided${both(m.outOfCountyPlacementsAvoided!)}; on average ${v(m.outOfCountyChildrenFewer!)} fewer children out of county at any one time${both(m.outOfCountyChildrenFewer!)}.`,
+  );
+  if (c.psa) out.push(...psaFindings(c.name, c.psa));
   return out;
+}
+
+/** What the answer hangs on, in sentences: the parameters that explain the spread, EVPPI, thresholds. */
+export function psaFindings(name: string, psa: Psa): string[] {
+  const top = psa.rows.slice(0, 3).filter((r) => r.varianceShare >= 0.01);
+  const out: string[] = [
+    top.length === 0
+      ? `What the answer hangs on: no single uncertain parameter explains as much as 1% of the spread of the ${psa.year} saving; chance, or parameters acting together, make it.`
+      : `What the answer hangs on: of the spread of the ${psa.year} saving, ${top.map((r) => `${r.label.toLowerCase()} alone explains ${percent(r.varianceShare)}`).join(', ')}.`,
+  ];
+  const valuable = [...psa.rows].sort((a, b) => b.evppi - a.evppi)[0];
+  if (valuable)
+    out.push(
+      valuable.evppi <= 0
+        ? `Knowing any one parameter before deciding would not change the choice between "${name}" and the base (the expected value of perfect information on each is £0, on the net present value).`
+        : `Knowing ${valuable.label.toLowerCase()} before deciding would be worth ${formatValue(valuable.evppi, '£')} in expectation (the expected value of partial perfect information, on the net present value); on current information the better choice is ${psa.expectedNetBenefit >= 0 ? `"${name}"` : 'the base'}.`,
+    );
+  for (const r of psa.rows.slice(0, 3)) {
+    const t = thresholdSentence(r, psa);
+    if (t)
+      out.push(
+        `Threshold: "${name}" ${t} (the model file has ${formatParameterValue(r.fields[0]!, r.central)}).`,
+      );
+  }
+  return out;
+}
+
+/** The table of what the answer hangs on. */
+export function psaTable(psa: Psa): { header: string[]; rows: string[][] } {
+  return {
+    header: [
+      'Parameter',
+      'Drawn (5th to 95th percentile)',
+      `Share of the spread of the ${psa.year} saving`,
+      'Rank correlation',
+      'Value of knowing it (EVPPI)',
+      'Where the answer turns',
+    ],
+    rows: psa.rows.map((r) => [
+      r.label,
+      `${formatParameterValue(r.fields[0]!, r.drawnP5)} to ${formatParameterValue(r.fields[0]!, r.drawnP95)}`,
+      percent(r.varianceShare),
+      r.rankCorrelation.toFixed(2),
+      formatValue(r.evppi, '£'),
+      thresholdSentence(r, psa) ?? 'does not turn within the belief',
+    ]),
+  };
+}
+
+/** The section on what the answer hangs on, for each scenario analysed. */
+function psaBlocks(comparisons: readonly Omit<ScenarioComparison, 'perRep'>[]): Block[] {
+  const analysed = comparisons.filter((c) => c.psa !== null);
+  if (analysed.length === 0) return [];
+  return [
+    { kind: 'h2', text: 'What the answer hangs on' },
+    {
+      kind: 'p',
+      text: "A probabilistic sensitivity analysis of the same replications. Share of the spread: how much of the variance of the saving each parameter alone explains (a smooth regression of the saving on the parameter; parameters acting together can explain more jointly, so shares need not add to 100%). Rank correlation: whether the saving rises (+) or falls (-) with the parameter. Value of knowing it: the expected value of partial perfect information (EVPPI; Strong, Oakley and Brennan 2014), what learning the parameter's true value before choosing between the scenario and the base would be worth, on the net present value; £0 means no value the parameter could take would change the choice. Where the answer turns: the value at which the chance of meeting the savings target crosses one half (a logistic regression of meeting it on the parameter, given only when the parameter's pull is more than twice its standard error), or, without a target, where the expected saving crosses zero (given only for a parameter that explains 2% of the spread or more); every other parameter still uncertain.",
+    },
+    ...analysed.flatMap((c) => [
+      { kind: 'p' as const, text: `"${c.name}" against the base, ${c.psa!.replications} replications:` },
+      { kind: 'table' as const, ...psaTable(c.psa!) },
+    ]),
+  ];
 }
 
 /** Parameters a scenario sets differently from the base (value or provenance). */
@@ -71,7 +162,7 @@ export function compareReportBlocks(input: CompareReportInput): {
     { kind: 'h2', text: 'Findings' },
     {
       kind: 'p',
-      text: `Every scenario was run on the same ${String(m.replications)} replications as the base, with the same seed, so each sees the same referrals and the same children; differences are taken replication by replication, and their 95% intervals are those of the paired differences.`,
+      text: `Every scenario was run on the same ${String(m.replications)} replications as the base, with the same seed, so each sees the same referrals, the same children and the same draws of every uncertain parameter; differences are taken replication by replication. ${intervalsExplained(m.replications as number, m.uncertain ?? [])}`,
     },
     ...input.comparisons.flatMap((c) => [{ kind: 'list' as const, items: comparisonFindings(c, base.name) }]),
     { kind: 'h2', text: 'Charts' },
@@ -79,25 +170,30 @@ export function compareReportBlocks(input: CompareReportInput): {
     { kind: 'h2', text: 'Savings by financial year' },
     {
       kind: 'p',
-      text: `Revenue saving against "${base.name}" (its cost minus the scenario's), mean with the 95% interval of the paired difference; cumulative net saving is after extra capital.`,
+      text: `Revenue saving against "${base.name}" (its cost minus the scenario's): the average, the ${RANGE_HEADING} and the ${MC_HEADING}; cumulative net saving (after extra capital) with its range of outcomes.`,
     },
-    {
-      kind: 'table',
+    ...input.comparisons.map((c) => ({
+      kind: 'table' as const,
       header: [
-        'Financial year',
-        ...input.comparisons.flatMap((c) => [`${c.name}: saving`, `${c.name}: cumulative net`]),
+        `Financial year: "${c.name}"`,
+        'Saving: average',
+        `Saving: ${RANGE_HEADING}`,
+        `Saving: ${MC_HEADING}`,
+        'Cumulative net saving: average (range of outcomes)',
       ],
-      rows: firstYears.map((fy) => [
-        fy,
-        ...input.comparisons.flatMap((c) => {
-          const s = c.savingByYear[fy]!;
-          return [
-            `${formatValue(s.mean, '£')}${s.ciLow === null ? '' : ` (${formatValue(s.ciLow, '£')} to ${formatValue(s.ciHigh, '£')})`}`,
-            formatValue(c.cumulativeNetByYear[fy]!.mean, '£'),
-          ];
-        }),
-      ]),
-    },
+      rows: firstYears.map((fy) => {
+        const s = c.savingByYear[fy]!;
+        return [
+          fy,
+          formatValue(s.mean, '£'),
+          rangeOf(s, '£'),
+          mcIntervalOf(s, '£'),
+          meanWithRange(c.cumulativeNetByYear[fy]!, '£'),
+        ];
+      }),
+    })),
+    ...psaBlocks(input.comparisons),
+    ...uncertainSection(m.uncertain ?? [], m.resolvedModels[0] ?? {}),
     { kind: 'h2', text: 'Assumptions and sources' },
     {
       kind: 'p',

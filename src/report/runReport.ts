@@ -12,11 +12,25 @@ import { monthName } from '../engine/calendar.ts';
 import { listProvenance } from '../scenario/provenance.ts';
 import type { StatRow } from '../charts/runCharts.ts';
 import type { HistoryRow } from '../experiment/history.ts';
-import { formatValue } from './runSummary.ts';
+import { formatValue } from './textTable.ts';
+import {
+  intervalsExplained,
+  MC_HEADING,
+  mcErrorOf,
+  RANGE_HEADING,
+  rangeOf,
+  uncertainTable,
+  type UncertainShown,
+} from './uncertaintyWords.ts';
+import { fieldLabel } from '../scenario/fieldLabel.ts';
 
 /** Everything a run report is made from. */
 export interface RunReportInput {
-  manifest: Record<string, unknown> & { model: Record<string, unknown>; modelAsWritten?: unknown };
+  manifest: Record<string, unknown> & {
+    model: Record<string, unknown>;
+    modelAsWritten?: unknown;
+    uncertain?: UncertainShown[];
+  };
   summary: Record<string, MetricSummary>;
   years: StatRow[];
   /** Chart name, title, SVG markup and PNG file name, in order. */
@@ -34,10 +48,11 @@ export interface Block {
   chart?: RunReportInput['charts'][number];
 }
 
-const range = (m: MetricSummary) =>
-  m.ciLow === null
-    ? ''
-    : ` (95% interval ${formatValue(m.ciLow, m.unit)} to ${formatValue(m.ciHigh, m.unit)})`;
+/** " (range of outcomes a to b; average to within ±h)": the range first, as a decision rests on it. */
+const range = (m: MetricSummary) => {
+  const mc = mcErrorOf(m, m.unit);
+  return ` (range of outcomes ${rangeOf(m, m.unit)}${mc ? `; average to within ${mc}` : ''})`;
+};
 const v = (m: MetricSummary) => formatValue(m.mean, m.unit);
 
 /** The headline findings, as sentences a councillor can read. */
@@ -95,10 +110,11 @@ export function yearRows(
   fyLabels: readonly string[],
 ): { header: string[]; rows: string[][] } {
   const get = (series: string, fy: string) => years.find((r) => r.series === series && r.period === fy);
-  const cell = (r: StatRow | undefined, unit: string) =>
-    r === undefined
-      ? '-'
-      : `${formatValue(r.mean, unit)}${r.ciLow === null ? '' : ` (${formatValue(r.ciLow, unit)} to ${formatValue(r.ciHigh, unit)})`}`;
+  const cell = (r: StatRow | undefined, unit: string) => {
+    if (r === undefined) return '-';
+    const mc = mcErrorOf(r, unit);
+    return `${formatValue(r.mean, unit)} (${rangeOf(r, unit)})${mc ? ` ${mc}` : ''}`;
+  };
   return {
     header: [
       'Financial year',
@@ -166,6 +182,25 @@ function historyBlocks(rows: readonly HistoryRow[]): Block[] {
   ];
 }
 
+/** The parameters drawn from beliefs, or the statement that none were and what that means. */
+export function uncertainSection(uncertain: readonly UncertainShown[], model: unknown): Block[] {
+  return [
+    { kind: 'h2', text: 'Uncertain parameters' },
+    uncertain.length === 0
+      ? {
+          kind: 'p',
+          text: 'None: every parameter was held at its central value (no beliefs stated, or fixed parameters asked for), so the ranges of outcomes reflect chance alone and understate the uncertainty. State beliefs in the model file (uncertain, or uncertainty.ranges) to carry what we do not know about the numbers into the answer.',
+        }
+      : {
+          kind: 'p',
+          text: 'Each of these was drawn once a replication from its belief, by inverse transform from a random stream of its own, so scenarios compared with this model see the same draws; numbers shared through one YAML anchor are one draw.',
+        },
+    ...(uncertain.length === 0
+      ? []
+      : [{ kind: 'table' as const, ...uncertainTable(uncertain, (f) => fieldLabel(model, f)) }]),
+  ];
+}
+
 /** The financial years the run's whole-run headlines cover (the model's time.window; all by default). */
 export function windowOf(manifest: RunReportInput['manifest'], fyLabels: readonly string[]): string[] {
   const w = (manifest.model as { time?: { window?: { from: string; to?: string } } }).time?.window;
@@ -192,7 +227,7 @@ export function methodNotes(manifest: RunReportInput['manifest']): string[] {
     'Inputs: every parameter is in the model file, with its source or the assumption behind it (the table above). Distributions are sampled by inverse transform.',
     `Initialisation: ${model.initialCensus ? 'an initial census of children already placed at the start, with remaining stays drawn from the length-biased residual of the stay distribution' : 'no initial census'}${warmup ? `, and a warm-up of ${String(typeof warmup === 'object' ? (warmup as { value: number }).value : warmup)} years not reported` : ''}.`,
     `Run length: ${String(manifest.years)} years from ${String(manifest.start ?? model.time?.start)}, reported by month and by financial year (${financialYearSpan(model.time?.financialYearStartMonth ?? 4)}).`,
-    `Replications: ${String(manifest.replications)} independent replications from master seed ${String(manifest.seed)}; every estimate is the mean across replications with a 95% confidence interval of the mean (Student's t), and the spread of outcomes is shown by the 5th to 95th percentiles.`,
+    `Replications: ${String(manifest.replications)} independent replications from master seed ${String(manifest.seed)}${((manifest.uncertain as unknown[] | undefined) ?? []).length > 0 ? `, each drawing ${((manifest.uncertain as unknown[]) ?? []).length} uncertain parameters from their beliefs (probabilistic sensitivity analysis)` : ', every parameter at its central value'}; every estimate is the mean across replications, with its simulation (Monte Carlo) error as a 95% confidence interval of the mean (Student's t; ratios by the delta method), and the range of outcomes as the 5th to 95th percentiles.`,
     `Random streams and common random numbers: each random stream is seeded only from (seed, replication, stream name) with ${String(manifest.prng)}: ${streams.slice(0, 6).join(', ')}${streams.length > 6 ? ', ...' : ''}. Referrals never depend on the state of the system, so scenarios run with the same seed see the same referrals and the same children.`,
     'Event ordering: on any day, registrations and closures change first, then children leave (beds are freed), then homes open and capacity grows, and then referrals are placed; ties are broken in order of scheduling.',
     `Software: caresim ${String(manifest.caresim)}${manifest.gitCommit ? ` (commit ${String(manifest.gitCommit)})` : ''}, Node ${String(manifest.node)}${typeof manifest.modelHash === 'string' ? `; model hash ${manifest.modelHash.slice(0, 16)}` : ''}.`,
@@ -205,16 +240,18 @@ export function runReportBlocks(input: RunReportInput): { title: string; subtitl
   const m = input.manifest;
   const blocks: Block[] = [
     { kind: 'h2', text: 'Findings' },
+    { kind: 'p', text: intervalsExplained(m.replications as number, m.uncertain ?? []) },
     { kind: 'list', items: findings(input.summary, windowOf(m, fyLabels)) },
     { kind: 'h2', text: 'Charts' },
     ...input.charts.map((c) => ({ kind: 'chart' as const, chart: c })),
     { kind: 'h2', text: 'By financial year' },
     {
       kind: 'p',
-      text: 'Mean across replications, with the 95% interval of the mean in brackets; money in the prices of each year.',
+      text: `Each cell: the average across replications, the ${RANGE_HEADING} in brackets, then ± the ${MC_HEADING.replace(' (95% interval)', '')} (half the 95% interval of the mean); money in the prices of each year.`,
     },
     { kind: 'table', ...yearRows(input.years, fyLabels) },
     ...historyBlocks(input.history ?? []),
+    ...uncertainSection(m.uncertain ?? [], m.model),
     { kind: 'h2', text: 'Assumptions and sources' },
     {
       kind: 'p',

@@ -1,9 +1,11 @@
 /**
- * The readable table `caresim run` prints: the headline metrics with their 95% intervals,
- * then cost and children out of county by financial year.
+ * The readable table `caresim run` prints: the headline metrics with their range of outcomes
+ * and the simulation error of their averages (uncertaintyWords.ts), then cost and children out
+ * of county by financial year.
  */
 import type { MetricSummary } from '../experiment/tables.ts';
-import { formatMoneyEstimate, textTable } from './textTable.ts';
+import { formatValue, textTable } from './textTable.ts';
+import { MC_HEADING, mcIntervalOf, RANGE_HEADING, rangeOf } from './uncertaintyWords.ts';
 
 const SHOWN = [
   'referrals',
@@ -24,16 +26,7 @@ const SHOWN = [
   'capital',
 ];
 
-/** A value in its unit: £1.2m, 8.5%, 12.3. */
-export function formatValue(x: number | null, unit: string): string {
-  if (x === null || !Number.isFinite(x)) return '-';
-  if (unit === '£') return formatMoneyEstimate(x);
-  if (unit === 'share') return `${(x * 100).toFixed(1)}%`;
-  return Math.abs(x) >= 100 ? Math.round(x).toLocaleString('en-GB') : x.toFixed(1);
-}
-
-const interval = (m: MetricSummary) =>
-  m.ciLow === null ? '' : `${formatValue(m.ciLow, m.unit)} to ${formatValue(m.ciHigh, m.unit)}`;
+const interval = (m: MetricSummary) => mcIntervalOf(m, m.unit);
 
 /** Multi-line summary of a run's headline metrics. */
 export function formatRunSummary(
@@ -47,16 +40,11 @@ export function formatRunSummary(
     return [
       m.label.length > 60 ? `${m.label.slice(0, 57)}...` : m.label,
       formatValue(m.mean, m.unit),
+      rangeOf(m, m.unit),
       interval(m),
-      `${formatValue(m.p5, m.unit)} to ${formatValue(m.p95, m.unit)}`,
     ];
   });
-  const out = [
-    title,
-    '',
-    textTable([span, 'mean', '95% interval of the mean', '5th to 95th percentile'], rows),
-    '',
-  ];
+  const out = [title, '', textTable([span, 'mean', RANGE_HEADING, MC_HEADING], rows), ''];
   const yearRows = fyLabels.map((fy) => {
     const c = summary[`cost.total.${fy}`]!;
     const o = summary[`outOfCounty.atEnd.${fy}`]!;
@@ -64,10 +52,10 @@ export function formatRunSummary(
     return [
       fy,
       formatValue(c.mean, '£'),
-      interval(c),
+      rangeOf(c, '£'),
       formatValue(o.mean, 'children'),
-      interval(o),
-      share ? `${formatValue(share.mean, 'share')} (${interval(share)})` : '',
+      rangeOf(o, 'children'),
+      share ? `${formatValue(share.mean, 'share')} (${rangeOf(share, 'share')})` : '',
     ];
   });
   out.push(
@@ -75,10 +63,10 @@ export function formatRunSummary(
       [
         'financial year',
         'total revenue cost',
-        '95% interval',
+        'range of outcomes',
         'children out of county at year end',
-        '95% interval',
-        'overflow share (95% interval)',
+        'range of outcomes',
+        'overflow share (range of outcomes)',
       ],
       yearRows,
     ),

@@ -62,3 +62,11 @@ export function formatMoneyEstimate(x: number): string {
   if (a < 1e4) return formatMoney(x);
   return `${x < 0 ? '-' : ''}£${Math.round(a / 1e3)}k`;
 }
+
+/** A value in its unit: £1.2m, 8.5%, 12.3. */
+export function formatValue(x: number | null, unit: string): string {
+  if (x === null || !Number.isFinite(x)) return '-';
+  if (unit === '£') return formatMoneyEstimate(x);
+  if (unit === 'share') return `${(x * 100).toFixed(1)}%`;
+  return Math.abs(x) >= 100 ? Math.round(x).toLocaleString('en-GB') : x.toFixed(1);
+}

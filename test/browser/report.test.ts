@@ -91,6 +91,7 @@ describe('report.html', () => {
       'Charts',
       'By financial year',
       'History check',
+      'Uncertain parameters',
       'Assumptions and sources',
       'Method (STRESS-DES)',
     ]);
@@ -100,10 +101,15 @@ describe('report.html', () => {
       .allTextContents();
     expect(verdicts.length).toBeGreaterThanOrEqual(4);
     for (const v of verdicts) expect(v).toMatch(/^(consistent|not consistent)/);
-    const findings = await page.locator('h2:has-text("Findings") + ul li').allTextContents();
-    expect(findings.join(' ')).toMatch(/95% interval/);
+    // Findings say what the two kinds of interval are, then lead with the range of outcomes.
+    const explained = (await page.locator('h2:has-text("Findings") + p').textContent()) ?? '';
+    expect(explained).toMatch(/range of outcomes is the 5th to 95th percentile/);
+    const findings = await page.locator('h2:has-text("Findings") + p + ul li').allTextContents();
+    expect(findings.join(' ')).toMatch(/\(range of outcomes [^;]+; average to within ±[^)]+\)/);
     // The assumptions table lists every parameter with its source or assumption.
-    const kinds = await page.locator('table').nth(2).locator('tbody tr td:nth-child(3)').allTextContents();
+    const kinds = await page
+      .locator('h2:has-text("Assumptions and sources") + p + table tbody tr td:nth-child(3)')
+      .allTextContents();
     expect(kinds.length).toBeGreaterThan(150);
     expect(kinds.filter((k) => k === 'not stated')).toEqual([]);
     await page.close();
@@ -133,7 +139,7 @@ describe('the report of a comparison', () => {
     expect(await page.locator('figure svg').count()).toBe(3);
     const text = (await page.locator('body').textContent()) ?? '';
     expect(text).toContain('avoids');
-    expect(text).toMatch(/the target is met in \d+% of replications/);
+    expect(text).toMatch(/it does in \d+% of replications \(simulation error \d+% to \d+%\)/);
     expect(text).toContain('What "Leicestershire baseline (March 2025 plan)"');
     await page.close();
   }, 60_000);

@@ -5,7 +5,8 @@
 // running cost / E[weeks avoided], and the price must explain nearly all the spread; a belief on
 // the discount rate, which no year's saving depends on, explains none.
 import { describe, expect, it } from 'vitest';
-import { compareScenario } from '../../src/experiment/compare.ts';
+import { compareScenario, comparisonPrecision, runComparison } from '../../src/experiment/compare.ts';
+import { wilsonHalfWidth } from '../../src/stats/proportion.ts';
 import { prepare } from '../../src/experiment/prepared.ts';
 import { runReplications } from '../../src/experiment/runner.ts';
 import { validateModelData } from '../../src/scenario/load.ts';
@@ -106,4 +107,46 @@ describe('probabilistic sensitivity analysis of a comparison', () => {
     });
     expect(compareScenario(few, few, 'same.yaml').psa).toBeNull();
   }, 120_000);
+});
+
+describe('sequential stopping of a comparison (--precision)', () => {
+  it('adds replications to every model until the decision metrics are precise, chances in absolute terms', async () => {
+    const b = base();
+    const s = structuredClone(b);
+    s.homes.extra = {
+      label: 'Extra home',
+      beds: 3,
+      cohorts: ['any'],
+      opens: '2000-01-01',
+      // Cheaper than the break-even, so that the cost avoided is well away from zero.
+      costs: { fixedPerYear: { value: RUNNING / 2, source: 'For the test: its running cost a year.' } },
+    };
+    const result = await runComparison({
+      models: [prepared(b), prepared(s)],
+      files: ['base.yaml', 'extra.yaml'],
+      replications: 20,
+      seed: 9,
+      workers: 1,
+      precision: 0.08,
+      maxReplications: 2000,
+    });
+    const stop = result.stopping!;
+    expect(stop.reached).toBe(true);
+    expect(stop.metrics).toEqual([
+      `${result.comparisons[0]!.name}: costAvoided`,
+      `${result.comparisons[0]!.name}: saving.2026/27`,
+      `${result.comparisons[0]!.name}: chance of meeting the target`,
+    ]);
+    const n = result.sets[0]!.reps.length;
+    expect(n).toBeGreaterThan(20);
+    expect(result.sets[1]!.reps).toEqual(result.sets[0]!.reps);
+    const c = result.comparisons[0]!;
+    expect(wilsonHalfWidth(c.target!.probabilityMet, n)).toBeLessThanOrEqual(0.08);
+    // The saving is judged on the scale of the larger of its mean and the target it is read against.
+    const saving = c.savingByYear['2026/27']!;
+    expect(saving.halfWidth!).toBeLessThanOrEqual(0.08 * Math.max(TARGET, saving.mean));
+    const avoided = c.metrics.costAvoided!;
+    expect(avoided.halfWidth!).toBeLessThanOrEqual(0.08 * Math.abs(avoided.mean));
+    expect(comparisonPrecision(result.comparisons, 0.08).imprecise).toEqual([]);
+  }, 300_000);
 });

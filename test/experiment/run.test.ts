@@ -2,7 +2,7 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { imprecise, PRECISION_METRICS } from '../../src/experiment/run.ts';
+import { imprecise, precisionMetrics } from '../../src/experiment/run.ts';
 import { RunSeries, runReplications } from '../../src/experiment/runner.ts';
 import { prepare } from '../../src/experiment/prepared.ts';
 import { executeCompare } from '../../src/output/compareFolder.ts';
@@ -269,10 +269,17 @@ describe('sequential stopping (--precision)', () => {
     if (!stop) throw new Error('no sequential stopping recorded');
     expect(stop.reached).toBe(true);
     expect(manifest.replications as number).toBeGreaterThan(5);
-    expect(imprecise(tables, 0.1)).toEqual([]);
-    for (const k of PRECISION_METRICS) {
+    // The decision metrics: cost and children over the window, and the overflow share, a proportion.
+    const watched = precisionMetrics(tables, null);
+    expect(stop.metrics).toEqual(watched);
+    expect(watched).toEqual(['cost.total', 'outOfCounty.children', 'overflowShare']);
+    expect(imprecise(tables, 0.1, watched)).toEqual([]);
+    const share = tables.summary.overflowShare!;
+    // Judged in absolute terms: within ±10 percentage points, not ±10% of an 8% share.
+    expect(share.halfWidth!).toBeLessThanOrEqual(0.1);
+    for (const k of ['outOfCounty.children']) {
       const s = tables.summary[k]!;
-      if (s.mean !== 0) expect(s.halfWidth!).toBeLessThanOrEqual(0.1 * Math.abs(s.mean));
+      expect(s.halfWidth!).toBeLessThanOrEqual(0.1 * Math.abs(s.mean));
     }
   }, 60_000);
 

@@ -2,7 +2,7 @@
 // estimate from replications deserves.
 
 import { describe, expect, it } from 'vitest';
-import { formatValue } from '../../src/report/runSummary.ts';
+import { formatValue } from '../../src/report/textTable.ts';
 import { formatMoney, formatMoneyEstimate } from '../../src/report/textTable.ts';
 
 describe('money', () => {

@@ -4,6 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { quantile } from '../../src/random/quantile.ts';
 import { createStream } from '../../src/random/streams.ts';
+import { logisticRegression } from '../../src/stats/logisticRegression.ts';
 import { smoothRegression } from '../../src/stats/smoothRegression.ts';
 import { evppiFromFitted } from '../../src/stats/valueOfInformation.ts';
 import { crossing } from '../../src/experiment/psa.ts';
@@ -83,5 +84,34 @@ describe('crossing', () => {
     expect(crossing([0, 1, 2], [3, 1, -1], 0)).toEqual({ value: 1.5, direction: 'falling', several: false });
     expect(crossing([0, 1, 2, 3], [0, 1, 0, 1], 0.5)!.several).toBe(true);
     expect(crossing([0, 1, 2], [0.6, 0.7, 0.9], 0.5)).toBeNull();
+  });
+});
+
+describe('logisticRegression', () => {
+  it('recovers the coefficients of a logistic model, and where the chance is one half', () => {
+    const n = 20000;
+    const s = createStream(13, 0, 'y');
+    const x = normals(n, 'lx').map((v) => 5 + 2 * v);
+    // P(y | x) = 1 / (1 + exp(-(-3 + 0.6 x))): one half at x = 5.
+    const y = x.map((v) => (s.next() < 1 / (1 + Math.exp(3 - 0.6 * v)) ? 1 : 0));
+    const fit = logisticRegression(x, y);
+    expect(Math.abs(fit.slope - 0.6)).toBeLessThan(4 * fit.slopeSe);
+    expect(fit.slopeSe).toBeLessThan(0.02);
+    expect(Math.abs(fit.half! - 5)).toBeLessThan(0.1);
+    expect(fit.at(5)).toBeCloseTo(0.5, 1);
+  });
+
+  it('of an outcome that does not depend on x has a slope within noise', () => {
+    const s = createStream(14, 0, 'coin');
+    const x = normals(500, 'cx');
+    const y = x.map(() => (s.next() < 0.3 ? 1 : 0));
+    const fit = logisticRegression(x, y);
+    expect(Math.abs(fit.slope / fit.slopeSe)).toBeLessThan(3);
+    expect(
+      logisticRegression(
+        x,
+        x.map(() => 1),
+      ).half,
+    ).toBeNull();
   });
 });
