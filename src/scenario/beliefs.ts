@@ -116,19 +116,38 @@ export function drawParameters(
   return into;
 }
 
-/** A copy of the model with each parameter set to its drawn value (provenance kept). */
+/**
+ * The model with each parameter set to its drawn value (provenance kept), the original untouched.
+ * Only the objects on the way to a drawn number are copied (shallowly, once each); everything
+ * else is shared with the original, which normalise only reads. A replication makes one of these,
+ * so a deep copy of the whole model (its census and history included) would be garbage for
+ * nothing.
+ */
 export function withDrawnValues(
   m: ModelFile,
   params: readonly UncertainParameter[],
   values: ArrayLike<number>,
 ): ModelFile {
-  const copy = structuredClone(m);
+  const copied = new Set<object>();
+  const own = <T extends object>(o: T): T => {
+    const c = (Array.isArray(o) ? [...o] : { ...o }) as T;
+    copied.add(c);
+    return c;
+  };
+  const root = own(m);
   params.forEach((p, i) => {
-    let v: unknown = copy;
-    for (const k of p.path) v = (v as Record<Key, unknown>)[k];
-    (v as { value: number }).value = values[i]!;
+    let v = root as unknown as Record<Key, unknown>;
+    for (const k of p.path) {
+      let next = v[k] as Record<Key, unknown>;
+      if (!copied.has(next)) {
+        next = own(next);
+        v[k] = next;
+      }
+      v = next;
+    }
+    v.value = values[i]!;
   });
-  return copy;
+  return root;
 }
 
 const num = (x: number) =>

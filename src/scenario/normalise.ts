@@ -44,7 +44,7 @@ import {
   MS_PER_DAY,
   parseDate,
 } from '../engine/calendar.ts';
-import { indexFor } from './rates.ts';
+import { indexer } from './rates.ts';
 import { mean } from '../random/moments.ts';
 import { DAYS_PER_UNIT, val, type DistributionInput, type DurationInput } from './schema/distributions.ts';
 import type { ModelFile } from './schema/model.ts';
@@ -152,23 +152,27 @@ export function normalise(m: ModelFile, options: NormaliseOptions = {}): Scenari
 
   const { inHouse, external, general, externalInPayment } = m.finance.inflation;
   const vintage = m.finance.externalIndexation === 'placementStart';
-  const externalIndex = Float64Array.from(monthFy, (k) => indexFor(external, priceFy, firstFy + k));
+  const externalAt = indexer(external, priceFy);
+  const inPaymentAt = indexer(externalInPayment, priceFy);
+  const inHouseAt = indexer(inHouse, priceFy);
+  const generalAt = indexer(general, priceFy);
+  const externalIndex = Float64Array.from(monthFy, (k) => externalAt(firstFy + k));
   const calendar: CalendarS = {
     monthBreaks,
     monthLabels: months.slice(0, nMonths).map((d) => isoDay(d).slice(0, 7)),
     monthFy,
     fyLabels: fys.labels,
-    inHouseIndex: Float64Array.from(monthFy, (k) => indexFor(inHouse, priceFy, firstFy + k)),
+    inHouseIndex: Float64Array.from(monthFy, (k) => inHouseAt(firstFy + k)),
     externalIndex,
     oocPaymentIndex: vintage
-      ? Float64Array.from(monthFy, (k) => indexFor(externalInPayment, priceFy, firstFy + k))
+      ? Float64Array.from(monthFy, (k) => inPaymentAt(firstFy + k))
       : externalIndex,
     fyDiscount: Float64Array.from(
       { length: fyCount },
       (_, k) => 1 / Math.pow(1 + val(m.finance.discountRate), k),
     ),
     fyDeflator: Float64Array.from({ length: fyCount }, (_, k) =>
-      general === undefined ? 1 : 1 / indexFor(general, priceFy, firstFy + k),
+      general === undefined ? 1 : 1 / generalAt(firstFy + k),
     ),
     window,
     horizonEndDiscount:
@@ -185,7 +189,7 @@ export function normalise(m: ModelFile, options: NormaliseOptions = {}): Scenari
     vintage,
     fyStartDays: Float64Array.from(vintageYears, (fy) => daysBetween(start, financialYearStart(fy, fyMonth))),
     startFactor: Float64Array.from(vintageYears, (fy) =>
-      vintage ? indexFor(external, priceFy, fy) / indexFor(externalInPayment, priceFy, fy) : 1,
+      vintage ? externalAt(fy) / inPaymentAt(fy) : 1,
     ),
   };
 
@@ -193,6 +197,7 @@ export function normalise(m: ModelFile, options: NormaliseOptions = {}): Scenari
   // growth (by financial year) and seasonality (by month) are constant within each.
   const arrivalMonths = monthBoundaries(new Date(start.getTime() - warmupDays * MS_PER_DAY), end);
   const arrivalBreaks = Float64Array.from(arrivalMonths, (d) => daysBetween(start, d));
+  const arrivalFy = Int32Array.from(arrivalMonths, (d) => fyOf(d));
 
   // A cohort's external price: its own, or the default scaled by its price factor.
   const priceOf = (c: ModelFile['cohorts'][string]) => {
@@ -210,10 +215,11 @@ export function normalise(m: ModelFile, options: NormaliseOptions = {}): Scenari
     const meanFactor = factors === null ? 1 : factors.reduce((a, b) => a + b, 0) / 12;
     const perDay = val(c.referrals.perYear) / DAYS_PER_YEAR;
     const rates = new Float64Array(arrivalMonths.length - 1);
+    const growthAt = indexer(c.referrals.growth, firstFy);
     for (let k = 0; k < rates.length; k++) {
       const d = arrivalMonths[k]!;
       const season = factors === null ? 1 : factors[d.getUTCMonth()]! / meanFactor;
-      rates[k] = perDay * indexFor(c.referrals.growth, firstFy, fyOf(d)) * season;
+      rates[k] = perDay * growthAt(arrivalFy[k]!) * season;
     }
     const pw = c.pathway;
     const stay = compileDays(pw.stay);

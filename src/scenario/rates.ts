@@ -33,6 +33,27 @@ export function indexFor(g: Growth | undefined, baseFy: number, fy: number): num
   return f;
 }
 
+/**
+ * indexFor(g, baseFy, ·) remembered by financial year: normalise asks for the same year's index
+ * once a month of the horizon, and each answer walks every year from the base (quadratic in the
+ * horizon otherwise, and normalise runs once a replication when parameters are drawn).
+ */
+export function indexer(g: Growth | undefined, baseFy: number): (fy: number) => number {
+  const known = new Map<number, number>([[baseFy, 1]]);
+  const at = (fy: number): number => {
+    let f = known.get(fy);
+    if (f === undefined) {
+      // Above the base, the year before times this year's growth: the very multiplications
+      // indexFor makes, in its order, so the same number to the last bit. Below it, indexFor itself
+      // (it divides from the year after fy upwards, an order a recurrence from the base would not keep).
+      f = fy > baseFy ? at(fy - 1) * (1 + growthIn(g, fy)) : indexFor(g, baseFy, fy);
+      known.set(fy, f);
+    }
+    return f;
+  };
+  return at;
+}
+
 /** Mean of a distribution as written, in its own units. */
 export function meanOf(d: DistributionInput | DurationInput): number {
   return mean(toDistribution(d));

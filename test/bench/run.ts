@@ -8,6 +8,8 @@
 //   (b) the Leicestershire baseline (models/leicestershire.yaml) over 10 years;
 //   with, for (a), the same system on the engine's parts alone (engineFloor.ts);
 //   (c) the baseline over 15 years through the experiment layer: main thread, and worker pools;
+//   (d) the baseline with its ranges drawn as beliefs against fixed parameters: the set-up a replication
+//       pays to draw them, and the cost per event, which drawing leaves alone;
 //   then the engine's micro-benchmarks (engineMicro.ts).
 //
 // Each full-model case runs in its own child process (fullModel.ts), so that its peak RSS and heap are its
@@ -28,7 +30,10 @@ import { benchModel, RESULT_PREFIX, type ModelBenchOptions, type ModelBenchResul
 import { availableParallelism } from 'node:os';
 import { prepare } from '../../src/experiment/prepared.ts';
 import { createPool, runReplications } from '../../src/experiment/runner.ts';
+import { Replication } from '../../src/model/replication.ts';
+import { drawParameters, uncertainParameters, withDrawnValues } from '../../src/scenario/beliefs.ts';
 import { loadModel } from '../../src/scenario/load.ts';
+import { normalise } from '../../src/scenario/normalise.ts';
 import { printEngineMicro } from './engineMicro.ts';
 import { runEngineFloor } from './engineFloor.ts';
 import { LOSS_SYSTEM_ERLANG_B, runYardstick, type YardstickResult } from './yardstick.ts';
@@ -378,6 +383,72 @@ console.log(`Full-model cases and yardstick took ${((performance.now() - started
     `(c) Leicestershire baseline, 15 years, through caresim run's experiment layer (${cores} cores)`,
   );
   console.log(table(['where', 'start-up s', 'reps', 'seconds', 'reps/s', 'x main thread'], rows));
+}
+
+// (d) What drawing parameters from beliefs costs: the baseline with every low/high range read as a
+// triangular belief (89 parameters) against the same model at its central values, on the main thread, as
+// runUncertain (src/experiment/batch.ts) does it. A replication with beliefs draws its parameters and builds
+// its own scenario and simulator, then runs; the set-up and the run are timed apart, replication by
+// replication, so that the cost per event of the simulation itself can be compared with fixed parameters.
+// Two rounds, fixed and drawn in turn, so that a shared machine's load falls on both.
+{
+  const loaded = loadModel('models/leicestershire.yaml');
+  if (!loaded.ok) throw new Error('the baseline does not validate');
+  const n = scale(400);
+  const model = { ...loaded.model, uncertainty: { ranges: 'triangular' as const, fixed: false } };
+  const params = uncertainParameters(model);
+  const reused = new Replication(normalise(model));
+  const build = {
+    fixed: () => reused,
+    drawn: (r: number) =>
+      new Replication(normalise(withDrawnValues(model, params, drawParameters(params, 1, r)))),
+  };
+  const totals = { fixed: { setup: 0, run: 0, events: 0 }, drawn: { setup: 0, run: 0, events: 0 } };
+  for (const kind of ['fixed', 'drawn'] as const) for (let r = 0; r < 30; r++) build[kind](r).run(1, r);
+  for (let round = 0; round < 2; round++)
+    for (const kind of ['fixed', 'drawn'] as const)
+      for (let r = 0; r < n; r++) {
+        const t0 = performance.now();
+        const sim = build[kind](r);
+        const t1 = performance.now();
+        sim.run(1, r);
+        const t2 = performance.now();
+        totals[kind].setup += t1 - t0;
+        totals[kind].run += t2 - t1;
+        totals[kind].events += sim.eventsProcessed;
+      }
+  const row = (kind: 'fixed' | 'drawn') => {
+    const t = totals[kind];
+    const reps = 2 * n;
+    return [
+      kind,
+      dec((t.setup + t.run) / reps, 2),
+      dec(t.setup / reps, 2),
+      dec(t.run / reps, 2),
+      int(t.events / reps),
+      dec((t.run * 1e6) / t.events, 0),
+    ];
+  };
+  console.log('');
+  console.log(
+    `(d) Leicestershire baseline, its ranges drawn as beliefs (${params.length} parameters) or fixed, main thread, 2 x ${n} replications`,
+  );
+  console.log(
+    table(
+      [
+        'parameters',
+        'ms a replication',
+        'of which set-up',
+        'of which run',
+        'events a replication',
+        'ns an event (run)',
+      ],
+      [row('fixed'), row('drawn')],
+    ),
+  );
+  console.log(
+    '  set-up with beliefs: draw every parameter (one stream each), copy the model along the drawn paths, normalise, build a simulator',
+  );
 }
 
 if (!args.has('--no-micro')) {

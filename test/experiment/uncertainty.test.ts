@@ -9,8 +9,9 @@ import { ReplicationView } from '../../src/experiment/headline.ts';
 import { prepare } from '../../src/experiment/prepared.ts';
 import { runReplications, type ReplicationSet } from '../../src/experiment/runner.ts';
 import { validateModelData } from '../../src/scenario/load.ts';
-import { uncertainParameters } from '../../src/scenario/beliefs.ts';
-import { estimate, LOSS, rawModel, Z, type RawModel } from '../model/helpers.ts';
+import { drawParameters, uncertainParameters, withDrawnValues } from '../../src/scenario/beliefs.ts';
+import { normalise } from '../../src/scenario/normalise.ts';
+import { BASELINE, estimate, LOSS, rawModel, Z, type RawModel } from '../model/helpers.ts';
 import { erlangB } from '../model/queueing.ts';
 
 const SEED = 20261202;
@@ -266,5 +267,30 @@ describe('a belief that cannot be', () => {
           ]);
       }),
     );
+  });
+});
+
+describe('a model at drawn values', () => {
+  it('changes only the drawn numbers, leaves the original as it was, and normalises as a deep copy would', () => {
+    const v = validateModelData({ ...rawModel(BASELINE), uncertainty: { ranges: 'triangular' } });
+    if (!v.ok) throw new Error(v.errors.join('\n'));
+    const m = v.model;
+    const params = uncertainParameters(m);
+    expect(params.length).toBeGreaterThan(50);
+    const before = JSON.stringify(m);
+    const values = drawParameters(params, 3, 7);
+    const drawn = withDrawnValues(m, params, values);
+    expect(JSON.stringify(m)).toBe(before);
+    // The same model a deep copy would give, number for number.
+    const deep = structuredClone(m);
+    params.forEach((p, i) => {
+      let o: unknown = deep;
+      for (const k of p.path) o = (o as Record<string | number, unknown>)[k];
+      (o as { value: number }).value = values[i]!;
+    });
+    expect(drawn).toEqual(deep);
+    expect(normalise(drawn)).toEqual(normalise(deep));
+    // What no draw touches is shared, not copied.
+    expect(drawn.history).toBe(m.history);
   });
 });
