@@ -164,9 +164,7 @@ export function normalise(m: ModelFile, options: NormaliseOptions = {}): Scenari
     fyLabels: fys.labels,
     inHouseIndex: Float64Array.from(monthFy, (k) => inHouseAt(firstFy + k)),
     externalIndex,
-    oocPaymentIndex: vintage
-      ? Float64Array.from(monthFy, (k) => inPaymentAt(firstFy + k))
-      : externalIndex,
+    oocPaymentIndex: vintage ? Float64Array.from(monthFy, (k) => inPaymentAt(firstFy + k)) : externalIndex,
     fyDiscount: Float64Array.from(
       { length: fyCount },
       (_, k) => 1 / Math.pow(1 + val(m.finance.discountRate), k),
@@ -188,9 +186,7 @@ export function normalise(m: ModelFile, options: NormaliseOptions = {}): Scenari
   const externalPricing: ExternalPricing = {
     vintage,
     fyStartDays: Float64Array.from(vintageYears, (fy) => daysBetween(start, financialYearStart(fy, fyMonth))),
-    startFactor: Float64Array.from(vintageYears, (fy) =>
-      vintage ? externalAt(fy) / inPaymentAt(fy) : 1,
-    ),
+    startFactor: Float64Array.from(vintageYears, (fy) => (vintage ? externalAt(fy) / inPaymentAt(fy) : 1)),
   };
 
   // Arrival segments run from the start of any warm-up to the end, by calendar month, so
