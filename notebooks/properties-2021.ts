@@ -9,8 +9,8 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { executeCompare } from '../src/output/compareFolder.ts';
 import { summarise } from '../src/stats/summary.ts';
-import { formatValue } from '../src/report/textTable.ts';
 import { formatMoney } from '../src/report/textTable.ts';
+import { mcErrorOf } from '../src/report/uncertaintyWords.ts';
 import { load, outputFolder, pct } from './common.ts';
 
 const REPLICATIONS = Number(process.env.REPS ?? 200);
@@ -72,7 +72,7 @@ for (const p of PROPERTIES) {
     return Number.isFinite(y) ? `${y} years` : 'not within 10 years';
   };
   rows.push(
-    `| ${p.name} | ${p.reportSaving === null ? 'not stated' : formatMoney(p.reportSaving)} | ${formatMoney(perYear.mean)} (${formatValue(perYear.ciLow, '£')} to ${formatValue(perYear.ciHigh, '£')}); 5th-95th percentile ${formatMoney(perYear.p5)} to ${formatMoney(perYear.p95)} | ${p.reportPayback} years | ${q(0.5)} (${q(0.05)} to ${q(0.95)}) | ${pct(byReportYear)} |`,
+    `| ${p.name} | ${p.reportSaving === null ? 'not stated' : formatMoney(p.reportSaving)} | ${formatMoney(perYear.mean)} (range of outcomes ${formatMoney(perYear.p5)} to ${formatMoney(perYear.p95)}; average to within ${mcErrorOf(perYear, '£')}) | ${p.reportPayback} years | ${q(0.5)} (${q(0.05)} to ${q(0.95)}) | ${pct(byReportYear)} |`,
   );
   sections.push(
     `## ${p.name}`,
@@ -88,11 +88,11 @@ const lines = [
   '',
   `_Each property against placing every child externally, ${REPLICATIONS} paired replications over ten years from April 2021, prices held at 2021 levels as the report's figures are. Regenerate with \`npm run notebook -- properties-2021\`._`,
   '',
-  "| property | the report's revenue saving a year | simulated saving a year: mean (95% interval); spread | the report's payback | simulated payback: median (5th to 95th percentile) | replications paying back within the report's years |",
+  "| property | the report's revenue saving a year | simulated saving a year: average (range of outcomes; simulation error) | the report's payback | simulated payback: median (5th to 95th percentile) | replications paying back within the report's years |",
   '|---|---|---|---|---|---|',
   ...rows,
   '',
-  "The report's figures assume each home is used as planned (the 16+ home at 75% occupancy, 002 ¶14b). The simulation lets demand vary: a home is empty when no suitable child needs it and full when more do, and children's external prices vary. The under-16 home's saving rests on £183 a person-week plus travel; the family centre's on a block cost against commissioning; the assessment unit's on placements breaking down less often after an assessment, which the report does not quantify (the model assumes 30% fewer).",
+  "The report's figures assume each home is used as planned (the 16+ home at 75% occupancy, 002 ¶14b). The simulation lets demand vary: a home is empty when no suitable child needs it and full when more do, and children's external prices vary. These models state no beliefs about their numbers: every parameter is at the report's value, so the range of outcomes is chance alone and understates what we do not know. The under-16 home's saving rests on £183 a person-week plus travel; the family centre's on a block cost against commissioning; the assessment unit's on placements breaking down less often after an assessment, which the report does not quantify (the model assumes 30% fewer).",
   '',
   ...sections,
 ];

@@ -10,8 +10,9 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { executeCompare } from '../src/output/compareFolder.ts';
-import { formatValue } from '../src/report/textTable.ts';
-import { formatMoney } from '../src/report/textTable.ts';
+import { formatMoney, formatValue } from '../src/report/textTable.ts';
+import { chanceWithError, mcErrorOf, meanWithRange } from '../src/report/uncertaintyWords.ts';
+import { percent } from '../src/charts/style.ts';
 import { load, outputFolder, pct } from './common.ts';
 import { windowText } from '../src/experiment/headline.ts';
 import { prepare } from '../src/experiment/prepared.ts';
@@ -52,10 +53,10 @@ const span = windowText(prepare(plan.model).scenario.calendar);
 const lines = [
   '# Scaling choices against the March 2025 plan',
   '',
-  `_Each choice compared with the plan on ${REPLICATIONS} paired replications (common random numbers). Positive savings: the choice costs less than the plan. Regenerate with \`npm run notebook -- scaling-choices\`._`,
+  `_Each choice compared with the plan on ${REPLICATIONS} paired replications (common random numbers, the same draws of the uncertain numbers for both). Positive savings: the choice costs less than the plan. The range of outcomes is the 5th to 95th percentile of the paired differences; the simulation error is ± half the 95% interval of the average. Regenerate with \`npm run notebook -- scaling-choices\`._`,
   '',
-  `| question | revenue cost avoided, ${span} (95% interval) | extra capital | net present value (whole horizon) | placements out of county avoided, ${span} | payback |`,
-  '|---|---|---|---|---|---|',
+  `| question | revenue cost avoided, ${span}: average (range of outcomes) | simulation error of the average | extra capital | net present value (whole horizon): average (range of outcomes) | placements out of county avoided, ${span} | payback |`,
+  '|---|---|---|---|---|---|---|',
 ];
 const sections: string[] = [];
 for (const q of QUESTIONS) {
@@ -70,12 +71,22 @@ for (const q of QUESTIONS) {
   const c = comparisons[0]!;
   const m = c.metrics;
   lines.push(
-    `| ${q.question} | ${formatMoney(m.costAvoided!.mean)} (${formatValue(m.costAvoided!.ciLow, '£')} to ${formatValue(m.costAvoided!.ciHigh, '£')}) | ${formatMoney(m.capitalExtra!.mean)} | ${formatMoney(m.netPresentValue!.mean)} | ${formatValue(m.outOfCountyPlacementsAvoided!.mean, 'placements')} | ${c.payback.medianYear ?? 'not within the horizon'} (${pct(c.payback.probabilityWithinHorizon)}) |`,
+    `| ${q.question} | ${meanWithRange(m.costAvoided!, '£')} | ${mcErrorOf(m.costAvoided!, '£')} | ${formatMoney(m.capitalExtra!.mean)} | ${meanWithRange(m.netPresentValue!, '£')} | ${formatValue(m.outOfCountyPlacementsAvoided!.mean, 'placements')} | ${c.payback.medianYear ?? 'not within the horizon'} (${pct(c.payback.probabilityWithinHorizon)}) |`,
   );
   sections.push(
     `## ${q.question}`,
     '',
-    `${s.model.name} (\`${q.file}\`) against the plan: it costs less over ${span} in ${pct(c.probabilityCheaper)} of replications.`,
+    `${s.model.name} (\`${q.file}\`) against the plan: it costs less over ${span} in ${chanceWithError(c.probabilityCheaper, m.costAvoided!.n)}.${
+      c.psa
+        ? ` What the difference hangs on most: ${c.psa.rows
+            .slice(0, 2)
+            .map(
+              (r) =>
+                `${r.label.toLowerCase()} (${percent(r.varianceShare)} of the spread of the ${c.psa!.year} saving)`,
+            )
+            .join(', ')}.`
+        : ''
+    }`,
     '',
     `![${q.question}](${q.slug}/charts/payback.png)`,
     '',

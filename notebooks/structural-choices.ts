@@ -44,10 +44,12 @@ function set(raw: Raw, path: string, value: unknown): void {
   for (const k of keys.slice(0, -1)) o = o[k] as Raw;
   const last = keys[keys.length - 1]!;
   const old = o[last] as unknown;
-  // A number with provenance keeps its provenance, with the new value (and its range if inside it).
+  // A number with provenance keeps its provenance, with the new value (and its range if inside it),
+  // and is held at that value: the alternative states the structure (none of the premium, the
+  // forecast's growth), so it is not drawn from a belief centred on it.
   if (typeof value === 'number' && typeof old === 'object' && old !== null && 'value' in old) {
     const { low, high, ...rest } = old as Raw;
-    o[last] = { ...rest, value, ...(low <= value && value <= high ? { low, high } : {}) };
+    o[last] = { ...rest, value, uncertain: false, ...(low <= value && value <= high ? { low, high } : {}) };
   } else o[last] = value;
 }
 
@@ -195,7 +197,7 @@ const lines = [
   '',
   `_Each choice replaced by its alternative in the plan and in doing nothing alike, ${REPLICATIONS} paired replications each (common random numbers, seed ${seed}). Regenerate with \`npm run notebook -- structural-choices\`._`,
   '',
-  `The baseline: revenue saving in ${year} **${formatMoney(at.mean)}** (5th to 95th percentile ${formatMoney(at.p5)} to ${formatMoney(at.p95)}); chance of the £2.5m target ${pct(at.chance)}; net present value ${formatMoney(at.npv)}.`,
+  `The baseline: revenue saving in ${year} **${formatMoney(at.mean)}** (range of outcomes ${formatMoney(at.p5)} to ${formatMoney(at.p95)}); chance of the £2.5m target ${pct(at.chance)}; net present value ${formatMoney(at.npv)}.`,
   '',
   `| choice | the baseline | the alternative | saving in ${year} | change | chance of £2.5m | net present value |`,
   '|---|---|---|---|---|---|---|',
@@ -204,7 +206,7 @@ const lines = [
       `| ${choice.choice} | ${choice.baseline} | ${choice.alternative} | ${formatMoney(r.mean)} (${formatMoney(r.p5)} to ${formatMoney(r.p95)}) | ${signed(r.mean - at.mean)} | ${pct(r.chance)} | ${formatMoney(r.npv)} |`,
   ),
   '',
-  'The saving in brackets is the 5th to 95th percentile of the replications: the spread of outcomes from the simulation alone, with every parameter at its central value (parameter uncertainty is not yet carried).',
+  "The saving in brackets is its range of outcomes, the 5th to 95th percentile of the replications, each of which draws the baseline's uncertain numbers from their beliefs as well as running its own chance; a number an alternative sets (the premium share, the growth) is held at the value the alternative gives it.",
   '',
 ];
 writeFileSync(join(dir, 'summary.md'), lines.join('\n'));

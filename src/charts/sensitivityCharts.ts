@@ -53,7 +53,7 @@ export function tornadoChart(r: SensitivityResult, source: Source): ChartDefinit
         {
           mark: { type: 'bar', height: 8 },
           encoding: {
-            y: { field: 'name', type: 'nominal', sort: order, title: null, axis: { labelLimit: 420 } },
+            y: { field: 'name', type: 'nominal', sort: order, title: null, axis: { labelLimit: 0 } },
             yOffset: { field: 'end' },
             x: {
               field: 'from',

@@ -25,6 +25,7 @@ import { logisticRegression } from '../stats/logisticRegression.ts';
 import { smoothRegression } from '../stats/smoothRegression.ts';
 import { evppiFromFitted } from '../stats/valueOfInformation.ts';
 import type { ReplicationSet } from './runner.ts';
+import { namingField, parameterName } from './sensitivity.ts';
 import type { Row } from './tables.ts';
 
 /** Fewest replications the analysis is run on: below this a smooth regression is mostly noise. */
@@ -167,10 +168,11 @@ export function probabilisticSensitivity(
     rows.push({
       draw,
       fields: input.fields,
-      label: fieldLabel(
-        scenario.prepared.model,
-        input.fields.find((f) => !f.startsWith('x-')) ?? input.fields[0]!,
-      ),
+      // Named as the sensitivity analysis names it: "... and 4 more sharing it" for an anchor's draw.
+      label: parameterName({
+        fields: input.fields,
+        label: fieldLabel(scenario.prepared.model, namingField(input.fields)),
+      }),
       central: input.central,
       drawnP5: percentile(sorted, 0.05),
       drawnP95: percentile(sorted, 0.95),

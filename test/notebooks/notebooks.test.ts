@@ -22,8 +22,9 @@ const NOTEBOOKS: Record<string, { headings: string[]; figures: string[] }> = {
   'plan-vs-do-nothing': {
     headings: [
       '## Will the plan save £2.5m a year by March 2028?',
-      '## What drives it',
-      '## What the answer hangs on',
+      '## Which numbers the decision hangs on',
+      '## One at a time',
+      '## What the answer rests on',
     ],
     figures: ['compare/charts/target-year-saving.png', 'sensitivity/charts/tornado.png'],
   },
@@ -67,6 +68,27 @@ describe('notebooks', () => {
     },
     240_000,
   );
+
+  it('plan-vs-do-nothing, with replications enough, says what the decision hangs on, with EVPPI and thresholds', async () => {
+    const out = mkdtempSync(join(tmpdir(), 'caresim-notebook-psa-'));
+    await run('npm', ['run', '-s', 'notebook', '--', 'plan-vs-do-nothing'], {
+      env: { ...process.env, REPS: '40', SENS_REPS: '2', CARESIM_NOTEBOOK_OUT: out },
+      timeout: 240_000,
+    });
+    const dir = join(out, 'plan-vs-do-nothing');
+    const summary = readFileSync(join(dir, 'summary.md'), 'utf8');
+    expect(summary).toMatch(/it does in \d+% of replications \(simulation error \d+% to \d+%\)/);
+    expect(summary).toMatch(/ranges from .+ to .+ in nine simulated futures of ten/);
+    expect(summary).toContain('| Parameter | Drawn (5th to 95th percentile) | Share of the spread');
+    expect(summary).toMatch(/What knowing them is worth/);
+    expect(summary).toContain('expected value of partial perfect information');
+    for (const f of [
+      'compare/charts/hangs-on.png',
+      'compare/charts/thresholds.png',
+      'compare/compare-psa.csv',
+    ])
+      expect(existsSync(join(dir, f)), f).toBe(true);
+  }, 240_000);
 
   it('refuses an unknown notebook, listing the others', async () => {
     await expect(run('npm', ['run', '-s', 'notebook', '--', 'no-such-notebook'])).rejects.toMatchObject({
