@@ -90,21 +90,29 @@ export function intervalsExplained(replications: number, uncertain: readonly Unc
   return `How to read the numbers. Each of the ${replications} replications is one possible future. The range of outcomes is the 5th to 95th percentile across them: nine in ten simulated futures fell inside it. ${what} The simulation error of an average (±, or a 95% interval) says only how precisely ${replications} replications have estimated that average; more replications shrink it, but not the range of outcomes.`;
 }
 
-/** The table of uncertain parameters a report shows. */
+/**
+ * The table of uncertain parameters a report shows: one row per draw, so that a number shared
+ * through an anchor by twenty fields is one row naming how many share it.
+ */
 export function uncertainTable(
   uncertain: readonly UncertainShown[],
   label: (field: string) => string,
 ): { header: string[]; rows: string[][] } {
   const n = (x: number) => String(Number(x.toPrecision(4)));
+  const draws = new Map<string, UncertainShown[]>();
+  for (const u of uncertain) draws.set(u.draw, [...(draws.get(u.draw) ?? []), u]);
   return {
-    header: ['Parameter', 'Central value', 'Belief', '5th to 95th percentile', 'Drawn as', 'Field'],
-    rows: uncertain.map((u) => [
-      label(u.field),
-      n(u.value),
-      u.description,
-      `${n(u.p5)} to ${n(u.p95)}`,
-      u.draw === u.field ? 'its own draw' : `one draw shared as ${u.draw}`,
-      u.field,
-    ]),
+    header: ['Parameter', 'Central value', 'Belief', '5th to 95th percentile', 'Field'],
+    rows: [...draws.values()].map((us) => {
+      const u = us.find((x) => !x.field.startsWith('x-')) ?? us[0]!;
+      const more = us.length - 1;
+      return [
+        `${label(u.field)}${more > 0 ? ` and ${more} more sharing it` : ''}`,
+        n(u.value),
+        u.description,
+        `${n(u.p5)} to ${n(u.p95)}`,
+        more > 0 ? `${u.field} (one draw, ${u.draw}, for ${us.length} fields)` : u.field,
+      ];
+    }),
   };
 }
