@@ -17,6 +17,7 @@ import { executeSweep } from '../output/sweepFolder.ts';
 import { formatComparison } from '../report/compareSummary.ts';
 import { formatRunSummary } from '../report/runSummary.ts';
 import { formatValue } from '../report/textTable.ts';
+import { MC_HEADING, meanWithRange, RANGE_HEADING } from '../report/uncertaintyWords.ts';
 import { historyTable } from '../report/runReport.ts';
 import { windowIsHorizon, windowText } from '../experiment/headline.ts';
 import { textTable } from '../report/textTable.ts';
@@ -364,14 +365,16 @@ export async function sweepCommand(file: string, o: SweepCommandOptions): Promis
       const rows = outcome.points.map((p) => [
         String(p.index),
         ...p.values.map((v) => (Number.isInteger(v) ? String(v) : v.toFixed(3))),
-        formatValue(p.summary['cost.total']!.mean, '£'),
-        formatValue(p.summary['outOfCounty.children']!.mean, 'children'),
+        meanWithRange(p.summary['cost.total']!, '£'),
+        meanWithRange(p.summary['outOfCounty.children']!, 'children'),
+        // A ratio of totals: its replications' percentiles are not quoted beside it (see summary.json).
         formatValue(p.summary.overflowShare!.mean, 'share'),
         p.pareto ? 'yes' : '',
       ]);
       if (!o.quiet)
         console.log(
-          `${textTable(['point', ...axes.map((a) => a.path), 'total cost', 'children out of county', 'overflow share', 'on the front'], rows)}\n`,
+          `${textTable(['point', ...axes.map((a) => a.path), 'total cost', 'children out of county', 'overflow share', 'on the front'], rows)}\n` +
+            `Average, with the ${RANGE_HEADING} in brackets; sweep.csv adds the ${MC_HEADING}.\n`,
         );
       console.log(
         `${outcome.points.length} points in ${outcome.seconds.toFixed(1)} s. Results written to ${outcome.dir}`,

@@ -107,6 +107,11 @@ export interface SweepPoint {
   index: number;
   values: number[];
   summary: Record<string, MetricSummary>;
+  /**
+   * Each headline metric's value in each replication, in replication order: every point runs the
+   * same replications on the same random numbers, so two points compare replication by replication.
+   */
+  perReplication: Record<string, Float64Array>;
   pareto: boolean;
   /** Chance (share of replications) of at least one placement out of county for want of a bed, by financial year. */
   overflowChance: Record<string, number>;
@@ -188,10 +193,14 @@ export async function runSweep(o: SweepOptions): Promise<SweepResult> {
         ).length;
         overflowChance[fy] = any / set.monthly.length;
       });
+      const tables = buildTables(set);
       results.push({
         index: i,
         values: designs[i]!,
-        summary: buildTables(set).summary,
+        summary: tables.summary,
+        perReplication: Object.fromEntries(
+          tables.heads.map((h, k) => [h.key, Float64Array.from(tables.perRep, (r) => r[k]!)]),
+        ),
         pareto: false,
         overflowChance,
       });
@@ -208,12 +217,13 @@ export async function runSweep(o: SweepOptions): Promise<SweepResult> {
   return { points: results, streams: streamsOf(models[0]!), uncertain: uncertainOf(models[0]!) };
 }
 
-/** One row per point: the axis values, then each metric's mean and 95% interval, then the Pareto mark (sweep.csv). */
+/** One row per point: the axis values, then each metric's mean, 95% interval of the mean and 5th and 95th percentiles, then the Pareto mark (sweep.csv). */
 export function sweepRows(axes: readonly SweepAxis[], points: readonly SweepPoint[]): Row[] {
   const header = [
     'point',
     ...axes.map((a) => a.path),
-    ...SWEEP_METRICS.flatMap((m) => [`${m}.mean`, `${m}.ciLow`, `${m}.ciHigh`]),
+    // The simulation error of each mean (ciLow, ciHigh) and the range of outcomes (p5, p95).
+    ...SWEEP_METRICS.flatMap((m) => [`${m}.mean`, `${m}.ciLow`, `${m}.ciHigh`, `${m}.p5`, `${m}.p95`]),
     'pareto',
   ];
   return [
@@ -223,7 +233,7 @@ export function sweepRows(axes: readonly SweepAxis[], points: readonly SweepPoin
       ...p.values,
       ...SWEEP_METRICS.flatMap((m) => {
         const s = p.summary[m];
-        return s ? [s.mean, s.ciLow, s.ciHigh] : [null, null, null];
+        return s ? [s.mean, s.ciLow, s.ciHigh, s.p5, s.p95] : [null, null, null, null, null];
       }),
       p.pareto ? 1 : 0,
     ]),

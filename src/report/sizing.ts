@@ -5,7 +5,8 @@
  * replications. Pure: it reads the points a sweep computed (experiment/sweep.ts).
  */
 import type { SweepAxis, SweepPoint } from '../experiment/sweep.ts';
-import { formatMoney } from './textTable.ts';
+import { summarise } from '../stats/summary.ts';
+import { valueWithIntervals } from './uncertaintyWords.ts';
 
 /** The sizing questions a sweep can answer. */
 export interface SizingQuestions {
@@ -75,26 +76,29 @@ export function minimise(
   if (withMetric.length === 0) return { question, point: null, answer: `no headline metric "${metric}"` };
   const best = withMetric.reduce((a, b) => (b.summary[metric]!.mean < a.summary[metric]!.mean ? b : a));
   const m = best.summary[metric]!;
-  // Options whose interval overlaps the best one's cannot be told apart at this many replications.
-  const close = withMetric.filter(
-    (p) =>
-      p !== best &&
-      p.summary[metric]!.ciLow !== null &&
-      m.ciHigh !== null &&
-      p.summary[metric]!.ciLow! <= m.ciHigh!,
-  );
+  // Every point ran the same replications on the same random numbers, so whether another option
+  // can be told apart from the best is a question about their paired differences, replication by
+  // replication: far more precise than setting two options' own intervals side by side, which
+  // carry the spread that both share (parameter draws, the same referrals).
+  const close = withMetric.filter((p) => {
+    if (p === best) return false;
+    const a = p.perReplication[metric];
+    const b = best.perReplication[metric];
+    if (!a || !b || a.length < 2) return true;
+    const d = summarise(a.map((x, r) => x - b[r]!));
+    return d.ciLow === null || d.ciLow <= 0;
+  });
   return {
     question,
     point: best,
     answer:
-      `${axes.map((a, k) => `${a.path} = ${round3(best.values[k]!)}`).join(', ')} (mean ${inUnit(m.mean, m.unit)}, 95% interval ${inUnit(m.ciLow ?? m.mean, m.unit)} to ${inUnit(m.ciHigh ?? m.mean, m.unit)})` +
+      `${axes.map((a, k) => `${a.path} = ${round3(best.values[k]!)}`).join(', ')}: average ${valueWithIntervals(m, m.unit)}` +
       (close.length > 0
-        ? `; ${close.length} other option(s) are within its interval: more replications would be needed to separate them`
+        ? `; ${close.length} other option(s) cannot be told from it at ${m.n} replications (the paired difference's 95% interval holds zero): more replications would be needed to separate them`
         : ''),
   };
 }
 
-const inUnit = (x: number, unit: string) => (unit === '£' ? formatMoney(x) : String(round3(x)));
 const round3 = (x: number) => (Math.abs(x) >= 1000 ? Math.round(x) : Math.round(x * 1000) / 1000);
 
 /** Every answer the questions ask for, in order: fewest beds first, then each metric to minimise. */

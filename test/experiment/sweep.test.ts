@@ -136,6 +136,51 @@ describe('runSweep', () => {
       for (const c of Object.values(p.overflowChance)) expect(c).toBeGreaterThanOrEqual(0);
   }, 60_000);
 
+  it('tells options apart by their paired differences, which common random numbers make precise', async () => {
+    // A wide belief about demand gives every point a wide spread of its own, and the same spread:
+    // the options' own intervals overlap, yet in every replication more beds avoid placements.
+    const uncertainDemand = setNumber(r.raw, 'cohorts.any.referrals.perYear', 182.62125) as {
+      cohorts: { any: { referrals: { perYear: unknown } } };
+    };
+    uncertainDemand.cohorts.any.referrals.perYear = {
+      value: 182.62125,
+      uncertain: { type: 'uniform', min: 90, max: 280 },
+      assumption: 'a test of paired comparison',
+    };
+    const axes = [parseAxis('homes.home.beds=20,23')];
+    const { points } = await runSweep({
+      raw: uncertainDemand,
+      axes,
+      design: 'grid',
+      replications: 8,
+      seed: 11,
+      years: 2,
+      workers: 1,
+    });
+    const [few, more] = points.map((p) => p.summary['placements.outOfCounty']!);
+    // The premise: side by side, the two options' intervals of the mean overlap.
+    expect(few!.ciLow!).toBeLessThan(more!.ciHigh!);
+    const per = points.map((p) => p.perReplication['placements.outOfCounty']!);
+    for (let rep = 0; rep < 8; rep++) expect(per[1]![rep]!).toBeLessThanOrEqual(per[0]![rep]!);
+    const answer = minimise(axes, points, 'placements.outOfCounty');
+    expect(answer.point!.values).toEqual([23]);
+    expect(answer.answer).toMatch(/^homes\.home\.beds = 23: average [\d.]+ \(range of outcomes /);
+    expect(answer.answer).not.toMatch(/other option/);
+    // Two points that are the same option cannot be told apart, however many replications.
+    const same = await runSweep({
+      raw: uncertainDemand,
+      axes: [parseAxis('homes.home.beds=23,23')],
+      design: 'grid',
+      replications: 8,
+      seed: 11,
+      years: 2,
+      workers: 1,
+    });
+    expect(
+      minimise([parseAxis('homes.home.beds=23,23')], same.points, 'placements.outOfCounty').answer,
+    ).toMatch(/1 other option\(s\) cannot be told from it at 8 replications/);
+  }, 60_000);
+
   it('refuses a point whose model is invalid before simulating anything', async () => {
     await expect(
       runSweep({
@@ -177,7 +222,20 @@ describe('executeSweep', () => {
     expect(manifest.points).toBe(4);
     const table = readFileSync(join(dir, 'sweep.csv'), 'utf8').trim().split('\n');
     expect(table).toHaveLength(5);
-    expect(table[0]).toContain('homes.home.beds,cohorts.any.referrals.perYear,cost.total.mean');
+    expect(table[0]).toContain(
+      'homes.home.beds,cohorts.any.referrals.perYear,cost.total.mean,cost.total.ciLow,cost.total.ciHigh,cost.total.p5,cost.total.p95',
+    );
+    // Both kinds of interval: the simulation error of the mean and the range of outcomes.
+    const header = table[0]!.split(',');
+    const first = table[1]!.split(',').map(Number);
+    const s = points[0]!.summary['placements.outOfCounty']!;
+    for (const [col, value] of [
+      ['placements.outOfCounty.ciLow', s.ciLow],
+      ['placements.outOfCounty.p5', s.p5],
+      ['placements.outOfCounty.p95', s.p95],
+    ] as const)
+      expect(first[header.indexOf(col)], col).toBeCloseTo(value!, 6);
+    expect(s.p5).toBeLessThan(s.p95);
     const svg = readFileSync(join(dir, 'charts', 'tradeoff.svg'), 'utf8');
     expect(svg).toContain('Cost against children placed out of county');
     expect(svg).toContain('On the front');
