@@ -8,8 +8,8 @@ import prettier from 'eslint-config-prettier';
 
 /**
  * Each folder and the folders it may import from (itself always). Dependencies point one way:
- * engine, random, stats -> model -> scenario -> experiment -> charts -> report -> output -> cli,
- * notebooks.
+ * engine, random, stats -> model -> scenario -> data -> experiment -> charts -> report -> output ->
+ * cli, notebooks.
  */
 export const LAYERS = {
   engine: [],
@@ -17,12 +17,24 @@ export const LAYERS = {
   stats: [],
   model: ['engine', 'random', 'stats'],
   scenario: ['engine', 'random', 'stats', 'model'],
-  experiment: ['engine', 'random', 'stats', 'model', 'scenario'],
-  charts: ['engine', 'random', 'stats', 'model', 'scenario', 'experiment'],
-  report: ['engine', 'random', 'stats', 'model', 'scenario', 'experiment', 'charts'],
-  output: ['engine', 'random', 'stats', 'model', 'scenario', 'experiment', 'charts', 'report'],
-  cli: ['engine', 'random', 'stats', 'model', 'scenario', 'experiment', 'charts', 'report', 'output'],
-  notebooks: ['engine', 'random', 'stats', 'model', 'scenario', 'experiment', 'charts', 'report', 'output'],
+  data: ['engine', 'random', 'stats', 'model', 'scenario'],
+  experiment: ['engine', 'random', 'stats', 'model', 'scenario', 'data'],
+  charts: ['engine', 'random', 'stats', 'model', 'scenario', 'data', 'experiment'],
+  report: ['engine', 'random', 'stats', 'model', 'scenario', 'data', 'experiment', 'charts'],
+  output: ['engine', 'random', 'stats', 'model', 'scenario', 'data', 'experiment', 'charts', 'report'],
+  cli: ['engine', 'random', 'stats', 'model', 'scenario', 'data', 'experiment', 'charts', 'report', 'output'],
+  notebooks: [
+    'engine',
+    'random',
+    'stats',
+    'model',
+    'scenario',
+    'data',
+    'experiment',
+    'charts',
+    'report',
+    'output',
+  ],
 };
 
 /** Packages a folder must not import, and why (I/O, schema, rendering belong above it). */
@@ -40,6 +52,10 @@ const PACKAGE_BANS = {
   model: [
     [...FILES, 'zod', 'yaml', 'vega*', '@resvg/*', 'simple-statistics'],
     'the care model is pure: no schema, I/O, charts or statistics',
+  ],
+  data: [
+    [...FILES, 'vega*', '@resvg/*', 'exceljs'],
+    'data/ reads a return from text and computes: files, spreadsheets and charts belong to output/',
   ],
   experiment: [
     [...FILES, 'vega*', '@resvg/*', 'csv-parse*'],

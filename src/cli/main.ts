@@ -3,6 +3,7 @@
  * in its own module; this file maps words and flags onto them and sets the exit code.
  */
 import { Command, CommanderError, InvalidArgumentError } from 'commander';
+import { dataCheckCommand } from './data.ts';
 import { validateCommand } from './validate.ts';
 import {
   compareCommand,
@@ -30,6 +31,28 @@ program
   .option('-q, --quiet', 'print only whether each file is valid')
   .action((files: string[], opts: { provenance?: boolean; quiet?: boolean }) => {
     process.exitCode = validateCommand(files, opts);
+  });
+
+const data = program
+  .command('data')
+  .description(
+    "commands on a council's own SSDA903 returns (Header and Episodes files), read on this machine only",
+  );
+
+data
+  .command('check')
+  .description(
+    'read 903 Header, Episodes and UASC files (CSV or .xlsx, or folders of them), check them against the DfE specification of their year, and summarise them',
+  )
+  .argument('<files...>', 'files or folders')
+  .option(
+    '--suppress-below <n>',
+    'show counts of 1 to n-1 children as "<n" (disclosure control)',
+    (v) => int('--suppress-below', 1)(v),
+    5,
+  )
+  .action(async (files: string[], opts: { suppressBelow: number }) => {
+    process.exitCode = await dataCheckCommand(files, opts);
   });
 
 const int = (name: string, min: number) => (v: string) => {
