@@ -3,7 +3,7 @@
  * in its own module; this file maps words and flags onto them and sets the exit code.
  */
 import { Command, CommanderError, InvalidArgumentError } from 'commander';
-import { dataCheckCommand } from './data.ts';
+import { dataCheckCommand, dataSynthCommand } from './data.ts';
 import { validateCommand } from './validate.ts';
 import {
   compareCommand,
@@ -53,6 +53,23 @@ data
   )
   .action(async (files: string[], opts: { suppressBelow: number }) => {
     process.exitCode = await dataCheckCommand(files, opts);
+  });
+
+data
+  .command('synth')
+  .description(
+    'write synthetic 903 returns from one simulated run of a model (every child simulated): a Header and an Episodes CSV for each whole collection year of the horizon',
+  )
+  .argument('<model>', 'model file')
+  .requiredOption('-o, --out <dir>', 'folder to write (must not exist)')
+  .option('-y, --years <n>', "horizon in years (default: the model file's)", (v) => int('--years', 1)(v))
+  .option('-s, --seed <n>', "master seed (default: the model file's)", (v) => int('--seed', 0)(v))
+  .option(
+    '--mess',
+    "add the usual mess of real returns: holidays (T1), changes of legal status only, short breaks, Excel's byte-order mark",
+  )
+  .action((model: string, opts: { out: string; years?: number; seed?: number; mess?: boolean }) => {
+    process.exitCode = dataSynthCommand(model, opts);
   });
 
 const int = (name: string, min: number) => (v: string) => {

@@ -183,6 +183,16 @@ export class Replication {
     return -1;
   }
 
+  /**
+   * The birth day (model days) of the child with this serial number while it is in care, NaN if
+   * its cohort draws no age or its slot has been reused. For a trace sink that writes children's
+   * histories (synthetic 903 returns): call it from the sink, while the child is live.
+   */
+  birthDayOf(serial: number): number {
+    const id = this.slotOf(serial);
+    return id < 0 ? NaN : this.ch.birthDay[id]!;
+  }
+
   /** Current occupancy of each home, for invariant checks in tests. */
   homeOccupancy(): Int32Array {
     return this.journey.homes.occupancy;

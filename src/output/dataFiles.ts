@@ -9,7 +9,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { extname, join } from 'node:path';
 import { decodeText, parseCsvTable, type SourceTable } from '../data/table.ts';
 
-const READABLE = new Set(['.csv', '.txt', '.xlsx']);
+const READABLE = new Set(['.csv', '.xlsx']);
 
 /** The files a list of paths stands for (a folder: its .csv and .xlsx files, in name order). */
 export function expandDataPaths(paths: readonly string[]): string[] {
