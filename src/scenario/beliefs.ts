@@ -36,6 +36,12 @@ export interface UncertainParameter {
   readonly belief: Distribution;
   /** How the belief was stated: a distribution of its own, or the low/high range read as one. */
   readonly stated: 'belief' | 'range';
+  /**
+   * A joint sample's members in the order written (`uncertain: { type: sample }`): a draw takes
+   * the member at the same position for every number sharing its draw name, which keeps the
+   * correlation of, say, a fitted distribution's two parameters. Null for any other belief.
+   */
+  readonly sample: readonly number[] | null;
 }
 
 /** Sections whose `value`s are not parameters. */
@@ -73,6 +79,10 @@ export function uncertainParameters(m: ModelFile, o: { ignoreFixed?: boolean } =
           value: p.value,
           belief,
           stated: p.uncertain === undefined || typeof p.uncertain === 'string' ? 'range' : 'belief',
+          sample:
+            typeof p.uncertain === 'object' && p.uncertain !== null && p.uncertain.type === 'sample'
+              ? p.uncertain.values
+              : null,
         });
       }
       return;
@@ -111,7 +121,10 @@ export function drawParameters(
       x = createStream(seed, rep, beliefStream(p.draw)).next();
       u.set(p.draw, x);
     }
-    into[i] = quantile(p.belief, x);
+    into[i] =
+      p.sample === null
+        ? quantile(p.belief, x)
+        : p.sample[Math.min(p.sample.length - 1, Math.floor(x * p.sample.length))]!;
   });
   return into;
 }
@@ -170,6 +183,8 @@ export function describeBelief(d: Distribution): string {
       return `lognormal, mean ${num(d.mean)}, sd ${num(d.sd)}`;
     case 'gamma':
       return `gamma, mean ${num(d.shape * d.scale)}, sd ${num(Math.sqrt(d.shape) * d.scale)}`;
+    case 'empirical':
+      return `a sample of ${d.values.length} values from ${num(d.values[0]!)} to ${num(d.values.at(-1)!)}`;
     default:
       return d.type;
   }

@@ -9,7 +9,12 @@ import { ReplicationView } from '../../src/experiment/headline.ts';
 import { prepare } from '../../src/experiment/prepared.ts';
 import { runReplications, type ReplicationSet } from '../../src/experiment/runner.ts';
 import { validateModelData } from '../../src/scenario/load.ts';
-import { drawParameters, uncertainParameters, withDrawnValues } from '../../src/scenario/beliefs.ts';
+import {
+  drawParameters,
+  uncertainParameters,
+  uncertainRecords,
+  withDrawnValues,
+} from '../../src/scenario/beliefs.ts';
 import { normalise } from '../../src/scenario/normalise.ts';
 import { BASELINE, estimate, LOSS, rawModel, Z, type RawModel } from '../model/helpers.ts';
 import { erlangB } from '../model/queueing.ts';
@@ -292,5 +297,48 @@ describe('a model at drawn values', () => {
     expect(normalise(drawn)).toEqual(normalise(deep));
     // What no draw touches is shared, not copied.
     expect(drawn.history).toBe(m.history);
+  });
+});
+
+describe('a joint sample as a belief', () => {
+  it('gives numbers sharing a draw the members at one position, so the sample keeps its correlation', () => {
+    const raw = rawModel(LOSS) as {
+      cohorts: { any: { referrals: Record<string, unknown>; pathway: { stay: Record<string, unknown> } } };
+    };
+    // Negatively paired, as a fit's rate and length of stay may be: sorted marginals would pair them the other way.
+    raw.cohorts.any.referrals.perYear = {
+      value: 200,
+      uncertain: { type: 'sample', values: [150, 200, 250, 300] },
+      draw: 'joint',
+      assumption: 'a joint sample of two estimates',
+    };
+    raw.cohorts.any.pathway.stay.mean = {
+      value: 40,
+      uncertain: { type: 'sample', values: [50, 40, 35, 30] },
+      draw: 'joint',
+      assumption: 'a joint sample of two estimates',
+    };
+    const v = validateModelData(raw);
+    if (!v.ok) throw new Error(v.errors.join('\n'));
+    const params = uncertainParameters(v.model);
+    expect(params.map((p) => p.draw)).toEqual(['joint', 'joint']);
+    const pairs = new Set<string>();
+    for (let rep = 0; rep < 200; rep++) pairs.add([...drawParameters(params, 5, rep)].join(','));
+    expect([...pairs].sort()).toEqual(['150,50', '200,40', '250,35', '300,30']);
+    // Reported as the sample's own spread.
+    expect(uncertainRecords(params)[1]!.description).toBe('a sample of 4 values from 30 to 50');
+  });
+
+  it('is refused when it does not hold the value', () => {
+    const raw = rawModel(LOSS) as { cohorts: { any: { referrals: Record<string, unknown> } } };
+    raw.cohorts.any.referrals.perYear = {
+      value: 400,
+      uncertain: { type: 'sample', values: [150, 300] },
+      assumption: 'a sample that misses',
+    };
+    const v = validateModelData(raw);
+    expect(v.ok).toBe(false);
+    if (!v.ok)
+      expect(v.errors.join('\n')).toMatch(/the value \(400\) lies outside the belief \(150 to 300\)/);
   });
 });

@@ -70,10 +70,19 @@ export const belief = z
       }),
       z.strictObject({ type: z.literal('lognormal'), mean: beliefNumber(), sd: beliefNumber() }),
       z.strictObject({ type: z.literal('gamma'), mean: beliefNumber(), sd: beliefNumber() }),
+      z.strictObject({
+        type: z.literal('sample'),
+        values: z
+          .array(beliefNumber())
+          .min(2)
+          .describe(
+            "equally likely values, such as draws from an estimate's sampling distribution; numbers sharing a draw name take the same member of their samples, so a joint sample keeps its correlation",
+          ),
+      }),
     ]),
   ])
   .describe(
-    'What we believe the true value may be, drawn once a replication: { type: triangular, min, mode, max }, { type: uniform, min, max }, { type: normal, mean, sd, min?, max? }, { type: lognormal, mean, sd } or { type: gamma, mean, sd }; "triangular" or "uniform" to read low and high as that distribution; false to keep the number fixed even where uncertainty.ranges reads every low/high pair as a belief.',
+    'What we believe the true value may be, drawn once a replication: { type: triangular, min, mode, max }, { type: uniform, min, max }, { type: normal, mean, sd, min?, max? }, { type: lognormal, mean, sd }, { type: gamma, mean, sd } or { type: sample, values } (members of a joint sample, taken together by numbers sharing a draw name); "triangular" or "uniform" to read low and high as that distribution; false to keep the number fixed even where uncertainty.ranges reads every low/high pair as a belief.',
   );
 export type Belief = z.infer<typeof belief>;
 
@@ -142,6 +151,16 @@ export function beliefDistribution(
   const high = p.high ?? p.value;
   if (b === 'triangular') return { type: 'triangular', min: low, mode: p.value, max: high };
   if (b === 'uniform') return { type: 'uniform', min: low, max: high };
+  if (b.type === 'sample') {
+    // For reports and checks: the sample's distribution (drawParameters takes members in order).
+    const values = [...b.values].sort((x, y) => x - y);
+    return {
+      type: 'empirical',
+      values,
+      probabilities: values.map(() => 1 / values.length),
+      interpolate: false,
+    };
+  }
   if (b.type === 'gamma') {
     // mean = k theta, sd^2 = k theta^2
     const shape = (b.mean / b.sd) ** 2;
