@@ -6,6 +6,12 @@ import { checkReturns } from '../data/check.ts';
 import { formatDataProblem } from '../data/records.ts';
 import { readDataFiles } from '../output/dataFiles.ts';
 import { writeSynthFolder } from '../output/synthFolder.ts';
+import { writeCalibratedModel } from '../output/calibrationFiles.ts';
+import { calibrate } from '../data/calibrate.ts';
+import { dayOfIso } from '../data/dates.ts';
+import { formatCalibration } from '../report/calibrationReport.ts';
+import { calibration as calibrationSchema } from '../scenario/schema/calibration.ts';
+import { dirname, relative } from 'node:path';
 import { collectionYearLabel } from '../data/spec903.ts';
 import { prepare } from '../experiment/prepared.ts';
 import { formatModelError, loadModel } from '../scenario/load.ts';
@@ -74,6 +80,82 @@ export function dataSynthCommand(file: string, o: DataSynthOptions): number {
     return 0;
   } catch (e) {
     console.error(`caresim data synth: ${(e as Error).message}`);
+    return 1;
+  }
+}
+
+export interface CalibrateCommandOptions {
+  data: string[];
+  base: string;
+  out: string;
+  from?: string;
+  to?: string;
+  start?: string;
+  seed?: number;
+  suppressBelow: number;
+}
+
+/** `caresim calibrate --data FILES... --base MODEL --out MODEL`. */
+export async function calibrateCommand(o: CalibrateCommandOptions): Promise<number> {
+  const loaded = loadModel(o.base);
+  if (!loaded.ok) {
+    console.error(`${o.base}: ${loaded.errors.length} error${loaded.errors.length === 1 ? '' : 's'}`);
+    for (const e of loaded.errors) console.error(`  ${formatModelError(e)}`);
+    return 1;
+  }
+  let tables;
+  try {
+    tables = await readDataFiles(o.data);
+  } catch (e) {
+    console.error(`caresim calibrate: ${(e as Error).message}`);
+    return 1;
+  }
+  const cal = loaded.model.calibration ?? calibrationSchema.parse({});
+  const checked = checkReturns(tables);
+  if (!checked.ok) {
+    for (const p of checked.problems) console.error(formatDataProblem(p));
+    console.error(
+      `\n${checked.problems.length} problems in the data: nothing was calibrated (caresim data check lists them too).`,
+    );
+    return 1;
+  }
+  const years = checked.merged.years;
+  const dataLabel = `903 returns ${collectionYearLabel(years[0]!)}${years.length > 1 ? ` to ${collectionYearLabel(years.at(-1)!)}` : ''}`;
+  try {
+    const date = (s: string | undefined, what: string) => {
+      if (s === undefined) return undefined;
+      if (!/^\d{4}-\d{2}-\d{2}$/.test(s)) throw new Error(`${what} must be a date YYYY-MM-DD, found "${s}"`);
+      return dayOfIso(s);
+    };
+    const result = calibrate(checked.merged, {
+      base: loaded.model,
+      baseRef: relative(dirname(o.out), o.base) || o.base,
+      calibration: cal,
+      ...(o.from ? { from: date(o.from, '--from')! } : {}),
+      ...(o.to ? { to: date(o.to, '--to')! } : {}),
+      ...(o.start ? { start: date(o.start, '--start')! } : {}),
+      seed: o.seed ?? loaded.model.run.seed,
+      dataLabel,
+    });
+    const report = formatCalibration(result, o.suppressBelow, dataLabel);
+    writeCalibratedModel(
+      o.out,
+      result.model,
+      [
+        `Calibrated by caresim from ${dataLabel} and the base model ${o.base}.`,
+        'Every calibrated number says which data it came from and carries its sampling uncertainty as a belief.',
+        "The initial census is derived from children's records: counts only, but do not publish this file",
+        'without checking them against your disclosure rules.',
+      ].join('\n'),
+      report,
+    );
+    console.log(report);
+    console.log(
+      `Calibrated model written to ${o.out} (report beside it: ${o.out.replace(/\.(ya?ml|json)$/i, '')}.calibration.md).`,
+    );
+    return 0;
+  } catch (e) {
+    console.error(`caresim calibrate: ${(e as Error).message}`);
     return 1;
   }
 }

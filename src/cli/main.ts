@@ -3,7 +3,7 @@
  * in its own module; this file maps words and flags onto them and sets the exit code.
  */
 import { Command, CommanderError, InvalidArgumentError } from 'commander';
-import { dataCheckCommand, dataSynthCommand } from './data.ts';
+import { calibrateCommand, dataCheckCommand, dataSynthCommand } from './data.ts';
 import { validateCommand } from './validate.ts';
 import {
   compareCommand,
@@ -71,6 +71,47 @@ data
   .action((model: string, opts: { out: string; years?: number; seed?: number; mess?: boolean }) => {
     process.exitCode = dataSynthCommand(model, opts);
   });
+
+program
+  .command('calibrate')
+  .description(
+    "estimate a model's referrals, ages, lengths of stay, breakdowns and step-downs from a council's 903 returns, each with its uncertainty, and write a model file extending the base",
+  )
+  .requiredOption('-d, --data <files...>', '903 files or folders')
+  .requiredOption(
+    '-b, --base <model>',
+    'the model supplying homes, the ART, prices and costs (and its calibration section)',
+  )
+  .requiredOption('-o, --out <model>', 'the calibrated model file to write (must not exist)')
+  .option(
+    '--from <date>',
+    "first day of the reference window, YYYY-MM-DD (default: the first return's 1 April)",
+  )
+  .option('--to <date>', "last day of the reference window (default: the last return's 31 March)")
+  .option('--start <date>', "the calibrated model's start (default: the day after the window)")
+  .option('-s, --seed <n>', "seed of the draws that carry each estimate's uncertainty", (v) =>
+    int('--seed', 0)(v),
+  )
+  .option(
+    '--suppress-below <n>',
+    'show counts of 1 to n-1 children as "<n" in the report',
+    (v) => int('--suppress-below', 1)(v),
+    5,
+  )
+  .action(
+    async (opts: {
+      data: string[];
+      base: string;
+      out: string;
+      from?: string;
+      to?: string;
+      start?: string;
+      seed?: number;
+      suppressBelow: number;
+    }) => {
+      process.exitCode = await calibrateCommand(opts);
+    },
+  );
 
 const int = (name: string, min: number) => (v: string) => {
   const n = Number(v);

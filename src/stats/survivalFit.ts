@@ -117,7 +117,8 @@ export function naturalParameters(family: SurvivalFamily, th: readonly number[])
   }
 }
 
-function moments(family: SurvivalFamily, th: readonly number[]): { mean: number; sd: number } {
+/** The mean and sd of a family at parameters th (fitting scale). */
+export function familyMoments(family: SurvivalFamily, th: readonly number[]): { mean: number; sd: number } {
   const p = naturalParameters(family, th);
   switch (family) {
     case 'exponential':
@@ -173,7 +174,7 @@ export function fitSurvival(data: readonly Duration[], family: SurvivalFamily): 
   } catch {
     covariance = H.map((row) => row.map(() => NaN));
   }
-  const { mean, sd: fittedSd } = moments(family, best.x);
+  const { mean, sd: fittedSd } = familyMoments(family, best.x);
   const th = best.x;
   return {
     family,

@@ -366,3 +366,53 @@ describe('caresim data check', () => {
     }
   }, 240_000);
 });
+
+describe('caresim data synth and caresim calibrate', () => {
+  it('write returns, calibrate a model from them that loads, and refuse to overwrite it', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'caresim-calibrate-'));
+    const synth = await cli([
+      'data',
+      'synth',
+      'models/synthetic/county.yaml',
+      '--years',
+      '6',
+      '--mess',
+      '--out',
+      join(dir, 'returns'),
+    ]);
+    expect(synth.code, synth.stderr).toBe(0);
+    expect(readFileSync(join(dir, 'returns', 'README.txt'), 'utf8')).toMatch(/^SYNTHETIC DATA/);
+    const out = join(dir, 'calibrated.yaml');
+    const args = [
+      'calibrate',
+      '--data',
+      join(dir, 'returns'),
+      '--base',
+      'models/synthetic/county.yaml',
+      '--out',
+      out,
+    ];
+    const r = await cli(args);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toMatch(/referrals a year \(first financial year\)/);
+    expect(readFileSync(out, 'utf8')).toMatch(/^# Calibrated by caresim from 903 returns 2015-16 to 2020-21/);
+    expect(readFileSync(join(dir, 'calibrated.calibration.md'), 'utf8')).toMatch(
+      /^# Calibration to 903 returns/,
+    );
+    const again = await cli(args);
+    expect(again.code).toBe(1);
+    expect(again.stderr).toMatch(/calibrated\.yaml already exists: choose another --out/);
+    const bad = await cli([
+      'calibrate',
+      '--data',
+      join(CLEAN, H22),
+      '--base',
+      'models/synthetic/county.yaml',
+      '--out',
+      join(dir, 'x.yaml'),
+    ]);
+    expect(bad.code).toBe(1);
+    expect(bad.stderr).toMatch(/expected at least one Episodes file/);
+    expect(bad.stderr).not.toMatch(/\n\s+at /);
+  }, 240_000);
+});

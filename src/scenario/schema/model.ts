@@ -14,6 +14,7 @@
 import { z } from 'zod';
 import { duration, distribution } from './distributions.ts';
 import { financialYear, growth, id, isoDate, num, param } from './primitives.ts';
+import { calibration } from './calibration.ts';
 
 const label = z.string().min(1).describe('A readable name, used in tables and charts.');
 
@@ -572,6 +573,7 @@ export const modelFile = z
     finance,
     uncertainty: uncertainty.optional(),
     initialCensus: initialCensus.optional(),
+    calibration: calibration.optional(),
     history: z
       .array(historyEntry)
       .optional()
