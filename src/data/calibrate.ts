@@ -523,25 +523,38 @@ export function calibrate(m: MergedData, o: CalibrateOptions): Calibrated {
     estimates.push(est);
   }
 
-  // The census: children in residential care on the day before the start, by cohort and place.
+  // The census: children in residential care on the day before the start, each with its cohort,
+  // place, time in care since the referral whose need it is, and age (coarsened to whole months
+  // and tenths of a year, and grouped, so no date of a child's appears in the model file).
   const censusDay = start - 1;
-  const inCare = segments.filter((s) => s.start <= censusDay && (s.end === null || s.end > censusDay));
   const own = new Set(cal.ownProviders);
   const homeOfUrn = new Map<string, string>();
   for (const [h, urns] of Object.entries(cal.homes ?? {})) for (const u of urns) homeOfUrn.set(u, h);
-  const outOfCounty: Record<string, number> = {};
-  const local = new Map<string, number>();
   const free = new Map(
     Object.entries(o.base.homes).map(([h, home]) => [
       h,
       typeof home.beds === 'number' ? home.beds : home.beds.value,
     ]),
   );
-  for (const s of inCare) {
+  const groups = new Map<
+    string,
+    {
+      cohort: string;
+      home?: string;
+      referredAs?: string;
+      monthsInCare: number;
+      age: number;
+      children: number;
+    }
+  >();
+  for (const chain of chains) {
+    const now = chain.find((sg) => sg.start <= censusDay && (sg.end === null || sg.end > censusDay));
+    if (!now || !chain[0]!.referral) continue;
+    const spell = now.spell;
     const p =
-      s.spell.placements.find((p) => p.start <= censusDay && (p.end === null || p.end > censusDay)) ??
-      s.spell.placements.at(-1)!;
-    const cohort = ids[s.cohort]!;
+      spell.placements.find((p) => p.start <= censusDay && (p.end === null || p.end > censusDay)) ??
+      spell.placements.at(-1)!;
+    const cohort = ids[now.cohort]!;
     let home: string | undefined;
     if (own.has(p.provider)) {
       home = homeOfUrn.get(p.urn);
@@ -550,28 +563,44 @@ export function calibrate(m: MergedData, o: CalibrateOptions): Calibrated {
           ([h, hm]) =>
             hm.cohorts.includes(cohort) &&
             (free.get(h) ?? 0) > 0 &&
-            new Date(hm.opens).getTime() / 86_400_000 <= start,
+            Date.parse(hm.opens) / 86_400_000 <= start,
         )?.[0];
-    }
-    if (home !== undefined && (free.get(home) ?? 0) > 0) {
-      free.set(home, free.get(home)! - 1);
-      const key = `${home}\u0000${cohort}`;
-      local.set(key, (local.get(key) ?? 0) + 1);
-    } else {
-      if (own.has(p.provider))
+      if (home !== undefined && (free.get(home) ?? 0) > 0) free.set(home, free.get(home)! - 1);
+      else {
         warnings.push(
           `A child in the council's own home (URN ${p.urn || 'none'}) on ${ukDate(censusDay)} fits no home of the base with a free bed: placed out of county in the census.`,
         );
-      outOfCounty[cohort] = (outOfCounty[cohort] ?? 0) + 1;
+        home = undefined;
+      }
     }
+    const referredAs = ids[chain[0]!.cohort]!;
+    const entry = {
+      cohort,
+      ...(home === undefined ? {} : { home }),
+      ...(referredAs === cohort ? {} : { referredAs }),
+      monthsInCare: Math.floor((censusDay - chain[0]!.start) / (YEAR / 12)),
+      age: Math.round(10 * ageOn(spell.child.dob, start)) / 10,
+      children: 1,
+    };
+    const key = JSON.stringify({ ...entry, children: 0 });
+    const g = groups.get(key);
+    if (g) g.children++;
+    else groups.set(key, entry);
   }
-  const census = [
-    ...[...local].map(([k, n]) => {
-      const [home, cohort] = k.split('\u0000') as [string, string];
-      return { cohort, where: home, children: n };
-    }),
-    ...Object.entries(outOfCounty).map(([cohort, n]) => ({ cohort, where: 'out of county', children: n })),
-  ];
+  const censusChildren = [...groups.values()].sort((a, b) =>
+    a.cohort === b.cohort
+      ? (a.home ?? '~').localeCompare(b.home ?? '~') || a.monthsInCare - b.monthsInCare
+      : ids.indexOf(a.cohort) - ids.indexOf(b.cohort),
+  );
+  const tally = new Map<string, number>();
+  for (const g of censusChildren) {
+    const k = `${g.cohort}\u0000${g.home ?? 'out of county'}`;
+    tally.set(k, (tally.get(k) ?? 0) + g.children);
+  }
+  const census = [...tally].map(([k, n]) => {
+    const [cohort, where] = k.split('\u0000') as [string, string];
+    return { cohort, where, children: n };
+  });
 
   const model: Record<string, unknown> = {
     caresim: 1,
@@ -581,22 +610,13 @@ export function calibrate(m: MergedData, o: CalibrateOptions): Calibrated {
     time: { start: isoOfDay(start), warmupYears: null, window: null },
     cohorts: cohortsOut,
     initialCensus: {
+      // The base's counts give way to the children found in the data (a count is set to 0 rather
+      // than removed, since a base may have none to remove).
       outOfCounty: Object.fromEntries(
-        ids.map((id) => [
-          id,
-          {
-            value: outOfCounty[id] ?? 0,
-            source: source(
-              `children of this cohort in residential care out of county (not in the council's own homes) on ${ukDate(censusDay)}.`,
-            ),
-          },
-        ]),
+        Object.keys(o.base.initialCensus?.outOfCounty ?? {}).map((k) => [k, 0]),
       ),
-      local: [...local].map(([k, n]) => {
-        const [home, cohort] = k.split('\u0000') as [string, string];
-        return { home, cohort, children: n };
-      }),
-      remainingStay: 'residual',
+      local: [],
+      children: censusChildren,
     },
     history: null,
   };

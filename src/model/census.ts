@@ -47,6 +47,48 @@ export function placeCensus(
   }
   for (const e of s.census.outOfCounty)
     for (let k = 0; k < e.children; k++) place.outOfCounty(start(e.cohort), t0);
+  // Children known one by one (a calibrated census): after the counts, so that a model without
+  // them draws exactly as before.
+  for (const e of s.census.known)
+    for (let k = 0; k < e.children; k++) {
+      const id = referrals.censusChild(e.cohort, t0);
+      setKnownStay(s, ch, streams, id, e.needCohort, t0, e.elapsedDays, e.age);
+      if (e.home >= 0) {
+        ch.singleOccupancy[id] = 0;
+        place.local(id, e.home, t0);
+      } else place.outOfCounty(id, t0);
+    }
+}
+
+/**
+ * The remaining need of a child known to have been in care `elapsed` days: the stay drawn given
+ * that it has lasted that long, S | S > elapsed, by inverse transform from F(elapsed) up (F found
+ * by bisection on the compiled quantile function, which works for every distribution type).
+ */
+function setKnownStay(
+  s: Scenario,
+  ch: ChildStore,
+  streams: Streams,
+  id: number,
+  c: number,
+  t0: number,
+  elapsed: number,
+  age: number,
+): void {
+  // The need is the referral cohort's; the draw comes from the census stream of the child's cohort now.
+  const cohort = s.cohorts[c]!;
+  const st = streams.cohort[ch.cohort[id]!]!.census;
+  let lo = 0;
+  let hi = 1;
+  for (let i = 0; i < 60; i++) {
+    const mid = (lo + hi) / 2;
+    if (sample(cohort.stay, mid) <= elapsed) lo = mid;
+    else hi = mid;
+  }
+  const u = lo + st.next() * (1 - lo);
+  ch.needLeft[id] = Math.max(0, sample(cohort.stay, Math.min(u, 1 - 1e-12)) - elapsed);
+  ch.vintageDay[id] = t0 - elapsed;
+  ch.birthDay[id] = t0 - age * DAYS_PER_YEAR;
 }
 
 /** Remaining need and age of a child already in care at the start (see residual.ts). */

@@ -241,6 +241,17 @@ export interface CensusS {
   readonly outOfCounty: readonly { readonly cohort: number; readonly children: number }[];
   /** true: remaining stays drawn from the length-biased residual; false: a full fresh stay. */
   readonly residual: boolean;
+  /** Children with known time in care (days) and age (years): remaining need drawn given the time spent. */
+  readonly known: readonly {
+    readonly cohort: number;
+    /** The cohort whose stay the need is drawn from (the one the child was referred to). */
+    readonly needCohort: number;
+    /** Home index, or -1 for out of county. */
+    readonly home: number;
+    readonly elapsedDays: number;
+    readonly age: number;
+    readonly children: number;
+  }[];
 }
 
 export interface Scenario {

@@ -25,6 +25,7 @@ import type { CohortS, HomeS, Scenario } from './scenario.ts';
 function hasCensus(s: Scenario, c: CohortS): boolean {
   for (const e of s.census.local) if (e.cohort === c.index && e.children > 0) return true;
   for (const e of s.census.outOfCounty) if (e.cohort === c.index && e.children > 0) return true;
+  for (const e of s.census.known) if (e.cohort === c.index && e.children > 0) return true;
   return false;
 }
 

@@ -238,6 +238,28 @@ export function crossCheck(m: ModelFile): ModelIssue[] {
     });
     for (const cid of Object.keys(m.initialCensus.outOfCounty))
       cohortRef(['initialCensus', 'outOfCounty', cid], cid);
+    m.initialCensus.children.forEach((entry, i) => {
+      const p = ['initialCensus', 'children', i];
+      cohortRef([...p, 'cohort'], entry.cohort);
+      if (entry.referredAs !== undefined) cohortRef([...p, 'referredAs'], entry.referredAs);
+      if (entry.home === undefined) return;
+      const h = m.homes[entry.home];
+      if (!h) {
+        err([...p, 'home'], `no home "${entry.home}"${didYouMean(entry.home, homeIds)}`);
+        return;
+      }
+      if (parseDate(h.opens) > start)
+        err([...p, 'home'], `home "${entry.home}" opens ${h.opens}, after the start (${m.time.start})`);
+      if (!h.cohorts.includes(entry.cohort))
+        err(
+          [...p, 'cohort'],
+          `home "${entry.home}" is not registered for cohort "${entry.cohort}" (it takes ${h.cohorts.join(', ')})`,
+        );
+      const n = (perHome.get(entry.home) ?? 0) + entry.children;
+      perHome.set(entry.home, n);
+      if (n > val(h.beds))
+        err([...p, 'children'], `${n} children in home "${entry.home}", which has ${val(h.beds)} beds`);
+    });
   }
   // The history check names series, which exist only once the rest is right.
   if (m.history && !out.some((i) => i.severity === 'error')) checkHistory(m, err);

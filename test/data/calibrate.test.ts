@@ -9,7 +9,12 @@ import { parseCsvTable } from '../../src/data/table.ts';
 import { prepare } from '../../src/experiment/prepared.ts';
 import { synthesise, synthReturns } from '../../src/experiment/synth.ts';
 import { csv } from '../../src/output/csv.ts';
-import { validateModelData, loadModel } from '../../src/scenario/load.ts';
+import { formatModelError, validateModelData, loadModel } from '../../src/scenario/load.ts';
+import { writeCalibratedModel } from '../../src/output/calibrationFiles.ts';
+import { runReplications } from '../../src/experiment/runner.ts';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, relative, resolve } from 'node:path';
 import { calibration } from '../../src/scenario/schema/calibration.ts';
 import { getNumber, setNumber } from '../../src/scenario/paths.ts';
 import { quantile } from '../../src/random/quantile.ts';
@@ -112,17 +117,24 @@ describe('the round trip from known parameters through 903 returns', () => {
     expectRecovered(roundTrip(10, 12, false), 10);
   }, 300_000);
 
-  it('writes a valid model that extends the base, with provenance and a belief on every calibrated number', () => {
+  it('writes a valid model that extends the base, with provenance and a belief on every calibrated number', async () => {
     const c = roundTrip(1, 13, false);
-    const v = validateModelData({
-      ...structuredClone(loaded.ok ? loaded.raw : {}),
-      ...withoutExtends(c.model),
-    });
-    if (!v.ok) throw new Error(v.errors.join('\n'));
-    const cohort = (
-      c.model.cohorts as Record<string, Record<string, Record<string, Record<string, unknown>>>>
-    ).under16!;
-    const perYear = cohort.referrals!.perYear as {
+    const dir = mkdtempSync(join(tmpdir(), 'caresim-calibrated-'));
+    const out = join(dir, 'calibrated.yaml');
+    c.model.extends = relative(dir, resolve(BASE));
+    writeCalibratedModel(out, c.model, 'test', 'report');
+    const back = loadModel(out);
+    if (!back.ok) throw new Error(back.errors.map(formatModelError).join('\n'));
+    const m = back.model;
+    // The base's homes and prices, the data's numbers, and children found in care at the start.
+    expect(Object.keys(m.homes)).toEqual(['elmHouse', 'oakHouse']);
+    expect(m.time.start).toBe('2025-04-01');
+    expect(m.time.warmupYears).toBeUndefined();
+    expect(m.initialCensus!.outOfCounty).toEqual({});
+    const known = m.initialCensus!.children;
+    expect(known.reduce((a, e) => a + e.children, 0)).toBe(c.census.reduce((a, e) => a + e.children, 0));
+    expect(known.some((e) => e.home === 'elmHouse')).toBe(true);
+    const perYear = m.cohorts.under16!.referrals.perYear as {
       source: string;
       uncertain: { type: string; values: number[] };
     };
@@ -131,36 +143,17 @@ describe('the round trip from known parameters through 903 returns', () => {
     );
     expect(perYear.uncertain.type).toBe('sample');
     expect(perYear.uncertain.values).toHaveLength(200);
-    const stay = cohort.pathway!.stay as Record<string, { draw: string }>;
     // The stay's parameters are drawn together.
+    const stay = m.cohorts.under16!.pathway.stay as unknown as Record<string, { draw?: string }>;
     const draws = Object.values(stay)
       .filter((x) => typeof x === 'object')
       .map((x) => x.draw);
     expect(new Set(draws)).toEqual(new Set(['calibrated.under16.stay']));
+    // And it runs.
+    const run = await runReplications({ model: prepare(m), seed: 1, reps: [0, 1], workers: 1 });
+    expect(run.monthly).toHaveLength(2);
   }, 120_000);
 });
-
-/** The calibrated file's sections merged over the base, as `extends` would (for this check: whole sections replaced where the calibration writes them). */
-function withoutExtends(m: Record<string, unknown>): Record<string, unknown> {
-  const { extends: _e, history: _h, ...rest } = m;
-  const base = loaded.ok ? (loaded.raw as Record<string, Record<string, unknown>>) : {};
-  const time = { ...(base.time ?? {}), start: (rest.time as { start: string }).start };
-  delete (time as Record<string, unknown>).warmupYears;
-  const cohorts = structuredClone(base.cohorts ?? {}) as Record<string, Record<string, unknown>>;
-  for (const [id, c] of Object.entries(rest.cohorts as Record<string, Record<string, unknown>>)) {
-    const target = cohorts[id]!;
-    for (const [k, v] of Object.entries(c)) {
-      if (k === 'pathway' || k === 'referrals') target[k] = { ...(target[k] as object), ...(v as object) };
-      else target[k] = v;
-    }
-  }
-  const census = rest.initialCensus as {
-    outOfCounty: Record<string, { value: number }>;
-    local: unknown[];
-    remainingStay: string;
-  };
-  return { ...rest, time, cohorts, initialCensus: census };
-}
 
 describe('the intervals the calibration reports', () => {
   it('cover the true values about as often as they say, over 40 synthetic counties', () => {

@@ -452,9 +452,34 @@ const censusLocal = z.strictObject({
   cohort: id,
   children: param(num.count(), 'Children in this home at the start.'),
 });
+const censusChild = z
+  .strictObject({
+    cohort: id,
+    home: id.optional().describe('the local home the children are in (absent: placed out of county)'),
+    referredAs: id
+      .optional()
+      .describe(
+        'the cohort the children were referred to, when an age limit has since referred them on (their need is drawn from its stay); default: cohort',
+      ),
+    monthsInCare: z
+      .number()
+      .min(0)
+      .describe('whole months the children have been in residential care for this need'),
+    age: z.number().min(0).max(25).describe('their age at the start, in years'),
+    children: num.count().default(1).describe('how many children this entry stands for'),
+  })
+  .describe(
+    'Children found in care at the start with what is known of each (as `caresim calibrate` writes from a 903 return): their remaining need is drawn from the stay distribution given the time already spent, their age is known.',
+  );
 const initialCensus = z
   .strictObject({
     local: z.array(censusLocal).default([]).describe('Children already in local homes at the start.'),
+    children: z
+      .array(censusChild)
+      .default([])
+      .describe(
+        'Children already in care, each with time in care and age (instead of counts drawn from the residual).',
+      ),
     outOfCounty: z
       .record(id, param(num.count(), 'Children of this cohort placed out of county at the start.'))
       .default({}),
