@@ -7,8 +7,9 @@ import { formatDataProblem } from '../data/records.ts';
 import { readDataFiles } from '../output/dataFiles.ts';
 import { writeSynthFolder } from '../output/synthFolder.ts';
 import { writeCalibratedModel } from '../output/calibrationFiles.ts';
+import { executeBacktest } from '../output/backtestFolder.ts';
 import { calibrate } from '../data/calibrate.ts';
-import { dayOfIso } from '../data/dates.ts';
+import { dayOfIso, isoOfDay } from '../data/dates.ts';
 import { formatCalibration } from '../report/calibrationReport.ts';
 import { calibration as calibrationSchema } from '../scenario/schema/calibration.ts';
 import { dirname, relative } from 'node:path';
@@ -156,6 +157,87 @@ export async function calibrateCommand(o: CalibrateCommandOptions): Promise<numb
     return 0;
   } catch (e) {
     console.error(`caresim calibrate: ${(e as Error).message}`);
+    return 1;
+  }
+}
+
+export interface BacktestCommandOptions {
+  data: string[];
+  base: string;
+  fitTo: string;
+  years: number;
+  out: string;
+  reps?: number;
+  seed?: number;
+  suppressBelow: number;
+  quiet?: boolean;
+}
+
+/** `caresim backtest --data FILES... --base MODEL --fit-to DATE --years N --out DIR`. */
+export async function backtestCommand(o: BacktestCommandOptions): Promise<number> {
+  const loaded = loadModel(o.base);
+  if (!loaded.ok) {
+    console.error(`${o.base}: ${loaded.errors.length} error${loaded.errors.length === 1 ? '' : 's'}`);
+    for (const e of loaded.errors) console.error(`  ${formatModelError(e)}`);
+    return 1;
+  }
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(o.fitTo)) {
+    console.error(`caresim backtest: --fit-to must be a date YYYY-MM-DD, found "${o.fitTo}"`);
+    return 1;
+  }
+  let tables;
+  try {
+    tables = await readDataFiles(o.data);
+  } catch (e) {
+    console.error(`caresim backtest: ${(e as Error).message}`);
+    return 1;
+  }
+  const checked = checkReturns(tables);
+  if (!checked.ok) {
+    for (const p of checked.problems) console.error(formatDataProblem(p));
+    console.error(
+      `\n${checked.problems.length} problems in the data: no back-test was run (caresim data check lists them too).`,
+    );
+    return 1;
+  }
+  const fitTo = dayOfIso(o.fitTo);
+  const m = checked.merged;
+  if (fitTo >= m.extractDate) {
+    console.error(
+      `caresim backtest: --fit-to ${o.fitTo} leaves no data after it to test against (the data end on ${isoOfDay(m.extractDate)})`,
+    );
+    return 1;
+  }
+  const years = m.years;
+  const dataLabel = `903 returns ${collectionYearLabel(years[0]!)}${years.length > 1 ? ` to ${collectionYearLabel(years.at(-1)!)}` : ''}`;
+  try {
+    const r = await executeBacktest({
+      data: m,
+      base: loaded.model,
+      baseRaw: loaded.raw,
+      calibration: loaded.model.calibration ?? calibrationSchema.parse({}),
+      fitTo,
+      fitToText: o.fitTo,
+      years: o.years,
+      replications: o.reps ?? loaded.model.run.replications,
+      seed: o.seed ?? loaded.model.run.seed,
+      dataLabel,
+      out: o.out,
+      suppressBelow: o.suppressBelow,
+      modelName: `${loaded.model.name}, calibrated to ${o.fitTo}`,
+      ...(o.quiet
+        ? {}
+        : {
+            onProgress: (done: number, total: number) =>
+              process.stderr.write(`\rreplications ${done}/${total}`),
+          }),
+    });
+    if (!o.quiet) process.stderr.write('\n');
+    console.log(r.report);
+    console.log(`Back-test written to ${r.dir}`);
+    return 0;
+  } catch (e) {
+    console.error(`caresim backtest: ${(e as Error).message}`);
     return 1;
   }
 }

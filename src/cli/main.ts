@@ -3,7 +3,7 @@
  * in its own module; this file maps words and flags onto them and sets the exit code.
  */
 import { Command, CommanderError, InvalidArgumentError } from 'commander';
-import { calibrateCommand, dataCheckCommand, dataSynthCommand } from './data.ts';
+import { backtestCommand, calibrateCommand, dataCheckCommand, dataSynthCommand } from './data.ts';
 import { validateCommand } from './validate.ts';
 import {
   compareCommand,
@@ -110,6 +110,44 @@ program
       suppressBelow: number;
     }) => {
       process.exitCode = await calibrateCommand(opts);
+    },
+  );
+
+program
+  .command('backtest')
+  .description(
+    'calibrate on the 903 data up to a date, simulate the years after it from the children in care that day, and compare month by month with what the data say happened',
+  )
+  .requiredOption('-d, --data <files...>', '903 files or folders')
+  .requiredOption(
+    '-b, --base <model>',
+    'the model supplying homes, the ART, prices and costs (and its calibration section)',
+  )
+  .requiredOption('--fit-to <date>', 'the last day of data the calibration may see, YYYY-MM-DD')
+  .requiredOption('-y, --years <n>', 'years to simulate after it', (v) => int('--years', 1)(v))
+  .requiredOption('-o, --out <dir>', 'results folder (must not exist)')
+  .option('-r, --reps <n>', "replications (default: the base model file's)", (v) => int('--reps', 2)(v))
+  .option('-s, --seed <n>', "master seed (default: the base model file's)", (v) => int('--seed', 0)(v))
+  .option(
+    '--suppress-below <n>',
+    'leave out actual counts of 1 to n-1 children (disclosure control)',
+    (v) => int('--suppress-below', 1)(v),
+    5,
+  )
+  .option('-q, --quiet', 'no progress')
+  .action(
+    async (opts: {
+      data: string[];
+      base: string;
+      fitTo: string;
+      years: number;
+      out: string;
+      reps?: number;
+      seed?: number;
+      suppressBelow: number;
+      quiet?: boolean;
+    }) => {
+      process.exitCode = await backtestCommand(opts);
     },
   );
 
