@@ -6,13 +6,14 @@ import { checkReturns } from '../data/check.ts';
 import { formatDataProblem } from '../data/records.ts';
 import { readDataFiles } from '../output/dataFiles.ts';
 import { writeSynthFolder } from '../output/synthFolder.ts';
-import { writeCalibratedModel } from '../output/calibrationFiles.ts';
+import { reportDirOf, writeCalibratedModel, writeCalibrationReport } from '../output/calibrationFiles.ts';
 import { executeBacktest } from '../output/backtestFolder.ts';
 import { calibrate } from '../data/calibrate.ts';
 import { dayOfIso, isoOfDay } from '../data/dates.ts';
 import { formatCalibration } from '../report/calibrationReport.ts';
 import { calibration as calibrationSchema } from '../scenario/schema/calibration.ts';
 import { dirname, relative } from 'node:path';
+import { existsSync } from 'node:fs';
 import { collectionYearLabel } from '../data/spec903.ts';
 import { prepare } from '../experiment/prepared.ts';
 import { formatModelError, loadModel } from '../scenario/load.ts';
@@ -138,21 +139,23 @@ export async function calibrateCommand(o: CalibrateCommandOptions): Promise<numb
       seed: o.seed ?? loaded.model.run.seed,
       dataLabel,
     });
-    const report = formatCalibration(result, o.suppressBelow, dataLabel);
+    if (existsSync(o.out)) throw new Error(`${o.out} already exists: choose another --out, or remove it`);
+    if (existsSync(reportDirOf(o.out)))
+      throw new Error(`${reportDirOf(o.out)} already exists: choose another --out, or remove it`);
     writeCalibratedModel(
       o.out,
       result.model,
       [
         `Calibrated by caresim from ${dataLabel} and the base model ${o.base}.`,
         'Every calibrated number says which data it came from and carries its sampling uncertainty as a belief.',
-        "The initial census is derived from children's records: counts only, but do not publish this file",
-        'without checking them against your disclosure rules.',
+        "The initial census is derived from children's records (grouped, no dates): check it against your",
+        'disclosure rules before publishing this file.',
       ].join('\n'),
-      report,
     );
-    console.log(report);
+    const reportDir = await writeCalibrationReport(o.out, result, o.suppressBelow, dataLabel);
+    console.log(formatCalibration(result, o.suppressBelow, dataLabel));
     console.log(
-      `Calibrated model written to ${o.out} (report beside it: ${o.out.replace(/\.(ya?ml|json)$/i, '')}.calibration.md).`,
+      `Calibrated model written to ${o.out}; its report (HTML, Markdown and charts) to ${reportDir}.`,
     );
     return 0;
   } catch (e) {

@@ -1,23 +1,29 @@
 /**
  * Writing a calibrated model file and its report: YAML with a header that says where the numbers
- * came from, checked by loading it back as any model file is, and written only when valid (a
- * failed calibration leaves nothing that looks complete).
+ * came from, checked by loading it back as any model file is, and written only when valid; and,
+ * beside it, a folder `<name>.calibration/` with report.html, report.md and the charts. A failed
+ * calibration leaves nothing that looks complete.
  */
-import { existsSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { Document, isScalar, visit } from 'yaml';
+import { calibrationCharts } from '../charts/calibrationCharts.ts';
+import type { Calibrated } from '../data/calibrate.ts';
+import { calibrationReportBlocks } from '../report/calibrationReport.ts';
+import { renderHtml, renderMarkdown } from '../report/runReport.ts';
 import { formatModelError, loadModel } from '../scenario/load.ts';
+import { writeChartsInto } from './chartFiles.ts';
+import { embeddedFont } from './reportFiles.ts';
+import { RunDirectory } from './runDirectory.ts';
+
+/** The report folder that goes with a calibrated model file. */
+export const reportDirOf = (out: string): string => `${out.replace(/\.(ya?ml|json)$/i, '')}.calibration`;
 
 /**
- * Write `model` to `out` (and `report` beside it as `<name>.calibration.md`), if it loads as a valid model.
+ * Write `model` to `out` if it loads as a valid model (the caller writes the report after).
  * @throws Error listing the problems when the calibrated model is not valid (nothing is left behind)
  */
-export function writeCalibratedModel(
-  out: string,
-  model: Record<string, unknown>,
-  header: string,
-  report: string,
-): void {
+export function writeCalibratedModel(out: string, model: Record<string, unknown>, header: string): void {
   if (existsSync(out)) throw new Error(`${out} already exists: choose another --out, or remove it`);
   const tmp = join(dirname(out), `.${basename(out)}.partial`);
   const text = `${header
@@ -31,10 +37,37 @@ export function writeCalibratedModel(
       throw new Error(
         `the calibrated model is not valid (a fault in caresim or in the base model's calibration section):\n${loaded.errors.map((e) => `  ${formatModelError(e)}`).join('\n')}`,
       );
-    writeFileSync(out.replace(/\.(ya?ml|json)$/i, '') + '.calibration.md', report);
     renameSync(tmp, out);
   } catch (e) {
     rmSync(tmp, { force: true });
+    throw e;
+  }
+}
+
+/** Write the calibration's report folder (report.html, report.md, charts/) beside the model file. */
+export async function writeCalibrationReport(
+  out: string,
+  c: Calibrated,
+  suppressBelow: number,
+  dataLabel: string,
+): Promise<string> {
+  const dir = new RunDirectory(reportDirOf(out));
+  try {
+    const charts = c.cohorts.flatMap((e) => calibrationCharts(e, dataLabel, suppressBelow));
+    dir.record(...(await writeChartsInto(dir.partial, charts)));
+    const onDisk = charts.map((ch) => ({
+      name: ch.name,
+      title: ch.title,
+      svg: readFileSync(join(dir.partial, 'charts', `${ch.name}.svg`), 'utf8'),
+      png: `charts/${ch.name}.png`,
+    }));
+    const doc = calibrationReportBlocks(c, suppressBelow, dataLabel, onDisk);
+    dir.write('report.html', renderHtml(doc, embeddedFont()));
+    dir.write('report.md', renderMarkdown(doc));
+    dir.commit();
+    return dir.target;
+  } catch (e) {
+    dir.abandon();
     throw e;
   }
 }

@@ -34,7 +34,7 @@ function chartsOnDisk(
 
 let font: string | undefined;
 /** The report font, base64, read once. */
-const embeddedFont = () => (font ??= readFileSync(FONT_FILES[0]!).toString('base64'));
+export const embeddedFont = () => (font ??= readFileSync(FONT_FILES[0]!).toString('base64'));
 
 function writeReport(dir: string, doc: Parameters<typeof renderMarkdown>[0]): string[] {
   writeFileSync(join(dir, 'report.html'), renderHtml(doc, embeddedFont()));

@@ -122,7 +122,7 @@ describe('the round trip from known parameters through 903 returns', () => {
     const dir = mkdtempSync(join(tmpdir(), 'caresim-calibrated-'));
     const out = join(dir, 'calibrated.yaml');
     c.model.extends = relative(dir, resolve(BASE));
-    writeCalibratedModel(out, c.model, 'test', 'report');
+    writeCalibratedModel(out, c.model, 'test');
     const back = loadModel(out);
     if (!back.ok) throw new Error(back.errors.map(formatModelError).join('\n'));
     const m = back.model;

@@ -2,7 +2,7 @@
 // each refused with the message that names the file, row, column and field (issue 13: at least 25).
 import { describe, expect, it } from 'vitest';
 import { execFile } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
@@ -396,8 +396,11 @@ describe('caresim data synth and caresim calibrate', () => {
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).toMatch(/referrals a year \(first financial year\)/);
     expect(readFileSync(out, 'utf8')).toMatch(/^# Calibrated by caresim from 903 returns 2015-16 to 2020-21/);
-    expect(readFileSync(join(dir, 'calibrated.calibration.md'), 'utf8')).toMatch(
+    expect(readFileSync(join(dir, 'calibrated.calibration', 'report.md'), 'utf8')).toMatch(
       /^# Calibration to 903 returns/,
+    );
+    expect(readdirSync(join(dir, 'calibrated.calibration', 'charts'))).toEqual(
+      expect.arrayContaining(['stay-under16.png', 'entries-sixteenPlus.png']),
     );
     const again = await cli(args);
     expect(again.code).toBe(1);
