@@ -10,6 +10,8 @@
 //   (c) the baseline over 15 years through the experiment layer: main thread, and worker pools;
 //   (d) the baseline with its ranges drawn as beliefs against fixed parameters: the set-up a replication
 //       pays to draw them, and the cost per event, which drawing leaves alone;
+//   (e) a large county's ten-year 903 returns (synthetic, about 60,000 episode rows): read, checked,
+//       merged and calibrated, in a child process of its own (import903.ts);
 //   then the engine's micro-benchmarks (engineMicro.ts).
 //
 // Each full-model case runs in its own child process (fullModel.ts), so that its peak RSS and heap are its
@@ -449,6 +451,37 @@ console.log(`Full-model cases and yardstick took ${((performance.now() - started
   console.log(
     '  set-up with beliefs: draw every parameter (one stream each), copy the model along the drawn paths, normalise, build a simulator',
   );
+}
+
+{
+  const scale = quick ? 2 : 20;
+  console.log('');
+  console.log(
+    `(e) a county's ten-year 903 returns, synthetic at ${scale} times the synthetic county (child process)`,
+  );
+  const child = spawnSync(
+    process.execPath,
+    [
+      '--expose-gc',
+      '--import',
+      import.meta.resolve('tsx'),
+      fileURLToPath(new URL('./import903.ts', import.meta.url)),
+      String(scale),
+    ],
+    { cwd: ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'], maxBuffer: 1 << 24 },
+  );
+  const line = (child.stdout ?? '').split('\n').find((l) => l.startsWith('IMPORT903 '));
+  if (child.status !== 0 || line === undefined) console.log(`  (failed, status ${child.status})`);
+  else {
+    const r = JSON.parse(line.slice('IMPORT903 '.length)) as Record<string, number>;
+    const f = (x: number) => x.toFixed(2);
+    console.log(
+      `  ${r.children!.toLocaleString('en-GB')} children, ${r.episodeRows!.toLocaleString('en-GB')} episode rows (with the usual mess), ${r.spells!.toLocaleString('en-GB')} residential spells`,
+    );
+    console.log(
+      `  read ${f(r.readSeconds!)} s, check and merge ${f(r.checkMergeSeconds!)} s, calibrate ${f(r.calibrateSeconds!)} s; RSS ${Math.round(r.rssBeforeMb!)} MB before reading (tsx, the synthesis), peak ${Math.round(r.maxRssMb!)} MB`,
+    );
+  }
 }
 
 if (!args.has('--no-micro')) {
