@@ -62,6 +62,8 @@ export interface CohortEstimates {
   growth: { value: number; low: number; high: number } | null;
   /** Pearson dispersion of the monthly counts (1: Poisson). */
   dispersion: number | null;
+  /** The test for a yearly cycle, and its factors by calendar month (January first) where it was kept. */
+  seasonality: { p: number; factors: number[] | null } | null;
   ages: number[];
   stay: {
     fits: SurvivalFit[];
@@ -240,6 +242,7 @@ export function calibrate(m: MergedData, o: CalibrateOptions): Calibrated {
       perYear: null,
       growth: null,
       dispersion: null,
+      seasonality: null,
       ages: [],
       stay: null,
       breakdowns: null,
@@ -275,11 +278,34 @@ export function calibrate(m: MergedData, o: CalibrateOptions): Calibrated {
     if (rules.has(id) && starts.length > 0 && monthKeys.length >= 6) {
       const trend = monthKeys.length >= 24;
       const X = monthKeys.map((k) => (trend ? [1, (k.first + k.days / 2 - start) / YEAR] : [1]));
-      const fit = poissonRegression(
-        X,
-        counts,
-        monthKeys.map((k) => Math.log(k.days)),
-      );
+      const offsets = monthKeys.map((k) => Math.log(k.days));
+      const fit = poissonRegression(X, counts, offsets);
+      let seasonalityOut: Record<string, unknown> | null = null;
+      // Seasonality, if the data show it: a yearly cycle (one sine and cosine pair of the calendar
+      // month) kept when a likelihood-ratio test against no cycle gives p < 0.05 (chi-squared, 2 df),
+      // with two whole years at least.
+      if (monthKeys.length >= 24) {
+        const angle = (k: { key: string }) => (2 * Math.PI * (Number(k.key.slice(5)) - 1)) / 12;
+        const Xs = monthKeys.map((k, i) => [...X[i]!, Math.sin(angle(k)), Math.cos(angle(k))]);
+        const seasonal = poissonRegression(Xs, counts, offsets);
+        const lr = 2 * (seasonal.logLik - fit.logLik);
+        const p = Math.exp(-lr / 2);
+        est.seasonality = { p, factors: null };
+        if (p < 0.05) {
+          const [a, b] = seasonal.beta.slice(-2) as [number, number];
+          const raw = Array.from({ length: 12 }, (_, m) =>
+            Math.exp(a * Math.sin((2 * Math.PI * m) / 12) + b * Math.cos((2 * Math.PI * m) / 12)),
+          );
+          const mean = raw.reduce((x, y) => x + y, 0) / 12;
+          est.seasonality.factors = raw.map((x) => sig(x / mean, 4));
+          seasonalityOut = {
+            factors: est.seasonality.factors,
+            source: source(
+              `a yearly cycle in monthly entries (likelihood-ratio test against none, p = ${p.toPrecision(2)}); January first.`,
+            ),
+          };
+        }
+      }
       est.dispersion = fit.dispersion;
       est.months = monthKeys.map((k, i) => ({ month: k.key, entries: counts[i]!, fitted: fit.fitted[i]! }));
       const b1 = trend ? fit.beta[1]! : 0;
@@ -333,6 +359,7 @@ export function calibrate(m: MergedData, o: CalibrateOptions): Calibrated {
         warnings.push(
           `${id}: fewer than 24 months in the window: no trend estimated; the base's growth stands.`,
         );
+      if (seasonalityOut) referrals.seasonality = seasonalityOut;
       out.referrals = referrals;
     } else if (rules.has(id))
       warnings.push(`${id}: no residential spells began in the window: its referrals stay the base's.`);

@@ -11,6 +11,20 @@ import { textTable } from './textTable.ts';
 
 const sig = (x: number, d = 3) => String(Number(x.toPrecision(d)));
 
+const MONTHS = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
 const ESTIMATE_HEADER = ['estimate', 'value', '95% interval', 'from'];
 const FIT_HEADER = ['family', 'AIC', 'mean (days)', 'sd (days)'];
 
@@ -30,6 +44,15 @@ function estimateRows(e: CohortEstimates, n: (x: number) => string): string[][] 
       `${sig(100 * e.growth.value)}%`,
       `${sig(100 * e.growth.low)}% to ${sig(100 * e.growth.high)}%`,
       `Poisson regression, dispersion ${e.dispersion === null ? '-' : sig(e.dispersion, 2)}`,
+    ]);
+  if (e.seasonality)
+    rows.push([
+      'a yearly cycle in entries',
+      e.seasonality.factors
+        ? `highest ${MONTHS[e.seasonality.factors.indexOf(Math.max(...e.seasonality.factors))]} (x${sig(Math.max(...e.seasonality.factors))}), lowest ${MONTHS[e.seasonality.factors.indexOf(Math.min(...e.seasonality.factors))]} (x${sig(Math.min(...e.seasonality.factors))})`
+        : 'none kept',
+      '',
+      `likelihood-ratio test, p = ${sig(e.seasonality.p, 2)}${e.seasonality.factors ? '' : ' (kept below 0.05)'}`,
     ]);
   if (e.stay) {
     const best = e.stay.fits[0]!;

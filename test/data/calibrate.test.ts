@@ -188,3 +188,49 @@ describe('the intervals the calibration reports', () => {
       expect(hits[j]! / n, name).toBeGreaterThanOrEqual(0.85);
   }, 300_000);
 });
+
+describe('seasonality', () => {
+  it('is found and estimated where the county has it, and not written where it has none', () => {
+    // Twice as many entries in September as in March, a smooth yearly cycle.
+    const factors = Array.from({ length: 12 }, (_, m) =>
+      Math.exp(0.35 * Math.cos((2 * Math.PI * (m - 8)) / 12)),
+    );
+    const mean = factors.reduce((a, b) => a + b, 0) / 12;
+    const raw = structuredClone(loaded.ok ? loaded.raw : {}) as {
+      cohorts: Record<string, { referrals: Record<string, unknown> }>;
+    };
+    raw.cohorts.under16!.referrals.seasonality = factors.map((f) => f / mean);
+    raw.cohorts.under16!.referrals.perYear = 400;
+    const v = validateModelData(raw);
+    if (!v.ok) throw new Error(v.errors.join('\n'));
+    const r = synthesise({ scenario: prepare(v.model).scenario, seed: 4 });
+    const c = checkReturns(
+      synthReturns(r).flatMap((y) => [
+        parseCsvTable(`header_${collectionYearLabel(y.year)}.csv`, csv(y.header)),
+        parseCsvTable(`episodes_${collectionYearLabel(y.year)}.csv`, csv(y.episodes)),
+      ]),
+    );
+    if (!c.ok) throw new Error('refused');
+    const k = calibrate(c.merged, {
+      base: v.model,
+      baseRef: BASE,
+      calibration: calibration.parse({}),
+      seed: 1,
+      dataLabel: 'x',
+    });
+    const u16 = k.cohorts.find((e) => e.id === 'under16')!;
+    expect(u16.seasonality!.p).toBeLessThan(0.001);
+    const est = u16.seasonality!.factors!;
+    // The peak in September (index 8), and September and March (index 2) each within 5%.
+    expect(est.indexOf(Math.max(...est))).toBe(8);
+    expect(est[8]! / (factors[8]! / mean)).toBeCloseTo(1, 1);
+    expect(est[2]! / (factors[2]! / mean)).toBeCloseTo(1, 1);
+    const written = (
+      k.model.cohorts as Record<string, { referrals: { seasonality?: { factors: number[] } } }>
+    ).under16!;
+    expect(written.referrals.seasonality!.factors).toEqual(est);
+    // The 16+ cohort has no cycle: nothing written for it.
+    const s16 = (k.model.cohorts as Record<string, { referrals: { seasonality?: unknown } }>).sixteenPlus!;
+    expect(s16.referrals.seasonality).toBeUndefined();
+  }, 120_000);
+});
