@@ -220,7 +220,7 @@ export function calibrate(m: MergedData, o: CalibrateOptions): Calibrated {
   const chains = [...bySpell.values()];
   if (unmapped > 0)
     warnings.push(
-      `${unmapped} residential spells matched no cohort's rule and were left out (calibration.cohorts).`,
+      "Some residential spells matched no cohort's rule and were left out (the report counts them; calibration.cohorts).",
     );
 
   const firstYear = m.years[0]!;
@@ -276,91 +276,103 @@ export function calibrate(m: MergedData, o: CalibrateOptions): Calibrated {
       (k) => starts.filter((s) => s.start >= k.first && s.start < k.first + k.days).length,
     );
     if (rules.has(id) && starts.length > 0 && monthKeys.length >= 6) {
-      const trend = monthKeys.length >= 24;
-      const X = monthKeys.map((k) => (trend ? [1, (k.first + k.days / 2 - start) / YEAR] : [1]));
-      const offsets = monthKeys.map((k) => Math.log(k.days));
-      const fit = poissonRegression(X, counts, offsets);
-      let seasonalityOut: Record<string, unknown> | null = null;
-      // Seasonality, if the data show it: a yearly cycle (one sine and cosine pair of the calendar
-      // month) kept when a likelihood-ratio test against no cycle gives p < 0.05 (chi-squared, 2 df),
-      // with two whole years at least.
-      if (monthKeys.length >= 24) {
-        const angle = (k: { key: string }) => (2 * Math.PI * (Number(k.key.slice(5)) - 1)) / 12;
-        const Xs = monthKeys.map((k, i) => [...X[i]!, Math.sin(angle(k)), Math.cos(angle(k))]);
-        const seasonal = poissonRegression(Xs, counts, offsets);
-        const lr = 2 * (seasonal.logLik - fit.logLik);
-        const p = Math.exp(-lr / 2);
-        est.seasonality = { p, factors: null };
-        if (p < 0.05) {
-          const [a, b] = seasonal.beta.slice(-2) as [number, number];
-          const raw = Array.from({ length: 12 }, (_, m) =>
-            Math.exp(a * Math.sin((2 * Math.PI * m) / 12) + b * Math.cos((2 * Math.PI * m) / 12)),
+      try {
+        // A trend needs two years and enough entries to say anything about it.
+        const trend = monthKeys.length >= 24 && starts.length >= 20;
+        const X = monthKeys.map((k) => (trend ? [1, (k.first + k.days / 2 - start) / YEAR] : [1]));
+        const offsets = monthKeys.map((k) => Math.log(k.days));
+        const fit = poissonRegression(X, counts, offsets);
+        let seasonalityOut: Record<string, unknown> | null = null;
+        // Seasonality, if the data show it: a yearly cycle (one sine and cosine pair of the calendar
+        // month) kept when a likelihood-ratio test against no cycle gives p < 0.05 (chi-squared, 2 df),
+        // with two whole years at least.
+        if (trend) {
+          const angle = (k: { key: string }) => (2 * Math.PI * (Number(k.key.slice(5)) - 1)) / 12;
+          const Xs = monthKeys.map((k, i) => [...X[i]!, Math.sin(angle(k)), Math.cos(angle(k))]);
+          const seasonal = poissonRegression(Xs, counts, offsets);
+          const lr = 2 * (seasonal.logLik - fit.logLik);
+          const p = Math.exp(-lr / 2);
+          est.seasonality = { p, factors: null };
+          if (p < 0.05) {
+            const [a, b] = seasonal.beta.slice(-2) as [number, number];
+            const raw = Array.from({ length: 12 }, (_, m) =>
+              Math.exp(a * Math.sin((2 * Math.PI * m) / 12) + b * Math.cos((2 * Math.PI * m) / 12)),
+            );
+            const mean = raw.reduce((x, y) => x + y, 0) / 12;
+            est.seasonality.factors = raw.map((x) => sig(x / mean, 4));
+            seasonalityOut = {
+              factors: est.seasonality.factors,
+              source: source(
+                `a yearly cycle in monthly entries (likelihood-ratio test against none, p = ${p.toPrecision(2)}); January first.`,
+              ),
+            };
+          }
+        }
+        est.dispersion = fit.dispersion;
+        est.months = monthKeys.map((k, i) => ({ month: k.key, entries: counts[i]!, fitted: fit.fitted[i]! }));
+        const b1 = trend ? fit.beta[1]! : 0;
+        const perYearOf = (b0: number, b: number) =>
+          Math.exp(b0) * YEAR * (Math.abs(b) < 1e-9 ? 1 : Math.expm1(b) / b);
+        const draws = trend
+          ? mvnDraws(fit.beta, fit.covariance, cal.samples, `calibrate/${id}/referrals`, o.seed)
+          : mvnDraws([fit.beta[0]!], fit.covariance, cal.samples, `calibrate/${id}/referrals`, o.seed).map(
+              (d) => [d[0]!, 0],
+            );
+        const pv = perYearOf(fit.beta[0]!, b1);
+        const pSamples = draws.map((d) => perYearOf(d[0]!, d[1]!));
+        const lo = (xs: number[], q: number) =>
+          [...xs].sort((a, b) => a - b)[Math.floor(q * (xs.length - 1))]!;
+        est.perYear = { value: pv, low: lo(pSamples, 0.025), high: lo(pSamples, 0.975) };
+        const months = monthKeys.length;
+        const overdispersed =
+          fit.dispersion > 1.5
+            ? ` Counts vary ${sig(fit.dispersion, 2)} times as much as Poisson counts would: the interval is too narrow by about ${sig(Math.sqrt(fit.dispersion), 2)} times.`
+            : '';
+        if (overdispersed)
+          warnings.push(
+            `${id}: monthly entries are overdispersed (Pearson dispersion ${sig(fit.dispersion, 2)}).`,
           );
-          const mean = raw.reduce((x, y) => x + y, 0) / 12;
-          est.seasonality.factors = raw.map((x) => sig(x / mean, 4));
-          seasonalityOut = {
-            factors: est.seasonality.factors,
+        const referrals: Record<string, unknown> = {
+          perYear: {
+            value: sig(pv),
+            uncertain: { type: 'sample', values: pSamples.map((x) => sig(x, 6)) },
+            draw: `calibrated.${id}.referrals`,
             source: source(
-              `a yearly cycle in monthly entries (likelihood-ratio test against none, p = ${p.toPrecision(2)}); January first.`,
+              `${starts.length} residential spells began in ${months} months; Poisson regression${trend ? ' with a trend' : ''}, the fitted rate over the first financial year from ${isoOfDay(start)}; 95% interval ${sig(est.perYear.low, 3)} to ${sig(est.perYear.high, 3)} a year.${overdispersed}`,
+            ),
+          },
+        };
+        if (trend) {
+          const g = Math.expm1(b1);
+          const gSamples = draws.map((d) => Math.expm1(d[1]!));
+          est.growth = {
+            value: g,
+            low: Math.expm1(b1 - Z95 * fit.se[1]!),
+            high: Math.expm1(b1 + Z95 * fit.se[1]!),
+          };
+          referrals.growth = {
+            value: sig(g),
+            uncertain: { type: 'sample', values: gSamples.map((x) => sig(x, 6)) },
+            draw: `calibrated.${id}.referrals`,
+            source: source(
+              `trend of the monthly entries, e^b - 1 a year; 95% interval ${sig(100 * est.growth.low, 3)}% to ${sig(100 * est.growth.high, 3)}%.`,
             ),
           };
-        }
-      }
-      est.dispersion = fit.dispersion;
-      est.months = monthKeys.map((k, i) => ({ month: k.key, entries: counts[i]!, fitted: fit.fitted[i]! }));
-      const b1 = trend ? fit.beta[1]! : 0;
-      const perYearOf = (b0: number, b: number) =>
-        Math.exp(b0) * YEAR * (Math.abs(b) < 1e-9 ? 1 : Math.expm1(b) / b);
-      const draws = trend
-        ? mvnDraws(fit.beta, fit.covariance, cal.samples, `calibrate/${id}/referrals`, o.seed)
-        : mvnDraws([fit.beta[0]!], fit.covariance, cal.samples, `calibrate/${id}/referrals`, o.seed).map(
-            (d) => [d[0]!, 0],
+        } else
+          warnings.push(
+            `${id}: fewer than 24 months or 20 entries in the window: no trend estimated; the base's growth stands.`,
           );
-      const pv = perYearOf(fit.beta[0]!, b1);
-      const pSamples = draws.map((d) => perYearOf(d[0]!, d[1]!));
-      const lo = (xs: number[], q: number) => [...xs].sort((a, b) => a - b)[Math.floor(q * (xs.length - 1))]!;
-      est.perYear = { value: pv, low: lo(pSamples, 0.025), high: lo(pSamples, 0.975) };
-      const months = monthKeys.length;
-      const overdispersed =
-        fit.dispersion > 1.5
-          ? ` Counts vary ${sig(fit.dispersion, 2)} times as much as Poisson counts would: the interval is too narrow by about ${sig(Math.sqrt(fit.dispersion), 2)} times.`
-          : '';
-      if (overdispersed)
+        if (seasonalityOut) referrals.seasonality = seasonalityOut;
+        out.referrals = referrals;
+      } catch (e) {
+        // Too few or too regular entries for the regression (a singular fit): the base's numbers stand.
+        est.perYear = null;
+        est.growth = null;
+        est.seasonality = null;
         warnings.push(
-          `${id}: monthly entries are overdispersed (Pearson dispersion ${sig(fit.dispersion, 2)}).`,
+          `${id}: entries could not be fitted (${(e as Error).message}): its referrals stay the base's.`,
         );
-      const referrals: Record<string, unknown> = {
-        perYear: {
-          value: sig(pv),
-          uncertain: { type: 'sample', values: pSamples.map((x) => sig(x, 6)) },
-          draw: `calibrated.${id}.referrals`,
-          source: source(
-            `${starts.length} residential spells began in ${months} months; Poisson regression${trend ? ' with a trend' : ''}, the fitted rate over the first financial year from ${isoOfDay(start)}; 95% interval ${sig(est.perYear.low, 3)} to ${sig(est.perYear.high, 3)} a year.${overdispersed}`,
-          ),
-        },
-      };
-      if (trend) {
-        const g = Math.expm1(b1);
-        const gSamples = draws.map((d) => Math.expm1(d[1]!));
-        est.growth = {
-          value: g,
-          low: Math.expm1(b1 - Z95 * fit.se[1]!),
-          high: Math.expm1(b1 + Z95 * fit.se[1]!),
-        };
-        referrals.growth = {
-          value: sig(g),
-          uncertain: { type: 'sample', values: gSamples.map((x) => sig(x, 6)) },
-          draw: `calibrated.${id}.referrals`,
-          source: source(
-            `trend of the monthly entries, e^b - 1 a year; 95% interval ${sig(100 * est.growth.low, 3)}% to ${sig(100 * est.growth.high, 3)}%.`,
-          ),
-        };
-      } else
-        warnings.push(
-          `${id}: fewer than 24 months in the window: no trend estimated; the base's growth stands.`,
-        );
-      if (seasonalityOut) referrals.seasonality = seasonalityOut;
-      out.referrals = referrals;
+      }
     } else if (rules.has(id))
       warnings.push(`${id}: no residential spells began in the window: its referrals stay the base's.`);
 
@@ -418,34 +430,42 @@ export function calibrate(m: MergedData, o: CalibrateOptions): Calibrated {
     }
     const events = durations.filter((d) => d.event).length;
     if (events >= 10) {
-      const fits = fitSurvivalFamilies(durations);
-      const best = fits[0]!;
-      const natural = naturalParameters(best.family, best.theta);
-      const thetas = mvnDraws(best.theta, best.covariance, cal.samples, `calibrate/${id}/stay`, o.seed);
-      const draws = thetas.map((th) => naturalParameters(best.family, th));
-      const means = thetas.map((th) => familyMoments(best.family, th).mean).sort((a, b) => a - b);
-      est.stay = {
-        fits,
-        n: durations.length,
-        events,
-        km: kaplanMeier(durations),
-        meanLow: means[Math.floor(0.025 * (means.length - 1))]!,
-        meanHigh: means[Math.ceil(0.975 * (means.length - 1))]!,
-      };
-      const stay: Record<string, unknown> = { type: best.family, unit: 'days' };
-      for (const [k, v] of Object.entries(natural))
-        stay[k] = {
-          value: sig(v),
-          uncertain: { type: 'sample', values: draws.map((d) => sig(d[k]!, 6)) },
-          draw: `calibrated.${id}.stay`,
-          source: source(
-            `${best.family} fitted by maximum likelihood to ${durations.length} spells from a referral to this cohort to the end of the need (${events} ended as planned; the others censored where the child left at an age limit or at the window's end, and those already under way at its start truncated); best of ${fits.map((f) => `${f.family} AIC ${sig(f.aic, 6)}`).join(', ')}; mean ${sig(best.mean, 3)} days (95% interval ${sig(est.stay.meanLow, 3)} to ${sig(est.stay.meanHigh, 3)}).`,
-          ),
+      try {
+        const fits = fitSurvivalFamilies(durations);
+        const best = fits[0]!;
+        const natural = naturalParameters(best.family, best.theta);
+        const thetas = mvnDraws(best.theta, best.covariance, cal.samples, `calibrate/${id}/stay`, o.seed);
+        const draws = thetas.map((th) => naturalParameters(best.family, th));
+        const means = thetas.map((th) => familyMoments(best.family, th).mean).sort((a, b) => a - b);
+        est.stay = {
+          fits,
+          n: durations.length,
+          events,
+          km: kaplanMeier(durations),
+          meanLow: means[Math.floor(0.025 * (means.length - 1))]!,
+          meanHigh: means[Math.ceil(0.975 * (means.length - 1))]!,
         };
-      pathway.stay = stay;
+        const stay: Record<string, unknown> = { type: best.family, unit: 'days' };
+        for (const [k, v] of Object.entries(natural))
+          stay[k] = {
+            value: sig(v),
+            uncertain: { type: 'sample', values: draws.map((d) => sig(d[k]!, 6)) },
+            draw: `calibrated.${id}.stay`,
+            source: source(
+              `${best.family} fitted by maximum likelihood to ${durations.length} spells from a referral to this cohort to the end of the need (${events} ended as planned; the others censored where the child left at an age limit or at the window's end, and those already under way at its start truncated); best of ${fits.map((f) => `${f.family} AIC ${sig(f.aic, 6)}`).join(', ')}; mean ${sig(best.mean, 3)} days (95% interval ${sig(est.stay.meanLow, 3)} to ${sig(est.stay.meanHigh, 3)}).`,
+            ),
+          };
+        pathway.stay = stay;
+      } catch (e) {
+        est.stay = null;
+        delete pathway.stay;
+        warnings.push(
+          `${id}: the length of stay could not be fitted (${(e as Error).message}): the base's stands.`,
+        );
+      }
     } else
       warnings.push(
-        `${id}: only ${events} spells ended as planned in the window: its length of stay stays the base's.`,
+        `${id}: fewer than 10 spells ended as planned in the window: its length of stay stays the base's.`,
       );
 
     // Breakdowns: a rate per year in residential care.

@@ -234,3 +234,36 @@ describe('seasonality', () => {
     expect(s16.referrals.seasonality).toBeUndefined();
   }, 120_000);
 });
+
+describe('cohort rules', () => {
+  it('can make unaccompanied asylum-seeking children a cohort of their own, from the UASC file', async () => {
+    const { readDataFiles } = await import('../../src/output/dataFiles.ts');
+    const { parseCsvTable: parse } = await import('../../src/data/table.ts');
+    const tables = await readDataFiles(['test/fixtures/903/clean']);
+    const uasc = parse('uasc_2023-24.csv', 'CHILD,SEX,DOB,DUC\nC001,1,14/05/2008,\n');
+    const census = (withUasc: boolean) => {
+      const c = checkReturns([...tables, ...(withUasc ? [uasc] : [])]);
+      if (!c.ok) throw new Error('fixture refused');
+      const cal = calibration.parse({
+        cohorts: { sixteenPlus: withUasc ? { uasc: true } : { ageFrom: 16 }, under16: { ageBelow: 16 } },
+      });
+      return calibrate(c.merged, {
+        base: loaded.ok ? loaded.model : county(1),
+        baseRef: BASE,
+        calibration: cal,
+        seed: 1,
+        dataLabel: 'x',
+      })
+        .census.map((r) => `${r.cohort} ${r.where} ${r.children}`)
+        .sort();
+    };
+    // On 31 March 2024: C001 (14 at the start of the spell), C003 (15 then, 17 now: referred on at
+    // 16) out of county, and C007 (13) in an own home. As UASC, C001 is in the 16+ cohort.
+    expect(census(false)).toEqual([
+      'sixteenPlus out of county 1',
+      'under16 elmHouse 1',
+      'under16 out of county 1',
+    ]);
+    expect(census(true)).toEqual(['sixteenPlus out of county 2', 'under16 elmHouse 1']);
+  });
+});
