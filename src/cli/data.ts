@@ -9,6 +9,7 @@ import { writeSynthFolder } from '../output/synthFolder.ts';
 import { reportDirOf, writeCalibratedModel, writeCalibrationReport } from '../output/calibrationFiles.ts';
 import { executeBacktest } from '../output/backtestFolder.ts';
 import { calibrate } from '../data/calibrate.ts';
+import type { MergedData } from '../data/placements.ts';
 import { dayOfIso, isoOfDay } from '../data/dates.ts';
 import { formatCalibration } from '../report/calibrationReport.ts';
 import { calibration as calibrationSchema } from '../scenario/schema/calibration.ts';
@@ -99,43 +100,18 @@ export interface CalibrateCommandOptions {
 
 /** `caresim calibrate --data FILES... --base MODEL --out MODEL`. */
 export async function calibrateCommand(o: CalibrateCommandOptions): Promise<number> {
-  const loaded = loadModel(o.base);
-  if (!loaded.ok) {
-    console.error(`${o.base}: ${loaded.errors.length} error${loaded.errors.length === 1 ? '' : 's'}`);
-    for (const e of loaded.errors) console.error(`  ${formatModelError(e)}`);
-    return 1;
-  }
-  let tables;
-  try {
-    tables = await readDataFiles(o.data);
-  } catch (e) {
-    console.error(`caresim calibrate: ${(e as Error).message}`);
-    return 1;
-  }
+  const got = await baseAndData('calibrate', o.base, o.data, 'nothing was calibrated');
+  if (!got) return 1;
+  const { loaded, merged, dataLabel } = got;
   const cal = loaded.model.calibration ?? calibrationSchema.parse({});
-  const checked = checkReturns(tables);
-  if (!checked.ok) {
-    for (const p of checked.problems) console.error(formatDataProblem(p));
-    console.error(
-      `\n${checked.problems.length} problems in the data: nothing was calibrated (caresim data check lists them too).`,
-    );
-    return 1;
-  }
-  const years = checked.merged.years;
-  const dataLabel = `903 returns ${collectionYearLabel(years[0]!)}${years.length > 1 ? ` to ${collectionYearLabel(years.at(-1)!)}` : ''}`;
   try {
-    const date = (s: string | undefined, what: string) => {
-      if (s === undefined) return undefined;
-      if (!/^\d{4}-\d{2}-\d{2}$/.test(s)) throw new Error(`${what} must be a date YYYY-MM-DD, found "${s}"`);
-      return dayOfIso(s);
-    };
-    const result = calibrate(checked.merged, {
+    const result = calibrate(merged, {
       base: loaded.model,
       baseRef: relative(dirname(o.out), o.base) || o.base,
       calibration: cal,
-      ...(o.from ? { from: date(o.from, '--from')! } : {}),
-      ...(o.to ? { to: date(o.to, '--to')! } : {}),
-      ...(o.start ? { start: date(o.start, '--start')! } : {}),
+      ...(o.from ? { from: dateOption(o.from, '--from') } : {}),
+      ...(o.to ? { to: dateOption(o.to, '--to') } : {}),
+      ...(o.start ? { start: dateOption(o.start, '--start') } : {}),
       seed: o.seed ?? loaded.model.run.seed,
       dataLabel,
     });
@@ -178,41 +154,22 @@ export interface BacktestCommandOptions {
 
 /** `caresim backtest --data FILES... --base MODEL --fit-to DATE --years N --out DIR`. */
 export async function backtestCommand(o: BacktestCommandOptions): Promise<number> {
-  const loaded = loadModel(o.base);
-  if (!loaded.ok) {
-    console.error(`${o.base}: ${loaded.errors.length} error${loaded.errors.length === 1 ? '' : 's'}`);
-    for (const e of loaded.errors) console.error(`  ${formatModelError(e)}`);
-    return 1;
-  }
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(o.fitTo)) {
-    console.error(`caresim backtest: --fit-to must be a date YYYY-MM-DD, found "${o.fitTo}"`);
-    return 1;
-  }
-  let tables;
+  let fitTo: number;
   try {
-    tables = await readDataFiles(o.data);
+    fitTo = dateOption(o.fitTo, '--fit-to');
   } catch (e) {
     console.error(`caresim backtest: ${(e as Error).message}`);
     return 1;
   }
-  const checked = checkReturns(tables);
-  if (!checked.ok) {
-    for (const p of checked.problems) console.error(formatDataProblem(p));
-    console.error(
-      `\n${checked.problems.length} problems in the data: no back-test was run (caresim data check lists them too).`,
-    );
-    return 1;
-  }
-  const fitTo = dayOfIso(o.fitTo);
-  const m = checked.merged;
+  const got = await baseAndData('backtest', o.base, o.data, 'no back-test was run');
+  if (!got) return 1;
+  const { loaded, merged: m, dataLabel } = got;
   if (fitTo >= m.extractDate) {
     console.error(
       `caresim backtest: --fit-to ${o.fitTo} leaves no data after it to test against (the data end on ${isoOfDay(m.extractDate)})`,
     );
     return 1;
   }
-  const years = m.years;
-  const dataLabel = `903 returns ${collectionYearLabel(years[0]!)}${years.length > 1 ? ` to ${collectionYearLabel(years.at(-1)!)}` : ''}`;
   try {
     const r = await executeBacktest({
       data: m,
@@ -243,4 +200,48 @@ export async function backtestCommand(o: BacktestCommandOptions): Promise<number
     console.error(`caresim backtest: ${(e as Error).message}`);
     return 1;
   }
+}
+
+/** A base model and checked data, or null with every problem printed (for calibrate and backtest). */
+async function baseAndData(
+  command: string,
+  base: string,
+  data: string[],
+  nothing: string,
+): Promise<{
+  loaded: Extract<ReturnType<typeof loadModel>, { ok: true }>;
+  merged: MergedData;
+  dataLabel: string;
+} | null> {
+  const loaded = loadModel(base);
+  if (!loaded.ok) {
+    console.error(`${base}: ${loaded.errors.length} error${loaded.errors.length === 1 ? '' : 's'}`);
+    for (const e of loaded.errors) console.error(`  ${formatModelError(e)}`);
+    return null;
+  }
+  let tables;
+  try {
+    tables = await readDataFiles(data);
+  } catch (e) {
+    console.error(`caresim ${command}: ${(e as Error).message}`);
+    return null;
+  }
+  const checked = checkReturns(tables);
+  if (!checked.ok) {
+    for (const p of checked.problems) console.error(formatDataProblem(p));
+    console.error(
+      `\n${checked.problems.length} problems in the data: ${nothing} (caresim data check lists them too).`,
+    );
+    return null;
+  }
+  const years = checked.merged.years;
+  const dataLabel = `903 returns ${collectionYearLabel(years[0]!)}${years.length > 1 ? ` to ${collectionYearLabel(years.at(-1)!)}` : ''}`;
+  return { loaded, merged: checked.merged, dataLabel };
+}
+
+/** A date given on the command line, as a day number. @throws Error naming the option when it is not YYYY-MM-DD */
+function dateOption(s: string, what: string): number {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(s) || Number.isNaN(Date.parse(s)))
+    throw new Error(`${what} must be a date YYYY-MM-DD, found "${s}"`);
+  return dayOfIso(s);
 }

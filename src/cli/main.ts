@@ -3,7 +3,10 @@
  * in its own module; this file maps words and flags onto them and sets the exit code.
  */
 import { Command, CommanderError, InvalidArgumentError } from 'commander';
-import { backtestCommand, calibrateCommand, dataCheckCommand, dataSynthCommand } from './data.ts';
+// The data commands (903 returns, spreadsheets, calibration) load only when one is run, so that
+// every other command starts without them.
+import type { BacktestCommandOptions, CalibrateCommandOptions } from './data.ts';
+const dataCommands = () => import('./data.ts');
 import { validateCommand } from './validate.ts';
 import {
   compareCommand,
@@ -52,7 +55,7 @@ data
     5,
   )
   .action(async (files: string[], opts: { suppressBelow: number }) => {
-    process.exitCode = await dataCheckCommand(files, opts);
+    process.exitCode = await (await dataCommands()).dataCheckCommand(files, opts);
   });
 
 data
@@ -68,8 +71,8 @@ data
     '--mess',
     "add the usual mess of real returns: holidays (T1), changes of legal status only, short breaks, Excel's byte-order mark",
   )
-  .action((model: string, opts: { out: string; years?: number; seed?: number; mess?: boolean }) => {
-    process.exitCode = dataSynthCommand(model, opts);
+  .action(async (model: string, opts: { out: string; years?: number; seed?: number; mess?: boolean }) => {
+    process.exitCode = (await dataCommands()).dataSynthCommand(model, opts);
   });
 
 program
@@ -98,20 +101,9 @@ program
     (v) => int('--suppress-below', 1)(v),
     5,
   )
-  .action(
-    async (opts: {
-      data: string[];
-      base: string;
-      out: string;
-      from?: string;
-      to?: string;
-      start?: string;
-      seed?: number;
-      suppressBelow: number;
-    }) => {
-      process.exitCode = await calibrateCommand(opts);
-    },
-  );
+  .action(async (opts: CalibrateCommandOptions) => {
+    process.exitCode = await (await dataCommands()).calibrateCommand(opts);
+  });
 
 program
   .command('backtest')
@@ -135,21 +127,9 @@ program
     5,
   )
   .option('-q, --quiet', 'no progress')
-  .action(
-    async (opts: {
-      data: string[];
-      base: string;
-      fitTo: string;
-      years: number;
-      out: string;
-      reps?: number;
-      seed?: number;
-      suppressBelow: number;
-      quiet?: boolean;
-    }) => {
-      process.exitCode = await backtestCommand(opts);
-    },
-  );
+  .action(async (opts: BacktestCommandOptions) => {
+    process.exitCode = await (await dataCommands()).backtestCommand(opts);
+  });
 
 const int = (name: string, min: number) => (v: string) => {
   const n = Number(v);

@@ -216,25 +216,29 @@ export function crossCheck(m: ModelFile): ModelIssue[] {
 
   if (m.initialCensus) {
     const perHome = new Map<string, number>();
-    m.initialCensus.local.forEach((entry, i) => {
-      const p = ['initialCensus', 'local', i];
-      const h = m.homes[entry.home];
+    // A census entry in a home: the home exists, is open at the start, takes the cohort and has the beds.
+    const inHome = (p: Path, home: string, cohort: string, children: number) => {
+      const h = m.homes[home];
       if (!h) {
-        err([...p, 'home'], `no home "${entry.home}"${didYouMean(entry.home, homeIds)}`);
+        err([...p, 'home'], `no home "${home}"${didYouMean(home, homeIds)}`);
         return;
       }
-      cohortRef([...p, 'cohort'], entry.cohort);
       if (parseDate(h.opens) > start)
-        err([...p, 'home'], `home "${entry.home}" opens ${h.opens}, after the start (${m.time.start})`);
-      if (!h.cohorts.includes(entry.cohort))
+        err([...p, 'home'], `home "${home}" opens ${h.opens}, after the start (${m.time.start})`);
+      if (!h.cohorts.includes(cohort))
         err(
           [...p, 'cohort'],
-          `home "${entry.home}" is not registered for cohort "${entry.cohort}" (it takes ${h.cohorts.join(', ')})`,
+          `home "${home}" is not registered for cohort "${cohort}" (it takes ${h.cohorts.join(', ')})`,
         );
-      const n = (perHome.get(entry.home) ?? 0) + val(entry.children);
-      perHome.set(entry.home, n);
+      const n = (perHome.get(home) ?? 0) + children;
+      perHome.set(home, n);
       if (n > val(h.beds))
-        err([...p, 'children'], `${n} children in home "${entry.home}", which has ${val(h.beds)} beds`);
+        err([...p, 'children'], `${n} children in home "${home}", which has ${val(h.beds)} beds`);
+    };
+    m.initialCensus.local.forEach((entry, i) => {
+      const p = ['initialCensus', 'local', i];
+      cohortRef([...p, 'cohort'], entry.cohort);
+      inHome(p, entry.home, entry.cohort, val(entry.children));
     });
     for (const cid of Object.keys(m.initialCensus.outOfCounty))
       cohortRef(['initialCensus', 'outOfCounty', cid], cid);
@@ -242,23 +246,7 @@ export function crossCheck(m: ModelFile): ModelIssue[] {
       const p = ['initialCensus', 'children', i];
       cohortRef([...p, 'cohort'], entry.cohort);
       if (entry.referredAs !== undefined) cohortRef([...p, 'referredAs'], entry.referredAs);
-      if (entry.home === undefined) return;
-      const h = m.homes[entry.home];
-      if (!h) {
-        err([...p, 'home'], `no home "${entry.home}"${didYouMean(entry.home, homeIds)}`);
-        return;
-      }
-      if (parseDate(h.opens) > start)
-        err([...p, 'home'], `home "${entry.home}" opens ${h.opens}, after the start (${m.time.start})`);
-      if (!h.cohorts.includes(entry.cohort))
-        err(
-          [...p, 'cohort'],
-          `home "${entry.home}" is not registered for cohort "${entry.cohort}" (it takes ${h.cohorts.join(', ')})`,
-        );
-      const n = (perHome.get(entry.home) ?? 0) + entry.children;
-      perHome.set(entry.home, n);
-      if (n > val(h.beds))
-        err([...p, 'children'], `${n} children in home "${entry.home}", which has ${val(h.beds)} beds`);
+      if (entry.home !== undefined) inHome(p, entry.home, entry.cohort, entry.children);
     });
   }
   // The history check names series, which exist only once the rest is right.

@@ -16,29 +16,17 @@ import { prepare } from '../../src/experiment/prepared.ts';
 import { synthesise, synthReturns } from '../../src/experiment/synth.ts';
 import { csv } from '../../src/output/csv.ts';
 import { readDataFiles } from '../../src/output/dataFiles.ts';
-import { loadModel, validateModelData } from '../../src/scenario/load.ts';
 import { calibration } from '../../src/scenario/schema/calibration.ts';
-import { getNumber, setNumber } from '../../src/scenario/paths.ts';
+import { scaledCounty } from '../data/county.ts';
 
 export const IMPORT_PREFIX = 'IMPORT903 ';
 
 const scale = Number(process.argv[2] ?? 20);
-const loaded = loadModel('models/synthetic/county.yaml');
-if (!loaded.ok) throw new Error('synthetic county invalid');
-let raw: unknown = loaded.raw;
-for (const path of [
-  'cohorts.under16.referrals.perYear',
-  'cohorts.sixteenPlus.referrals.perYear',
-  'homes.elmHouse.beds',
-  'homes.oakHouse.beds',
-])
-  raw = setNumber(raw, path, getNumber(raw, path) * scale);
-const v = validateModelData(raw);
-if (!v.ok) throw new Error(v.errors.join('\n'));
+const model = scaledCounty(scale);
 
 const dir = mkdtempSync(join(tmpdir(), 'caresim-bench-903-'));
 try {
-  const r = synthesise({ scenario: prepare(v.model).scenario, seed: 1, mess: true });
+  const r = synthesise({ scenario: prepare(model).scenario, seed: 1, mess: true });
   let rows = 0;
   for (const y of synthReturns(r)) {
     writeFileSync(join(dir, `header_${collectionYearLabel(y.year)}.csv`), csv(y.header));
@@ -54,7 +42,7 @@ try {
   if (!checked.ok) throw new Error('synthetic returns refused');
   const t2 = performance.now();
   const c = calibrate(checked.merged, {
-    base: v.model,
+    base: model,
     baseRef: 'base',
     calibration: calibration.parse({}),
     seed: 1,

@@ -16,27 +16,14 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative, resolve } from 'node:path';
 import { calibration } from '../../src/scenario/schema/calibration.ts';
-import { getNumber, setNumber } from '../../src/scenario/paths.ts';
+import { scaledCounty } from './county.ts';
 import { quantile } from '../../src/random/quantile.ts';
 
 const BASE = 'models/synthetic/county.yaml';
 const loaded = loadModel(BASE);
 if (!loaded.ok) throw new Error('synthetic county invalid');
 
-/** The county at `scale` times its referrals and beds. */
-function county(scale: number) {
-  let raw = loaded.ok ? loaded.raw : null;
-  for (const path of [
-    'cohorts.under16.referrals.perYear',
-    'cohorts.sixteenPlus.referrals.perYear',
-    'homes.elmHouse.beds',
-    'homes.oakHouse.beds',
-  ])
-    raw = setNumber(raw, path, getNumber(raw, path) * scale);
-  const v = validateModelData(raw);
-  if (!v.ok) throw new Error(v.errors.join('\n'));
-  return v.model;
-}
+const county = scaledCounty;
 
 function roundTrip(scale: number, seed: number, mess: boolean): Calibrated {
   const model = county(scale);
