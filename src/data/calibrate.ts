@@ -141,6 +141,16 @@ function ageEnd(d: NonNullable<ModelFile['cohorts'][string]['ageAtReferral']>, u
   }
 }
 
+/** The cohort (index among the base's cohorts) a spell begins in, by the rules; -1 for none. */
+export function cohortAssigner(base: ModelFile, cal: Calibration): (s: Spell) => number {
+  const ids = Object.keys(base.cohorts);
+  const ruleList = [...cohortRules(base, cal).entries()].map(([id, r]) => ({
+    index: ids.indexOf(id),
+    rule: r,
+  }));
+  return (s) => ruleList.find((r) => matches(r.rule, s))?.index ?? -1;
+}
+
 function matches(rule: CohortRule, s: Spell): boolean {
   const first = s.placements[0]!;
   const age = ageOn(s.child.dob, s.start);
@@ -166,7 +176,12 @@ function mvnDraws(
 ): number[][] {
   // Symmetrised: an inverse Hessian is symmetric only up to rounding.
   const sym = cov.map((r, i) => r.map((v, j) => (v + cov[j]![i]!) / 2));
-  const L = new CholeskyDecomposition(new Matrix(sym)).lowerTriangularMatrix.to2DArray();
+  const chol = new CholeskyDecomposition(new Matrix(sym));
+  // ml-matrix does not throw on a matrix that is not positive definite: a fit that did not reach
+  // its optimum would give NaN or zero-spread draws, so it is refused here (the base's numbers stand).
+  if (!chol.isPositiveDefinite() || sym.some((r) => r.some((v) => !Number.isFinite(v))))
+    throw new Error('the estimate has no proper covariance (the fit did not settle)');
+  const L = chol.lowerTriangularMatrix.to2DArray();
   const s = createStream(seed, 0, stream);
   const out: number[][] = [];
   for (let i = 0; i < n; i++) {
@@ -198,7 +213,6 @@ export function calibrate(m: MergedData, o: CalibrateOptions): Calibrated {
   for (const id of rules.keys())
     if (!ids.includes(id))
       throw new Error(`calibration.cohorts names ${id}, which is not a cohort of the base model`);
-  const ruleList = [...rules.entries()].map(([id, r]) => ({ index: ids.indexOf(id), rule: r }));
   const limits: (AgeLimit | null)[] = ids.map((id) => {
     const al = o.base.cohorts[id]!.pathway.ageLimit;
     if (!al) return null;
@@ -207,7 +221,7 @@ export function calibrate(m: MergedData, o: CalibrateOptions): Calibrated {
     return { age, referTo: then === 'leave' ? -1 : ids.indexOf(then.referTo) };
   });
   const spells = residentialSpells(m, cal.residential);
-  const cohortOf = (s: Spell) => ruleList.find((r) => matches(r.rule, s))?.index ?? -1;
+  const cohortOf = cohortAssigner(o.base, cal);
   const segments = cohortSegments(spells, cohortOf, limits);
   const unmapped = spells.filter((s) => cohortOf(s) < 0).length;
   // Each spell's segments in order: a referral, then any cohorts an age limit refers it on to.
@@ -224,8 +238,16 @@ export function calibrate(m: MergedData, o: CalibrateOptions): Calibrated {
     );
 
   const firstYear = m.years[0]!;
-  const from = o.from ?? dayOf(firstYear, 4, 1);
+  const dataStart = dayOf(firstYear, 4, 1);
+  const from = o.from ?? dataStart;
   const to = o.to ?? m.extractDate;
+  if (from < dataStart)
+    throw new Error(
+      `the reference window starts ${ukDate(from)}, before the first return (${ukDate(dataStart)}): spells that began and ended before it are not in the data, so entries would be undercounted`,
+    );
+  if (to > m.extractDate)
+    throw new Error(`the reference window ends ${ukDate(to)}, after the data end (${ukDate(m.extractDate)})`);
+  if (!(from < to)) throw new Error(`the reference window is empty (${ukDate(from)} to ${ukDate(to)})`);
   const start = o.start ?? to + 1;
   const windowText = `${ukDate(from)} to ${ukDate(to)}`;
   const source = (what: string) => `${o.dataLabel}, ${windowText}: ${what}`;
@@ -286,29 +308,36 @@ export function calibrate(m: MergedData, o: CalibrateOptions): Calibrated {
         // Seasonality, if the data show it: a yearly cycle (one sine and cosine pair of the calendar
         // month) kept when a likelihood-ratio test against no cycle gives p < 0.05 (chi-squared, 2 df),
         // with two whole years at least.
-        if (trend) {
-          const angle = (k: { key: string }) => (2 * Math.PI * (Number(k.key.slice(5)) - 1)) / 12;
-          const Xs = monthKeys.map((k, i) => [...X[i]!, Math.sin(angle(k)), Math.cos(angle(k))]);
-          const seasonal = poissonRegression(Xs, counts, offsets);
-          const lr = 2 * (seasonal.logLik - fit.logLik);
-          const p = Math.exp(-lr / 2);
-          est.seasonality = { p, factors: null };
-          if (p < 0.05) {
-            const [a, b] = seasonal.beta.slice(-2) as [number, number];
-            const raw = Array.from({ length: 12 }, (_, m) =>
-              Math.exp(a * Math.sin((2 * Math.PI * m) / 12) + b * Math.cos((2 * Math.PI * m) / 12)),
-            );
-            const mean = raw.reduce((x, y) => x + y, 0) / 12;
-            est.seasonality.factors = raw.map((x) => sig(x / mean, 4));
-            seasonalityOut = {
-              factors: est.seasonality.factors,
-              source: source(
-                `a yearly cycle in monthly entries (likelihood-ratio test against none, p = ${p.toPrecision(2)}); January first.`,
-              ),
-            };
+        let dispersion = fit.dispersion;
+        if (trend)
+          try {
+            const angle = (k: { key: string }) => (2 * Math.PI * (Number(k.key.slice(5)) - 1)) / 12;
+            const Xs = monthKeys.map((k, i) => [...X[i]!, Math.sin(angle(k)), Math.cos(angle(k))]);
+            const seasonal = poissonRegression(Xs, counts, offsets);
+            const lr = 2 * (seasonal.logLik - fit.logLik);
+            const p = Math.exp(-lr / 2);
+            est.seasonality = { p, factors: null };
+            if (p < 0.05) {
+              const [a, b] = seasonal.beta.slice(-2) as [number, number];
+              const raw = Array.from({ length: 12 }, (_, m) =>
+                Math.exp(a * Math.sin((2 * Math.PI * m) / 12) + b * Math.cos((2 * Math.PI * m) / 12)),
+              );
+              const mean = raw.reduce((x, y) => x + y, 0) / 12;
+              est.seasonality.factors = raw.map((x) => sig(x / mean, 4));
+              seasonalityOut = {
+                factors: est.seasonality.factors,
+                source: source(
+                  `a yearly cycle in monthly entries (likelihood-ratio test against none, p = ${p.toPrecision(2)}); January first.`,
+                ),
+              };
+              // With the cycle kept, the counts' spread is judged around the cycle.
+              dispersion = seasonal.dispersion;
+            }
+          } catch {
+            // A cycle that cannot be fitted is no cycle: the trend stands alone.
+            est.seasonality = null;
           }
-        }
-        est.dispersion = fit.dispersion;
+        est.dispersion = dispersion;
         est.months = monthKeys.map((k, i) => ({ month: k.key, entries: counts[i]!, fitted: fit.fitted[i]! }));
         const b1 = trend ? fit.beta[1]! : 0;
         const perYearOf = (b0: number, b: number) =>
@@ -325,12 +354,12 @@ export function calibrate(m: MergedData, o: CalibrateOptions): Calibrated {
         est.perYear = { value: pv, low: lo(pSamples, 0.025), high: lo(pSamples, 0.975) };
         const months = monthKeys.length;
         const overdispersed =
-          fit.dispersion > 1.5
-            ? ` Counts vary ${sig(fit.dispersion, 2)} times as much as Poisson counts would: the interval is too narrow by about ${sig(Math.sqrt(fit.dispersion), 2)} times.`
+          dispersion > 1.5
+            ? ` Counts vary ${sig(dispersion, 2)} times as much as Poisson counts would: the interval is too narrow by about ${sig(Math.sqrt(dispersion), 2)} times.`
             : '';
         if (overdispersed)
           warnings.push(
-            `${id}: monthly entries are overdispersed (Pearson dispersion ${sig(fit.dispersion, 2)}).`,
+            `${id}: monthly entries are overdispersed (Pearson dispersion ${sig(dispersion, 2)}).`,
           );
         const referrals: Record<string, unknown> = {
           perYear: {
@@ -374,7 +403,11 @@ export function calibrate(m: MergedData, o: CalibrateOptions): Calibrated {
         );
       }
     } else if (rules.has(id))
-      warnings.push(`${id}: no residential spells began in the window: its referrals stay the base's.`);
+      warnings.push(
+        starts.length === 0
+          ? `${id}: no residential spells began in the window: its referrals stay the base's.`
+          : `${id}: the window holds fewer than 6 whole months: its referrals stay the base's.`,
+      );
 
     // Age at referral: deciles of the ages at those starts.
     est.ages = starts
@@ -402,10 +435,17 @@ export function calibrate(m: MergedData, o: CalibrateOptions): Calibrated {
     // age limit refers the child on (the model keeps the remaining need): so the whole spell from
     // a referral to this cohort, censored where the child left at an age limit or the window ends.
     const durations: Duration[] = [];
+    let begunBefore = 0;
     for (const chain of chains) {
       const first = chain[0]!;
       const last = chain.at(-1)!;
       if (first.cohort !== c || !first.referral) continue;
+      // A spell already under way at the first return may have begun in a placement the data do
+      // not hold: its true length is unknown, so it is left out (counted in the provenance).
+      if (first.start < dataStart) {
+        begunBefore++;
+        continue;
+      }
       const end = last.end ?? Infinity;
       if (first.start > to || end <= from) continue;
       const seen = Math.min(end, to);
@@ -452,7 +492,7 @@ export function calibrate(m: MergedData, o: CalibrateOptions): Calibrated {
             uncertain: { type: 'sample', values: draws.map((d) => sig(d[k]!, 6)) },
             draw: `calibrated.${id}.stay`,
             source: source(
-              `${best.family} fitted by maximum likelihood to ${durations.length} spells from a referral to this cohort to the end of the need (${events} ended as planned; the others censored where the child left at an age limit or at the window's end, and those already under way at its start truncated); best of ${fits.map((f) => `${f.family} AIC ${sig(f.aic, 6)}`).join(', ')}; mean ${sig(best.mean, 3)} days (95% interval ${sig(est.stay.meanLow, 3)} to ${sig(est.stay.meanHigh, 3)}).`,
+              `${best.family} fitted by maximum likelihood to ${durations.length} spells from a referral to this cohort to the end of the need (${events} ended as planned; the others censored where the child left at an age limit, care ended for a reason the data do not give, or at the window's end; those begun before the window truncated at its start, and ${begunBefore} begun before the first return left out, their start unknown); best of ${fits.map((f) => `${f.family} AIC ${sig(f.aic, 6)}`).join(', ')}; mean ${sig(best.mean, 3)} days (95% interval ${sig(est.stay.meanLow, 3)} to ${sig(est.stay.meanHigh, 3)}).`,
             ),
           };
         pathway.stay = stay;
@@ -472,6 +512,10 @@ export function calibrate(m: MergedData, o: CalibrateOptions): Calibrated {
     const years = exposureDays / YEAR;
     if (years > 0 && o.base.cohorts[id]!.pathway.breakdown) {
       est.breakdowns = { events: breakdowns, years };
+      if (breakdowns === 0)
+        warnings.push(
+          `${id}: no move for a breakdown reason in the window: the base's breakdown rate stands.`,
+        );
       const rate = breakdowns / years;
       if (breakdowns > 0)
         pathway.breakdown = {
@@ -605,6 +649,13 @@ export function calibrate(m: MergedData, o: CalibrateOptions): Calibrated {
     let home: string | undefined;
     if (own.has(p.provider)) {
       home = homeOfUrn.get(p.urn);
+      const named = home === undefined ? undefined : o.base.homes[home];
+      if (named && (!named.cohorts.includes(cohort) || Date.parse(named.opens) / 86_400_000 > start)) {
+        warnings.push(
+          `A child in ${home} (by its URN) on ${ukDate(censusDay)} is of cohort ${cohort}, which the home does not take at the start: placed in another of the council's homes if one can.`,
+        );
+        home = undefined;
+      }
       if (home === undefined)
         home = Object.entries(o.base.homes).find(
           ([h, hm]) =>

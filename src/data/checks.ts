@@ -79,6 +79,10 @@ export function crossFileProblems(files: readonly ReadFile[]): DataProblem[] {
   return problems;
 }
 
+/** By start date, an episode that starts and ends that day before one that starts that day and goes on. */
+export const byStartSameDayFirst = (a: EpisodeRecord, b: EpisodeRecord): number =>
+  a.decom - b.decom || (a.dec === a.decom ? -1 : 0) - (b.dec === b.decom ? -1 : 0);
+
 /** A child's episodes in one return, in order: each starts after birth and after the one before it ends. */
 function overlapProblems(
   records: readonly EpisodeRecord[],
@@ -92,7 +96,7 @@ function overlapProblems(
     else byChild.set(e.child, [e]);
   }
   for (const [child, eps] of byChild) {
-    eps.sort((a, b) => a.decom - b.decom);
+    eps.sort(byStartSameDayFirst);
     const birth = dob.get(child)?.dob;
     for (const [k, e] of eps.entries()) {
       if (birth !== undefined && e.decom < birth)

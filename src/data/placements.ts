@@ -7,7 +7,8 @@
  * 2. An episode open at a year end reappears in the next year's return: for each child and start
  *    date the latest year's row is kept (its end date and reason are the up-to-date ones).
  * 3. An episode left open in a year whose next return was given but does not hold it is taken to
- *    have ended on the last day of its year, for an unknown reason (a gap in the data, counted).
+ *    have ended after the last day of its year, for an unknown reason (a gap in the data, counted;
+ *    the calibration treats the end as unseen).
  * 4. An episode that overlaps the next is cut at the next one's start (counted).
  * 5. An episode that starts and ends on the same day, with another starting that day, adds no
  *    time and is dropped.
@@ -22,6 +23,7 @@
  */
 import { SHORT_BREAK_LS, TEMPORARY_PLACES } from './spec903.ts';
 import { collectionYearEnd } from './dates.ts';
+import { byStartSameDayFirst } from './checks.ts';
 import type { EpisodeRecord, ReadFile } from './records.ts';
 
 export interface Placement {
@@ -74,8 +76,6 @@ export interface MergedData {
   notes: MergeNotes;
 }
 
-const byStart = (a: EpisodeRecord, b: EpisodeRecord) => a.decom - b.decom;
-
 /** Merge the files of several returns (already read and checked) into children's placements. */
 export function mergeReturns(files: readonly ReadFile[]): MergedData {
   const notes: MergeNotes = {
@@ -93,12 +93,11 @@ export function mergeReturns(files: readonly ReadFile[]): MergedData {
   const dob = new Map<string, number>();
   const sex = new Map<string, string>();
   const uasc = new Map<string, number>();
-  const byChild = new Map<string, Map<number, EpisodeRecord>>();
+  const byChild = new Map<string, Map<string, EpisodeRecord>>();
   const withShortBreaks = new Set<string>();
   const years = [...new Set(files.filter((f) => f.kind === 'Episodes').map((f) => f.year))].sort(
     (a, b) => a - b,
   );
-  const yearsGiven = new Set(years);
   // Later years last, so their rows replace earlier years' copies.
   const episodeFiles = files
     .filter((f): f is Extract<ReadFile, { kind: 'Episodes' }> => f.kind === 'Episodes')
@@ -121,19 +120,25 @@ export function mergeReturns(files: readonly ReadFile[]): MergedData {
       }
       let eps = byChild.get(e.child);
       if (!eps) byChild.set(e.child, (eps = new Map()));
-      if (eps.has(e.decom)) notes.duplicatesAcrossYears++;
-      eps.set(e.decom, e);
+      // Keyed by start and whether it ended that day: a same-day episode and the one after it
+      // share a start date but are two episodes.
+      const key = `${e.decom}${e.dec === e.decom ? ':same-day' : ''}`;
+      if (eps.has(key)) notes.duplicatesAcrossYears++;
+      eps.set(key, e);
     }
   for (const c of withShortBreaks) if (!byChild.has(c)) notes.shortBreakOnlyChildren++;
 
   const extractDate = years.length ? collectionYearEnd(years.at(-1)!) : 0;
   const children: ChildHistory[] = [];
   for (const [child, map] of byChild) {
-    const eps = [...map.values()].sort(byStart).map((e) => ({ ...e }));
+    const eps = [...map.values()].sort(byStartSameDayFirst).map((e) => ({ ...e }));
     // 3. Open at a year end and not in the next return, which was given: ended then, reason unknown.
     for (const e of eps)
-      if (e.dec === null && e.year < years.at(-1)! && yearsGiven.has(e.year + 1)) {
-        e.dec = collectionYearEnd(e.year);
+      // (A later return that was given and does not hold it, even with a year missing between.)
+      if (e.dec === null && e.year < years.at(-1)!) {
+        // In care on that 31 March (the return says so), gone by the next: care ended then, for a
+        // reason unknown (REC ''), which the calibration reads as censored, not as a planned end.
+        e.dec = collectionYearEnd(e.year) + 1;
         e.rec = '';
         notes.closedAtYearEnd++;
       }

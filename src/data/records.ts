@@ -271,7 +271,9 @@ export function readTable(t: SourceTable): { file: ReadFile | null; problems: Da
         `expected a date by the end of the collection year (${ukDate(yearEnd)}), found ${cell(r, 'DEC')}`,
       );
     if (decom !== null && id !== '') {
-      const key = `${id}\u0000${decom}`;
+      // An episode may start and end on one day with the next starting that day (a same-day change):
+      // that pair is not two starts of one episode.
+      const key = `${id}\u0000${decom}${dec === decom ? '\u0000same-day' : ''}`;
       if (starts.has(key))
         problem(
           r,

@@ -23,7 +23,7 @@ export interface Spell {
   next: Placement | null;
 }
 
-export type SegmentEnd = 'planned' | 'ageLimit' | 'open';
+export type SegmentEnd = 'planned' | 'ageLimit' | 'open' | 'unknown';
 
 export interface Segment {
   spell: Spell;
@@ -93,9 +93,11 @@ export function cohortSegments(
         c = lim.referTo;
         continue;
       }
-      // A spell that ends within a week of the limit ended because of it: a council records the
-      // day of leaving care a day or two either side of the birthday.
-      if (spell.end === null ? limitDay < Infinity : limitDay - AGE_LIMIT_TOLERANCE_DAYS <= spell.end) {
+      // A spell that ends within a week of a limit that ends care ended because of it: a council
+      // records the day of leaving a day or two either side of the birthday. (A limit that refers
+      // the child on ends nothing: a spell ending before it ended for its own reason.)
+      const tolerance = lim && lim.referTo < 0 ? AGE_LIMIT_TOLERANCE_DAYS : 0;
+      if (spell.end === null ? limitDay < Infinity : limitDay - tolerance <= spell.end) {
         const at = spell.end === null ? limitDay : Math.min(limitDay, spell.end);
         if (at > t) out.push({ spell, cohort: c, start: t, end: at, ended: 'ageLimit', referral });
         if (spell.end !== null && spell.end <= limitDay) break;
@@ -105,14 +107,10 @@ export function cohortSegments(
         referral = false;
         continue;
       }
-      out.push({
-        spell,
-        cohort: c,
-        start: t,
-        end: spell.end,
-        ended: spell.end === null ? 'open' : 'planned',
-        referral,
-      });
+      // An end the data do not explain (an episode missing from the next return) is not a planned end.
+      const ended: SegmentEnd =
+        spell.end === null ? 'open' : spell.placements.at(-1)!.recEnd === '' ? 'unknown' : 'planned';
+      out.push({ spell, cohort: c, start: t, end: spell.end, ended, referral });
       break;
     }
   }

@@ -16,10 +16,10 @@
  * model is right. Months are not independent (a level drifts), so a coverage over a few years is
  * itself uncertain.
  */
-import { calibrate, type Calibrated } from '../data/calibrate.ts';
-import { dayOf, isoOfDay } from '../data/dates.ts';
+import { calibrate, cohortAssigner, type Calibrated } from '../data/calibrate.ts';
+import { dayOf } from '../data/dates.ts';
 import type { MergedData } from '../data/placements.ts';
-import { residentialSpells } from '../data/spells.ts';
+import { residentialSpells, type Spell } from '../data/spells.ts';
 import type { ModelFile } from '../scenario/schema/model.ts';
 import type { Calibration } from '../scenario/schema/calibration.ts';
 import { mergeModel } from '../scenario/merge.ts';
@@ -84,8 +84,11 @@ export function actualMonths(
   m: MergedData,
   calibration: Calibration,
   months: readonly string[],
+  inModel: (s: Spell) => boolean = () => true,
 ): Record<BacktestMeasure, number[]> {
-  const spells = residentialSpells(m, calibration.residential);
+  // Only the spells the model stands for (those its cohort rules take), as the census and the
+  // calibration count them.
+  const spells = residentialSpells(m, calibration.residential).filter(inModel);
   const own = new Set(calibration.ownProviders);
   const out: Record<BacktestMeasure, number[]> = { ownProvision: [], external: [], entries: [], endings: [] };
   for (const key of months) {
@@ -141,11 +144,16 @@ export async function backtest(o: BacktestOptions): Promise<BacktestResult> {
   });
   const cal = set.calendar;
   const M = cal.monthLabels.length;
-  const lastDataMonth = isoOfDay(o.data.extractDate).slice(0, 7);
-  // Whole months inside both the simulation and the data.
+  // Whole calendar months inside both the simulation and the data: a month the simulation joins
+  // part-way (a --fit-to that is not a month's end) is left out, since its first days are the fit's.
   const monthIdx = cal.monthLabels
     .map((label, k) => ({ label, k }))
-    .filter(({ label, k }) => label <= lastDataMonth && cal.monthBreaks[k + 1]! - cal.monthBreaks[k]! >= 28);
+    .filter(({ label }) => {
+      const [y, mo] = label.split('-').map(Number) as [number, number];
+      const first = dayOf(y, mo, 1);
+      const next = mo === 12 ? dayOf(y + 1, 1, 1) : dayOf(y, mo + 1, 1);
+      return first >= start && next - 1 <= o.data.extractDate;
+    });
   const row = (name: string) => set.defs.findIndex((d) => d.name === name);
   const rows = {
     local: row('occupancy.local'),
@@ -162,10 +170,12 @@ export async function backtest(o: BacktestOptions): Promise<BacktestResult> {
     entries: (m, k) => at(m, rows.referrals, k),
     endings: (m, k) => at(m, rows.stepDowns, k) + at(m, rows.aged, k),
   };
+  const cohortOf = cohortAssigner(o.base, o.calibration);
   const actual = actualMonths(
     o.data,
     o.calibration,
     monthIdx.map((x) => x.label),
+    (s) => cohortOf(s) >= 0,
   );
   const out: BacktestRow[] = [];
   const coverage = {} as BacktestResult['coverage'];

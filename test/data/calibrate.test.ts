@@ -17,6 +17,8 @@ import { tmpdir } from 'node:os';
 import { join, relative, resolve } from 'node:path';
 import { calibration } from '../../src/scenario/schema/calibration.ts';
 import { scaledCounty } from './county.ts';
+import { cohortSegments, type Spell } from '../../src/data/spells.ts';
+import { dayOfIso } from '../../src/data/dates.ts';
 import { quantile } from '../../src/random/quantile.ts';
 
 const BASE = 'models/synthetic/county.yaml';
@@ -253,4 +255,69 @@ describe('cohort rules', () => {
     ]);
     expect(census(true)).toEqual(['sixteenPlus out of county 2', 'under16 elmHouse 1']);
   });
+});
+
+describe('cohort time at age limits, and the reference window (review fixes)', () => {
+  const dob = 0;
+  const spell = (end: number) =>
+    ({
+      child: { child: 'X', dob, sex: '1', uascUntil: null, placements: [] },
+      start: 4000,
+      end,
+      placements: [
+        {
+          start: 4000,
+          end,
+          place: 'K2',
+          provider: 'PR4',
+          urn: '',
+          reasonStart: '',
+          recEnd: 'E4A',
+          ls: 'C2',
+          cin: 'N1',
+          period: 0,
+        },
+      ],
+      next: null,
+    }) as unknown as Spell;
+  it('treats a spell ending just before a birthday that refers the child on as ended for its own reason, and just before leaving age as at the limit', async () => {
+    const { birthday } = await import('../../src/data/dates.ts');
+    const limits = [
+      { age: 16, referTo: 1 },
+      { age: 18, referTo: -1 },
+    ];
+    const at16 = birthday(dob, 16) - 5;
+    expect(cohortSegments([spell(at16)], () => 0, limits).map((s) => s.ended)).toEqual(['planned']);
+    const at18 = birthday(dob, 18) - 5;
+    const segs = cohortSegments([spell(at18)], () => 1, limits);
+    expect(segs.map((s) => s.ended)).toEqual(['ageLimit']);
+  });
+
+  it('refuses a reference window outside the data, saying why', () => {
+    const c = (() => {
+      const r = synthesise({ scenario: prepare(county(1)).scenario, seed: 3 });
+      const k = checkReturns(
+        synthReturns(r).flatMap((y) => [
+          parseCsvTable(`header_${collectionYearLabel(y.year)}.csv`, csv(y.header)),
+          parseCsvTable(`episodes_${collectionYearLabel(y.year)}.csv`, csv(y.episodes)),
+        ]),
+      );
+      if (!k.ok) throw new Error('refused');
+      return k.merged;
+    })();
+    const go = (from?: string, to?: string) =>
+      calibrate(c, {
+        base: county(1),
+        baseRef: BASE,
+        calibration: calibration.parse({}),
+        seed: 1,
+        dataLabel: 'x',
+        ...(from ? { from: dayOfIso(from) } : {}),
+        ...(to ? { to: dayOfIso(to) } : {}),
+      });
+    expect(() => go('2014-04-01')).toThrow(/starts 01\/04\/2014, before the first return \(01\/04\/2015\)/);
+    expect(() => go(undefined, '2026-03-31')).toThrow(
+      /ends 31\/03\/2026, after the data end \(31\/03\/2025\)/,
+    );
+  }, 60_000);
 });

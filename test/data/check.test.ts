@@ -419,3 +419,38 @@ describe('caresim data synth and caresim calibrate', () => {
     expect(bad.stderr).not.toMatch(/\n\s+at /);
   }, 240_000);
 });
+
+describe('merging years (review fixes)', () => {
+  it('accepts an episode that starts and ends on the day the next starts, and drops it without losing the next', () => {
+    const sameDay = edit(
+      E22,
+      'C004,03/03/2023,P,C2,N1,U4,PR1,,,CARPL',
+      'C004,03/03/2023,P,C2,N1,K2,PR4,03/03/2023,X1,CARPL,LE7 7JJ,NG9 9ZZ,SC999999\nC004,03/03/2023,P,C2,N1,U4,PR1,,,CARPL',
+    );
+    const r = checkReturns(tables(sameDay));
+    if (!r.ok) throw new Error(r.problems.map(formatDataProblem).join('\n'));
+    expect(r.merged.notes.sameDayDropped).toBe(1);
+    const c004 = r.merged.children.find((c) => c.child === 'C004')!;
+    expect(c004.placements.map((p) => [p.place, p.provider, p.end])).toEqual([
+      ['K2', 'PR1', 19419],
+      ['U4', 'PR1', null],
+    ]);
+  });
+
+  it('takes an episode open on 31 March and missing from the next return as in care that day, its end unexplained', () => {
+    const missing = edit(
+      'episodes_2023-24.csv',
+      'C001,15/11/2022,L,C1,N1,K2,PR4,,,,LE1 1AA,NG1 1CC,SC111111\n',
+      '',
+    );
+    const r = checkReturns(tables(missing));
+    if (!r.ok) throw new Error(r.problems.map(formatDataProblem).join('\n'));
+    expect(r.merged.notes.closedAtYearEnd).toBe(1);
+    const c001 = r.merged.children.find((c) => c.child === 'C001')!;
+    const last = c001.placements.at(-1)!;
+    // 1 April 2023: in care on 31 March, as the 2022-23 return says; why care ended is unknown.
+    expect(last.end).toBe(19448);
+    expect(last.recEnd).toBe('');
+    expect(r.summary.onYearEnd[0]!.external).toBe(3);
+  });
+});
