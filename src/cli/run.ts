@@ -12,6 +12,7 @@ import { redrawCompareCharts, redrawRunCharts } from '../output/chartFiles.ts';
 import { executeCompare } from '../output/compareFolder.ts';
 import { writeCompareReport, writeRunReport } from '../output/reportFiles.ts';
 import { executeMerge, executeRun } from '../output/runFolder.ts';
+import { writeRunWorkbook } from '../output/workbook.ts';
 import { executeSensitivity } from '../output/sensitivityFolder.ts';
 import { executeSweep } from '../output/sweepFolder.ts';
 import { formatComparison } from '../report/compareSummary.ts';
@@ -293,9 +294,12 @@ export async function reportCommand(dir: string): Promise<number> {
     const isComparison = existsSync(join(dir, 'compare.json'));
     const files = isComparison ? await redrawCompareCharts(dir) : await redrawRunCharts(dir);
     if (isComparison) writeCompareReport(dir);
-    else writeRunReport(dir);
+    else {
+      writeRunReport(dir);
+      await writeRunWorkbook(dir);
+    }
     console.log(
-      `Drew ${files.length / 3} charts in ${dir}/charts (vega-lite spec, SVG and PNG of each) and wrote report.html and report.md`,
+      `Drew ${files.length / 3} charts in ${dir}/charts (vega-lite spec, SVG and PNG of each) and wrote report.html and report.md${isComparison ? '' : ' and results.xlsx'}`,
     );
     return 0;
   } catch (e) {

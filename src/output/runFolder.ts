@@ -23,6 +23,7 @@ import {
   type RunManifest,
 } from './manifest.ts';
 import { writeRunReport } from './reportFiles.ts';
+import { writeRunWorkbook } from './workbook.ts';
 import { defaultRunDir, RunDirectory } from './runDirectory.ts';
 
 const RAW_FILE = 'replications.f64';
@@ -105,10 +106,13 @@ async function writeRunFolder(
     ...(raw
       ? { raw: { file: RAW_FILE, reps: set.reps, series: set.defs.map((d) => d.name), months: set.months } }
       : {}),
-    files: [...dir.files, ...(charts ? ['report.html', 'report.md'] : []), 'manifest.json'],
+    files: [...dir.files, ...(charts ? ['report.html', 'report.md', 'results.xlsx'] : []), 'manifest.json'],
   } as RunLikeManifest;
   dir.write('manifest.json', manifestText(manifest));
-  if (charts) writeRunReport(dir.partial);
+  if (charts) {
+    writeRunReport(dir.partial);
+    await writeRunWorkbook(dir.partial);
+  }
   dir.commit();
   return { tables, manifest };
 }

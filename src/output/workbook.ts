@@ -1,0 +1,268 @@
+/**
+ * results.xlsx: a results folder as an Excel workbook an analyst can pivot and an officer can
+ * paste from. A contents sheet; the findings in words; the headline summary with both kinds of
+ * interval as numbers; the tables by financial year and by month as named Excel tables (so
+ * PivotTables and filters work) with frozen headers and proper number formats (£, %, whole
+ * children); every parameter with its source; the charts as images; and the manifest. Built from
+ * what the folder holds, as the reports are.
+ */
+import ExcelJS from 'exceljs';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { runCharts, type StatRow } from '../charts/runCharts.ts';
+import type { MetricSummary } from '../experiment/tables.ts';
+import { findings, windowOf } from '../report/runReport.ts';
+import { intervalsExplained, MC_HEADING, RANGE_HEADING } from '../report/uncertaintyWords.ts';
+import { listProvenance } from '../scenario/provenance.ts';
+import { parseStatRows } from './csv.ts';
+import { readManifest } from './manifest.ts';
+
+/** The Excel number format for a value in a unit. */
+export function numberFormat(unit: string): string {
+  if (unit === '£') return '"£"#,##0;-"£"#,##0';
+  if (unit === 'share' || unit === 'rate') return '0.0%';
+  if (unit === 'days' || unit === 'placements' || unit === 'referrals') return '#,##0.0';
+  return '#,##0.00';
+}
+
+interface Column {
+  header: string;
+  width: number;
+  /** Number format, or null for text. */
+  format?: string | ((row: readonly (string | number | null)[]) => string);
+}
+
+/** A sheet holding one named table, header frozen. */
+function tableSheet(
+  wb: ExcelJS.Workbook,
+  name: string,
+  tableName: string,
+  columns: readonly Column[],
+  rows: readonly (readonly (string | number | null)[])[],
+): void {
+  const ws = wb.addWorksheet(name, { views: [{ state: 'frozen', ySplit: 1 }] });
+  ws.columns = columns.map((c) => ({ width: c.width }));
+  ws.addTable({
+    name: tableName,
+    ref: 'A1',
+    headerRow: true,
+    style: { theme: 'TableStyleLight9', showRowStripes: true },
+    columns: columns.map((c) => ({ name: c.header, filterButton: true })),
+    rows: rows.length > 0 ? rows.map((r) => [...r]) : [columns.map(() => null)],
+  });
+  rows.forEach((r, i) => {
+    columns.forEach((c, j) => {
+      if (!c.format) return;
+      const fmt = typeof c.format === 'function' ? c.format(r) : c.format;
+      ws.getCell(i + 2, j + 1).numFmt = fmt;
+    });
+  });
+}
+
+/** A sheet of paragraphs (findings, notes), wrapped to a readable width. */
+function textSheet(wb: ExcelJS.Workbook, name: string, title: string, paragraphs: readonly string[]): void {
+  const ws = wb.addWorksheet(name);
+  ws.columns = [{ width: 110 }];
+  ws.addRow([title]).font = { bold: true, size: 14 };
+  ws.addRow([]);
+  for (const p of paragraphs) {
+    const row = ws.addRow([p]);
+    row.alignment = { wrapText: true, vertical: 'top' };
+    // Excel does not size wrapped rows itself: about 110 characters a line at this width.
+    row.height = 15 * Math.max(1, Math.ceil(p.length / 105));
+  }
+}
+
+/** The charts' PNGs, one under another, each with its title. */
+function chartSheet(
+  wb: ExcelJS.Workbook,
+  dir: string,
+  charts: readonly { name: string; title: string }[],
+): void {
+  const ws = wb.addWorksheet('Charts');
+  ws.columns = [{ width: 120 }];
+  let row = 1;
+  for (const c of charts) {
+    const file = join(dir, 'charts', `${c.name}.png`);
+    if (!existsSync(file)) continue;
+    const png = readFileSync(file);
+    // PNG width and height, from its header, to keep the picture's shape.
+    const w = png.readUInt32BE(16);
+    const h = png.readUInt32BE(20);
+    const width = 760;
+    const height = Math.round((h / w) * width);
+    ws.getCell(row, 1).value = c.title;
+    ws.getCell(row, 1).font = { bold: true };
+    const id = wb.addImage({ buffer: png as unknown as ExcelJS.Buffer, extension: 'png' });
+    ws.addImage(id, { tl: { col: 0, row }, ext: { width, height } });
+    row += Math.ceil(height / 20) + 3;
+  }
+}
+
+function manifestSheet(wb: ExcelJS.Workbook, manifest: Record<string, unknown>): void {
+  const rows = Object.entries(manifest)
+    .filter(([k]) => k !== 'model' && k !== 'modelAsWritten')
+    .map(([k, v]) => [k, typeof v === 'object' ? JSON.stringify(v) : String(v)]);
+  tableSheet(
+    wb,
+    'Manifest',
+    'Manifest',
+    [
+      { header: 'fact', width: 24 },
+      { header: 'value', width: 100 },
+    ],
+    rows,
+  );
+}
+
+function contentsSheet(
+  wb: ExcelJS.Workbook,
+  title: string,
+  subtitle: string,
+  sheets: readonly [string, string][],
+): void {
+  const ws = wb.getWorksheet('Contents')!;
+  ws.columns = [{ width: 22 }, { width: 100 }];
+  ws.addRow([title]).font = { bold: true, size: 16 };
+  ws.addRow([subtitle]);
+  ws.addRow([]);
+  for (const [sheet, what] of sheets) {
+    const r = ws.addRow([{ text: sheet, hyperlink: `#'${sheet}'!A1` }, what]);
+    r.getCell(1).font = { color: { argb: 'FF0563C1' }, underline: true };
+  }
+}
+
+/**
+ * The two kinds of interval as column headers (an Excel table needs each header once): the range
+ * of outcomes, then the simulation error of the average.
+ */
+const INTERVAL_HEADERS = [
+  'average',
+  'range of outcomes: 5th percentile',
+  'range of outcomes: 95th percentile',
+  'simulation error of the average: 95% low',
+  'simulation error of the average: 95% high',
+] as const;
+
+const STAT_COLUMNS = (period: string): Column[] => [
+  { header: 'series', width: 28 },
+  { header: 'label', width: 48 },
+  { header: 'unit', width: 10 },
+  { header: period, width: 12 },
+  ...[...INTERVAL_HEADERS, '25th percentile', 'median', '75th percentile'].map((h): Column => ({
+    header: h,
+    width: h.length > 20 ? 30 : 12,
+    format: (r) => numberFormat(String(r[2])),
+  })),
+];
+
+const statRow = (r: StatRow) => [
+  r.series,
+  r.label,
+  r.unit,
+  r.period,
+  r.mean,
+  r.p5,
+  r.p95,
+  r.ciLow,
+  r.ciHigh,
+  r.p25,
+  r.p50,
+  r.p75,
+];
+
+/**
+ * Write results.xlsx into a run's folder (complete or partial), from its files.
+ * @throws Error if the folder lacks its manifest, summary or tables
+ */
+export async function writeRunWorkbook(dir: string): Promise<string> {
+  const m = readManifest(dir, ['run', 'merge']);
+  const summary = (
+    JSON.parse(readFileSync(join(dir, 'summary.json'), 'utf8')) as { metrics: Record<string, MetricSummary> }
+  ).metrics;
+  const periods = parseStatRows(readFileSync(join(dir, 'periods.csv'), 'utf8'));
+  const years = parseStatRows(readFileSync(join(dir, 'years.csv'), 'utf8'));
+  const fyLabels = [...new Set(years.map((r) => r.period))];
+  const wb = new ExcelJS.Workbook();
+  wb.creator = `caresim ${String(m.caresim)}`;
+  wb.addWorksheet('Contents');
+  textSheet(wb, 'Findings', `${String(m.modelName)}: findings`, [
+    intervalsExplained(m.replications as number, m.uncertain ?? []),
+    ...findings(summary, windowOf(m, fyLabels)),
+  ]);
+  tableSheet(
+    wb,
+    'Summary',
+    'Summary',
+    [
+      { header: 'metric', width: 28 },
+      { header: 'label', width: 60 },
+      { header: 'unit', width: 10 },
+      ...INTERVAL_HEADERS.map((h): Column => ({
+        header: h,
+        width: h.length > 20 ? 30 : 12,
+        format: (r) => numberFormat(String(r[2])),
+      })),
+      { header: 'replications', width: 12, format: '0' },
+    ],
+    Object.entries(summary).map(([k, s]) => [
+      k,
+      s.label,
+      s.unit,
+      s.mean,
+      s.p5,
+      s.p95,
+      s.ciLow,
+      s.ciHigh,
+      s.n,
+    ]),
+  );
+  tableSheet(wb, 'By year', 'ByYear', STAT_COLUMNS('year'), years.map(statRow));
+  tableSheet(wb, 'By month', 'ByMonth', STAT_COLUMNS('month'), periods.map(statRow));
+  tableSheet(
+    wb,
+    'Assumptions',
+    'Assumptions',
+    [
+      { header: 'parameter', width: 50 },
+      { header: 'value', width: 16 },
+      { header: 'kind', width: 12 },
+      { header: 'source or reason', width: 90 },
+      { header: 'low', width: 10 },
+      { header: 'high', width: 10 },
+    ],
+    listProvenance(m.modelAsWritten ?? m.model).map((p) => [
+      p.field,
+      p.value,
+      p.kind === 'none' ? 'not stated' : p.kind,
+      p.text,
+      p.low ?? null,
+      p.high ?? null,
+    ]),
+  );
+  const source = {
+    caresim: String(m.caresim),
+    model: String(m.modelName),
+    replications: m.replications,
+    seed: m.seed,
+  };
+  chartSheet(wb, dir, runCharts(periods, years, source));
+  manifestSheet(wb, m as unknown as Record<string, unknown>);
+  contentsSheet(
+    wb,
+    `${String(m.modelName)}: simulation results`,
+    `${String(m.replications)} replications, seed ${String(m.seed)}; caresim ${String(m.caresim)}`,
+    [
+      ['Findings', 'what the results say, in words, with the range of outcomes first'],
+      ['Summary', `headline metrics: average, ${RANGE_HEADING}, ${MC_HEADING}`],
+      ['By year', 'every series by financial year (table ByYear)'],
+      ['By month', 'every series by calendar month (table ByMonth)'],
+      ['Assumptions', 'every number of the model with its source or the assumption behind it'],
+      ['Charts', 'the charts of the report, as pictures'],
+      ['Manifest', 'how the results were made: seed, replications, versions, streams'],
+    ],
+  );
+  const file = join(dir, 'results.xlsx');
+  await wb.xlsx.writeFile(file);
+  return 'results.xlsx';
+}
