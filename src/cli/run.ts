@@ -10,7 +10,7 @@ import { parameterName } from '../experiment/sensitivity.ts';
 import { parseAxis } from '../experiment/sweep.ts';
 import { redrawCompareCharts, redrawRunCharts } from '../output/chartFiles.ts';
 import { executeCompare } from '../output/compareFolder.ts';
-import { writeCompareReport, writeRunReport } from '../output/reportFiles.ts';
+import { writeCompareReport, writeRunReport, writeRunWordReport } from '../output/reportFiles.ts';
 import { executeMerge, executeRun } from '../output/runFolder.ts';
 import { writeRunWorkbook } from '../output/workbook.ts';
 import { executeSensitivity } from '../output/sensitivityFolder.ts';
@@ -296,10 +296,11 @@ export async function reportCommand(dir: string): Promise<number> {
     if (isComparison) writeCompareReport(dir);
     else {
       writeRunReport(dir);
+      await writeRunWordReport(dir);
       await writeRunWorkbook(dir);
     }
     console.log(
-      `Drew ${files.length / 3} charts in ${dir}/charts (vega-lite spec, SVG and PNG of each) and wrote report.html and report.md${isComparison ? '' : ' and results.xlsx'}`,
+      `Drew ${files.length / 3} charts in ${dir}/charts (vega-lite spec, SVG and PNG of each) and wrote report.html and report.md${isComparison ? '' : ', report.docx and results.xlsx'}`,
     );
     return 0;
   } catch (e) {

@@ -12,7 +12,15 @@ import { FONT_FILES } from '../charts/style.ts';
 import type { HistoryRow } from '../experiment/history.ts';
 import type { MetricSummary } from '../experiment/tables.ts';
 import { compareReportBlocks, type CompareReportInput } from '../report/compareReport.ts';
-import { renderHtml, renderMarkdown, runReportBlocks, type RunReportInput } from '../report/runReport.ts';
+import {
+  renderHtml,
+  renderMarkdown,
+  runReportBlocks,
+  type Block,
+  type RunReportInput,
+} from '../report/runReport.ts';
+import { wordReport } from '../report/wordReport.ts';
+import { Packer } from 'docx';
 import { readCompareFolder } from './compareTables.ts';
 import { parseStatRows } from './csv.ts';
 import { readManifest } from './manifest.ts';
@@ -47,6 +55,11 @@ function writeReport(dir: string, doc: Parameters<typeof renderMarkdown>[0]): st
  * @throws Error if the folder lacks its manifest, summary or tables
  */
 export function writeRunReport(dir: string): string[] {
+  return writeReport(dir, runReportDoc(dir));
+}
+
+/** A run folder's report as blocks, from its files. */
+function runReportDoc(dir: string): ReturnType<typeof runReportBlocks> {
   const manifest = readManifest(dir, ['run', 'merge']);
   for (const f of ['summary.json', 'periods.csv', 'years.csv'])
     if (!existsSync(join(dir, f))) throw new Error(`${dir}: no ${f} (not the results folder of caresim run)`);
@@ -65,7 +78,7 @@ export function writeRunReport(dir: string): string[] {
   const history = existsSync(join(dir, 'history.json'))
     ? (JSON.parse(readFileSync(join(dir, 'history.json'), 'utf8')) as { checks: HistoryRow[] }).checks
     : [];
-  return writeReport(dir, runReportBlocks({ manifest, summary, years, charts, history }));
+  return runReportBlocks({ manifest, summary, years, charts, history });
 }
 
 /**
@@ -79,4 +92,35 @@ export function writeCompareReport(dir: string): string[] {
   };
   const charts = chartsOnDisk(dir, compareCharts(readCompareFolder(dir), compareSource(manifest)));
   return writeReport(dir, compareReportBlocks({ manifest, comparisons: compare.scenarios, charts }));
+}
+
+/** The charts' PNGs a report's blocks name, with their pixel sizes (from each PNG's header). */
+function chartImages(
+  dir: string,
+  doc: { blocks: Block[] },
+): Map<string, { data: Uint8Array; width: number; height: number }> {
+  const out = new Map<string, { data: Uint8Array; width: number; height: number }>();
+  for (const b of doc.blocks) {
+    if (b.kind !== 'chart') continue;
+    const file = join(dir, b.chart!.png);
+    if (!existsSync(file)) continue;
+    const data = readFileSync(file);
+    out.set(b.chart!.png, { data, width: data.readUInt32BE(16), height: data.readUInt32BE(20) });
+  }
+  return out;
+}
+
+/**
+ * Write report.docx, the short report (findings, four charts, the table by financial year), into a
+ * run's folder from its files, as writeRunReport writes report.html.
+ */
+export async function writeRunWordReport(dir: string): Promise<string> {
+  const doc = runReportDoc(dir);
+  const word = wordReport(doc, {
+    images: chartImages(dir, doc),
+    maxCharts: 4,
+    sections: ['Findings', 'Charts', 'By financial year'],
+  });
+  writeFileSync(join(dir, 'report.docx'), await Packer.toBuffer(word));
+  return 'report.docx';
 }

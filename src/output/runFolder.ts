@@ -22,7 +22,7 @@ import {
   type RunLikeManifest,
   type RunManifest,
 } from './manifest.ts';
-import { writeRunReport } from './reportFiles.ts';
+import { writeRunReport, writeRunWordReport } from './reportFiles.ts';
 import { writeRunWorkbook } from './workbook.ts';
 import { defaultRunDir, RunDirectory } from './runDirectory.ts';
 
@@ -106,11 +106,16 @@ async function writeRunFolder(
     ...(raw
       ? { raw: { file: RAW_FILE, reps: set.reps, series: set.defs.map((d) => d.name), months: set.months } }
       : {}),
-    files: [...dir.files, ...(charts ? ['report.html', 'report.md', 'results.xlsx'] : []), 'manifest.json'],
+    files: [
+      ...dir.files,
+      ...(charts ? ['report.html', 'report.md', 'report.docx', 'results.xlsx'] : []),
+      'manifest.json',
+    ],
   } as RunLikeManifest;
   dir.write('manifest.json', manifestText(manifest));
   if (charts) {
     writeRunReport(dir.partial);
+    await writeRunWordReport(dir.partial);
     await writeRunWorkbook(dir.partial);
   }
   dir.commit();

@@ -3,7 +3,7 @@
 // and the charts as pictures.
 import { describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { executeRun } from '../../src/output/runFolder.ts';
@@ -81,5 +81,39 @@ describe('results.xlsx of a run', () => {
     expect(String(wb.getWorksheet('Findings')!.getCell(3, 1).value)).toMatch(/range of outcomes/);
     expect(wb.getWorksheet('Charts')!.getImages().length).toBe(5);
     expect(wb.getWorksheet('Assumptions')!.rowCount).toBeGreaterThan(100);
+  }, 120_000);
+});
+
+describe('report.docx of a run', () => {
+  it('is the short report: Word heading styles, the findings, four charts as pictures and the year table as a Word table', async () => {
+    const JSZip = (await import('jszip')).default;
+    const loaded = loadModel('models/leicestershire.yaml');
+    if (!loaded.ok) throw new Error('baseline invalid');
+    const out = join(mkdtempSync(join(tmpdir(), 'caresim-docx-')), 'run');
+    const { dir, manifest } = await executeRun({
+      modelFile: 'models/leicestershire.yaml',
+      model: loaded.model,
+      modelAsWritten: loaded.raw,
+      replications: 4,
+      seed: 2,
+      years: 9,
+      workers: 1,
+      out,
+    });
+    expect(manifest.files).toContain('report.docx');
+    const zip = await JSZip.loadAsync(readFileSync(join(dir, 'report.docx')));
+    const xml = await zip.file('word/document.xml')!.async('string');
+    // Headings as Word's styles, so a council's template restyles them.
+    expect(xml).toContain('<w:pStyle w:val="Title"/>');
+    expect((xml.match(/<w:pStyle w:val="Heading1"\/>/g) ?? []).length).toBe(3);
+    for (const h of ['Findings', 'Charts', 'By financial year']) expect(xml).toContain(`>${h}</w:t>`);
+    // The long sections stay in report.html.
+    expect(xml).not.toContain('>Assumptions and sources</w:t>');
+    // Four charts, embedded; one table with a repeating header row.
+    const media = Object.keys(zip.files).filter((f) => f.startsWith('word/media/') && f.endsWith('.png'));
+    expect(media).toHaveLength(4);
+    expect((xml.match(/<w:tbl>/g) ?? []).length).toBe(1);
+    expect(xml).toContain('<w:tblHeader/>');
+    expect(xml).toMatch(/range of outcomes/);
   }, 120_000);
 });
