@@ -10,9 +10,14 @@ import { parameterName } from '../experiment/sensitivity.ts';
 import { parseAxis } from '../experiment/sweep.ts';
 import { redrawCompareCharts, redrawRunCharts } from '../output/chartFiles.ts';
 import { executeCompare } from '../output/compareFolder.ts';
-import { writeCompareReport, writeRunReport, writeRunWordReport } from '../output/reportFiles.ts';
+import {
+  writeCompareReport,
+  writeCompareWordReport,
+  writeRunReport,
+  writeRunWordReport,
+} from '../output/reportFiles.ts';
 import { executeMerge, executeRun } from '../output/runFolder.ts';
-import { writeRunWorkbook } from '../output/workbook.ts';
+import { writeCompareWorkbook, writeRunWorkbook } from '../output/workbook.ts';
 import { executeSensitivity } from '../output/sensitivityFolder.ts';
 import { executeSweep } from '../output/sweepFolder.ts';
 import { formatComparison } from '../report/compareSummary.ts';
@@ -293,14 +298,17 @@ export async function reportCommand(dir: string): Promise<number> {
   try {
     const isComparison = existsSync(join(dir, 'compare.json'));
     const files = isComparison ? await redrawCompareCharts(dir) : await redrawRunCharts(dir);
-    if (isComparison) writeCompareReport(dir);
-    else {
+    if (isComparison) {
+      writeCompareReport(dir);
+      await writeCompareWordReport(dir);
+      await writeCompareWorkbook(dir);
+    } else {
       writeRunReport(dir);
       await writeRunWordReport(dir);
       await writeRunWorkbook(dir);
     }
     console.log(
-      `Drew ${files.length / 3} charts in ${dir}/charts (vega-lite spec, SVG and PNG of each) and wrote report.html and report.md${isComparison ? '' : ', report.docx and results.xlsx'}`,
+      `Drew ${files.length / 3} charts in ${dir}/charts (vega-lite spec, SVG and PNG of each) and wrote report.html, report.md, report.docx and results.xlsx`,
     );
     return 0;
   } catch (e) {

@@ -18,7 +18,8 @@ import { redrawCompareCharts } from './chartFiles.ts';
 import { csv } from './csv.ts';
 import { jsonText } from './json.ts';
 import { buildFacts, manifestText, RESULTS_FORMAT, timing, type CompareManifest } from './manifest.ts';
-import { writeCompareReport } from './reportFiles.ts';
+import { writeCompareReport, writeCompareWordReport } from './reportFiles.ts';
+import { writeCompareWorkbook } from './workbook.ts';
 import { defaultRunDir, RunDirectory } from './runDirectory.ts';
 
 export interface CompareOptions extends Omit<SeriesOptions, 'replications' | 'seed'> {
@@ -100,7 +101,7 @@ export async function executeCompare(o: CompareOptions): Promise<CompareOutcome>
       ...timing(started),
       files: [
         ...dir.files,
-        ...(o.charts === false ? [] : ['charts/', 'report.html', 'report.md']),
+        ...(o.charts === false ? [] : ['charts/', 'report.html', 'report.md', 'report.docx', 'results.xlsx']),
         'manifest.json',
       ],
       resolvedModels: o.models as unknown as Record<string, unknown>[],
@@ -110,6 +111,8 @@ export async function executeCompare(o: CompareOptions): Promise<CompareOutcome>
     if (o.charts !== false) {
       await redrawCompareCharts(dir.partial);
       writeCompareReport(dir.partial);
+      await writeCompareWordReport(dir.partial);
+      await writeCompareWorkbook(dir.partial);
     }
     dir.commit();
     return { dir: dir.target, comparisons, manifest };

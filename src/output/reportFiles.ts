@@ -59,7 +59,7 @@ export function writeRunReport(dir: string): string[] {
 }
 
 /** A run folder's report as blocks, from its files. */
-function runReportDoc(dir: string): ReturnType<typeof runReportBlocks> {
+export function runReportDoc(dir: string): ReturnType<typeof runReportBlocks> {
   const manifest = readManifest(dir, ['run', 'merge']);
   for (const f of ['summary.json', 'periods.csv', 'years.csv'])
     if (!existsSync(join(dir, f))) throw new Error(`${dir}: no ${f} (not the results folder of caresim run)`);
@@ -86,12 +86,17 @@ function runReportDoc(dir: string): ReturnType<typeof runReportBlocks> {
  * @throws Error if the folder lacks its manifest or tables
  */
 export function writeCompareReport(dir: string): string[] {
+  return writeReport(dir, compareReportDoc(dir));
+}
+
+/** A comparison folder's report as blocks, from its files. */
+export function compareReportDoc(dir: string): ReturnType<typeof compareReportBlocks> {
   const manifest = readManifest(dir, ['compare']);
   const compare = JSON.parse(readFileSync(join(dir, 'compare.json'), 'utf8')) as {
     scenarios: CompareReportInput['comparisons'];
   };
   const charts = chartsOnDisk(dir, compareCharts(readCompareFolder(dir), compareSource(manifest)));
-  return writeReport(dir, compareReportBlocks({ manifest, comparisons: compare.scenarios, charts }));
+  return compareReportBlocks({ manifest, comparisons: compare.scenarios, charts });
 }
 
 /** The charts' PNGs a report's blocks name, with their pixel sizes (from each PNG's header). */
@@ -120,6 +125,18 @@ export async function writeRunWordReport(dir: string): Promise<string> {
     images: chartImages(dir, doc),
     maxCharts: 4,
     sections: ['Findings', 'Charts', 'By financial year'],
+  });
+  writeFileSync(join(dir, 'report.docx'), await Packer.toBuffer(word));
+  return 'report.docx';
+}
+
+/** Write report.docx of a comparison: its findings, what the answer hangs on, four charts and the savings by year. */
+export async function writeCompareWordReport(dir: string): Promise<string> {
+  const doc = compareReportDoc(dir);
+  const word = wordReport(doc, {
+    images: chartImages(dir, doc),
+    maxCharts: 4,
+    sections: ['Findings', 'What the answer hangs on', 'Charts', 'Savings by financial year'],
   });
   writeFileSync(join(dir, 'report.docx'), await Packer.toBuffer(word));
   return 'report.docx';

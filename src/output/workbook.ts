@@ -11,10 +11,11 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { runCharts, type StatRow } from '../charts/runCharts.ts';
 import type { MetricSummary } from '../experiment/tables.ts';
-import { findings, windowOf } from '../report/runReport.ts';
+import { findings, windowOf, type Block } from '../report/runReport.ts';
 import { intervalsExplained, MC_HEADING, RANGE_HEADING } from '../report/uncertaintyWords.ts';
 import { listProvenance } from '../scenario/provenance.ts';
-import { parseStatRows } from './csv.ts';
+import { csvRecords, parseStatRows } from './csv.ts';
+import { compareReportDoc } from './reportFiles.ts';
 import { readManifest } from './manifest.ts';
 
 /** The Excel number format for a value in a unit. */
@@ -264,5 +265,98 @@ export async function writeRunWorkbook(dir: string): Promise<string> {
   );
   const file = join(dir, 'results.xlsx');
   await wb.xlsx.writeFile(file);
+  return 'results.xlsx';
+}
+
+/** The texts of the blocks under one heading (paragraphs and list items), for a sheet of words. */
+function sectionTexts(blocks: readonly Block[], heading: string): string[] {
+  const out: string[] = [];
+  let inside = false;
+  for (const b of blocks) {
+    if (b.kind === 'h2') inside = b.text === heading;
+    else if (inside && b.kind === 'p') out.push(b.text!);
+    else if (inside && b.kind === 'list') out.push(...b.items!);
+  }
+  return out;
+}
+
+/** A CSV file of the folder as a named table: numbers as numbers, each column formatted by `format`. */
+function csvSheet(
+  wb: ExcelJS.Workbook,
+  dir: string,
+  file: string,
+  sheet: string,
+  table: string,
+  format: (column: string, row: Record<string, string>) => string | undefined,
+): void {
+  if (!existsSync(join(dir, file))) return;
+  const records = csvRecords(readFileSync(join(dir, file), 'utf8'));
+  if (records.length === 0) return;
+  const headers = Object.keys(records[0]!);
+  const isNumeric = headers.map((h) => records.every((r) => r[h] === '' || Number.isFinite(Number(r[h]))));
+  const rows = records.map((r) =>
+    headers.map((h, j) => (isNumeric[j] ? (r[h] === '' ? null : Number(r[h])) : r[h]!)),
+  );
+  const columns: Column[] = headers.map((h, j) => ({
+    header: h,
+    width: isNumeric[j] ? 14 : Math.min(60, Math.max(12, ...records.map((r) => r[h]!.length))),
+    ...(isNumeric[j]
+      ? {
+          format: (row: readonly (string | number | null)[]) =>
+            format(h, Object.fromEntries(headers.map((k, i) => [k, String(row[i] ?? '')]))) ?? '#,##0.00',
+        }
+      : {}),
+  }));
+  tableSheet(wb, sheet, table, columns, rows);
+}
+
+const MONEY = numberFormat('£');
+
+/**
+ * Write results.xlsx into a comparison's folder, from its files: the findings, the savings by year
+ * and each model's costs by year as named tables (£), what the answer hangs on, the charts and the
+ * manifest.
+ */
+export async function writeCompareWorkbook(dir: string): Promise<string> {
+  const m = readManifest(dir, ['compare']);
+  const doc = compareReportDoc(dir);
+  const wb = new ExcelJS.Workbook();
+  wb.creator = `caresim ${String(m.caresim)}`;
+  wb.addWorksheet('Contents');
+  textSheet(wb, 'Findings', doc.title, [
+    ...sectionTexts(doc.blocks, 'Findings'),
+    ...sectionTexts(doc.blocks, 'What the answer hangs on'),
+  ]);
+  const stat = new Set(['mean', 'ciLow', 'ciHigh', 'p5', 'p25', 'p50', 'p75', 'p95']);
+  csvSheet(wb, dir, 'compare-years.csv', 'Savings by year', 'SavingsByYear', (c) =>
+    stat.has(c) ? MONEY : undefined,
+  );
+  csvSheet(wb, dir, 'compare-costs.csv', 'Costs by model', 'CostsByModel', (c) =>
+    stat.has(c) ? MONEY : undefined,
+  );
+  csvSheet(wb, dir, 'compare-psa.csv', 'Hangs on', 'HangsOn', (c) =>
+    c === 'evppi' ? MONEY : c === 'varianceShare' ? '0.0%' : '0.000',
+  );
+  chartSheet(
+    wb,
+    dir,
+    doc.blocks.filter((b) => b.kind === 'chart').map((b) => ({ name: b.chart!.name, title: b.chart!.title })),
+  );
+  manifestSheet(wb, m as unknown as Record<string, unknown>);
+  const sheets: [string, string][] = [
+    ['Findings', 'what the comparison says, in words, with the range of outcomes first'],
+    ['Savings by year', "each scenario's saving against the base by financial year (table SavingsByYear)"],
+    ['Costs by model', "each model's revenue cost by financial year (table CostsByModel)"],
+    ['Hangs on', 'which uncertain numbers the saving depends on, their value of information and thresholds'],
+    ['Charts', 'the charts of the report, as pictures'],
+    ['Manifest', 'how the results were made: seed, replications, versions, streams'],
+  ];
+  contentsSheet(
+    wb,
+    doc.title,
+    doc.subtitle,
+    sheets.filter(([name]) => wb.getWorksheet(name) !== undefined),
+  );
+  await wb.xlsx.writeFile(join(dir, 'results.xlsx'));
   return 'results.xlsx';
 }

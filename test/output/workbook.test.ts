@@ -117,3 +117,50 @@ describe('report.docx of a run', () => {
     expect(xml).toMatch(/range of outcomes/);
   }, 120_000);
 });
+
+describe('results.xlsx and report.docx of a comparison', () => {
+  it('hold the findings, the savings and costs by year and what the answer hangs on as tables, and the short report', async () => {
+    const JSZip = (await import('jszip')).default;
+    const { executeCompare } = await import('../../src/output/compareFolder.ts');
+    const files = ['models/scenarios/do-nothing.yaml', 'models/scenarios/march-2025-plan.yaml'];
+    const models = files.map((f) => {
+      const l = loadModel(f);
+      if (!l.ok) throw new Error(`${f} invalid`);
+      return l;
+    });
+    const out = join(mkdtempSync(join(tmpdir(), 'caresim-cmp-xlsx-')), 'cmp');
+    const { dir, manifest } = await executeCompare({
+      files,
+      models: models.map((l) => l.model),
+      modelsAsWritten: models.map((l) => l.raw),
+      replications: 30,
+      seed: 5,
+      workers: 1,
+      out,
+    });
+    expect(manifest.files).toEqual(expect.arrayContaining(['report.docx', 'results.xlsx']));
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(join(dir, 'results.xlsx'));
+    expect(wb.worksheets.map((w) => w.name)).toEqual([
+      'Contents',
+      'Findings',
+      'Savings by year',
+      'Costs by model',
+      'Hangs on',
+      'Charts',
+      'Manifest',
+    ]);
+    const years = wb.getWorksheet('Savings by year')!;
+    expect(years.getTable('SavingsByYear')).toBeDefined();
+    const header = (years.getRow(1).values as string[]).slice(1);
+    const mean = header.indexOf('mean') + 1;
+    expect(typeof years.getCell(2, mean).value).toBe('number');
+    expect(years.getCell(2, mean).numFmt).toContain('£');
+    expect(wb.getWorksheet('Charts')!.getImages().length).toBeGreaterThanOrEqual(4);
+    const zip = await JSZip.loadAsync(readFileSync(join(dir, 'report.docx')));
+    const xml = await zip.file('word/document.xml')!.async('string');
+    for (const h of ['Findings', 'What the answer hangs on', 'Charts', 'Savings by financial year'])
+      expect(xml).toContain(`>${h}</w:t>`);
+    expect(Object.keys(zip.files).filter((f) => f.startsWith('word/media/'))).toHaveLength(4);
+  }, 180_000);
+});
