@@ -18,6 +18,7 @@ import {
   runReportBlocks,
   type Block,
   type RunReportInput,
+  shortReport,
 } from '../report/runReport.ts';
 import { wordReport } from '../report/wordReport.ts';
 import { Packer } from 'docx';
@@ -44,10 +45,21 @@ let font: string | undefined;
 /** The report font, base64, read once. */
 export const embeddedFont = () => (font ??= readFileSync(FONT_FILES[0]!).toString('base64'));
 
-function writeReport(dir: string, doc: Parameters<typeof renderMarkdown>[0]): string[] {
+/** The sections of each kind of report that its short version keeps. */
+export const SHORT_SECTIONS = {
+  run: ['Findings', 'Charts', 'By financial year'],
+  compare: ['Findings', 'What the answer hangs on', 'Charts', 'Savings by financial year'],
+} as const;
+
+function writeReport(
+  dir: string,
+  doc: Parameters<typeof renderMarkdown>[0],
+  sections: readonly string[],
+): string[] {
   writeFileSync(join(dir, 'report.html'), renderHtml(doc, embeddedFont()));
+  writeFileSync(join(dir, 'report-short.html'), renderHtml(shortReport(doc, sections), embeddedFont()));
   writeFileSync(join(dir, 'report.md'), renderMarkdown(doc));
-  return ['report.html', 'report.md'];
+  return ['report.html', 'report-short.html', 'report.md'];
 }
 
 /**
@@ -55,7 +67,7 @@ function writeReport(dir: string, doc: Parameters<typeof renderMarkdown>[0]): st
  * @throws Error if the folder lacks its manifest, summary or tables
  */
 export function writeRunReport(dir: string): string[] {
-  return writeReport(dir, runReportDoc(dir));
+  return writeReport(dir, runReportDoc(dir), SHORT_SECTIONS.run);
 }
 
 /** A run folder's report as blocks, from its files. */
@@ -86,7 +98,7 @@ export function runReportDoc(dir: string): ReturnType<typeof runReportBlocks> {
  * @throws Error if the folder lacks its manifest or tables
  */
 export function writeCompareReport(dir: string): string[] {
-  return writeReport(dir, compareReportDoc(dir));
+  return writeReport(dir, compareReportDoc(dir), SHORT_SECTIONS.compare);
 }
 
 /** A comparison folder's report as blocks, from its files. */
@@ -121,11 +133,7 @@ function chartImages(
  */
 export async function writeRunWordReport(dir: string): Promise<string> {
   const doc = runReportDoc(dir);
-  const word = wordReport(doc, {
-    images: chartImages(dir, doc),
-    maxCharts: 4,
-    sections: ['Findings', 'Charts', 'By financial year'],
-  });
+  const word = wordReport(shortReport(doc, SHORT_SECTIONS.run), { images: chartImages(dir, doc) });
   writeFileSync(join(dir, 'report.docx'), await Packer.toBuffer(word));
   return 'report.docx';
 }
@@ -133,11 +141,7 @@ export async function writeRunWordReport(dir: string): Promise<string> {
 /** Write report.docx of a comparison: its findings, what the answer hangs on, four charts and the savings by year. */
 export async function writeCompareWordReport(dir: string): Promise<string> {
   const doc = compareReportDoc(dir);
-  const word = wordReport(doc, {
-    images: chartImages(dir, doc),
-    maxCharts: 4,
-    sections: ['Findings', 'What the answer hangs on', 'Charts', 'Savings by financial year'],
-  });
+  const word = wordReport(shortReport(doc, SHORT_SECTIONS.compare), { images: chartImages(dir, doc) });
   writeFileSync(join(dir, 'report.docx'), await Packer.toBuffer(word));
   return 'report.docx';
 }

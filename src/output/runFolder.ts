@@ -108,7 +108,7 @@ async function writeRunFolder(
       : {}),
     files: [
       ...dir.files,
-      ...(charts ? ['report.html', 'report.md', 'report.docx', 'results.xlsx'] : []),
+      ...(charts ? ['report.html', 'report-short.html', 'report.md', 'report.docx', 'results.xlsx'] : []),
       'manifest.json',
     ],
   } as RunLikeManifest;

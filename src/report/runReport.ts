@@ -278,6 +278,14 @@ export function runReportBlocks(input: RunReportInput): { title: string; subtitl
   };
 }
 
+/** Text for a CSS string (the page footer): quotes and backslashes escaped, no line breaks. */
+const cssString = (s: string) =>
+  s
+    .replace(/\\/g, '\\\\')
+    .replace(/"/g, '\\"')
+    .replace(/</g, '\\3C ')
+    .replace(/[\r\n]+/g, ' ');
+
 const escape = (s: string) =>
   s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
@@ -323,8 +331,23 @@ table { border-collapse: collapse; width: 100%; font-size: 0.85rem; margin: 0.5r
 th, td { border-bottom: 1px solid #ddd; padding: 0.25rem 0.4rem; text-align: left; vertical-align: top; }
 th { background: #f2f2f2; }
 tr { page-break-inside: avoid; break-inside: avoid; }
-@page { size: A4; margin: 15mm; }
-@media print { body { margin: 0; max-width: none; } h2 { page-break-after: avoid; break-after: avoid; } }
+thead { display: table-header-group; }
+@page {
+  size: A4;
+  margin: 15mm 15mm 18mm;
+  @bottom-left { content: "${cssString(doc.title)}"; font-family: 'Source Sans 3', Arial, sans-serif; font-size: 8pt; color: #555; }
+  @bottom-right { content: "Page " counter(page) " of " counter(pages); font-family: 'Source Sans 3', Arial, sans-serif; font-size: 8pt; color: #555; }
+}
+@media print {
+  body { margin: 0; max-width: none; }
+  /* A heading never ends a page: it goes with what follows it. */
+  h2 { page-break-after: avoid; break-after: avoid; }
+  h2 + p { break-before: avoid; break-after: avoid; }
+  figure { margin: 0.6rem 0; }
+  figure svg { max-height: 100mm; width: auto; }
+  table { font-size: 0.72rem; }
+  th, td { padding: 0.15rem 0.3rem; }
+}
 </style>
 </head>
 <body>
@@ -334,6 +357,32 @@ ${body}
 </body>
 </html>
 `;
+}
+
+/**
+ * The short version of a report: only the sections named (in the report's order), and at most
+ * `maxCharts` charts: what an officer puts in a paper, four pages or fewer. The full report keeps
+ * everything (the assumptions, the method notes).
+ */
+export function shortReport(
+  doc: { title: string; subtitle: string; blocks: Block[] },
+  sections: readonly string[],
+  maxCharts = 4,
+): { title: string; subtitle: string; blocks: Block[] } {
+  const blocks: Block[] = [];
+  let keep = false;
+  let charts = 0;
+  for (const b of doc.blocks) {
+    if (b.kind === 'h2') keep = sections.includes(b.text!);
+    if (!keep) continue;
+    if (b.kind === 'chart' && charts++ >= maxCharts) continue;
+    blocks.push(b);
+  }
+  return {
+    title: doc.title,
+    subtitle: `${doc.subtitle} (short version: the full report is report.html)`,
+    blocks,
+  };
 }
 
 /** The same content as Markdown, the charts as PNG images beside it. */

@@ -1,5 +1,5 @@
 /**
- * The short report as a Word document (report.docx), ready to paste into a council's template:
+ * A report as a Word document (report.docx: the short version), ready to paste into a council's template:
  * the title, the findings in words, the key charts as pictures and the table by financial year,
  * with headings as Word's own heading styles and tables as Word tables (so the council's template
  * restyles them). Built from the same blocks as report.html and report.md; pure (the caller gives
@@ -22,10 +22,6 @@ import type { Block } from './runReport.ts';
 export interface WordReportOptions {
   /** The charts' PNGs by their path in the blocks (charts/<name>.png), with pixel sizes. */
   images: ReadonlyMap<string, { data: Uint8Array; width: number; height: number }>;
-  /** How many charts the short report keeps (default 4). */
-  maxCharts?: number;
-  /** Headings of the sections the short report keeps, in the blocks' order (default: all). */
-  sections?: readonly string[];
 }
 
 /** A4 text width at 2 cm margins, in pixels at 96 dpi (docx sizes images in pixels). */
@@ -39,17 +35,11 @@ export function wordReport(
     new Paragraph({ text: doc.title, heading: HeadingLevel.TITLE }),
     new Paragraph({ children: [new TextRun({ text: doc.subtitle, italics: true })] }),
   ];
-  let keep = o.sections === undefined;
-  let charts = 0;
   for (const b of doc.blocks) {
-    if (b.kind === 'h2') {
-      keep = o.sections === undefined || o.sections.includes(b.text!);
-      if (keep)
-        children.push(new Paragraph({ text: b.text!, heading: HeadingLevel.HEADING_1, keepNext: true }));
-      continue;
-    }
-    if (!keep) continue;
     switch (b.kind) {
+      case 'h2':
+        children.push(new Paragraph({ text: b.text!, heading: HeadingLevel.HEADING_1, keepNext: true }));
+        break;
       case 'p':
         children.push(new Paragraph({ text: b.text! }));
         break;
@@ -57,10 +47,8 @@ export function wordReport(
         for (const item of b.items!) children.push(new Paragraph({ text: item, bullet: { level: 0 } }));
         break;
       case 'chart': {
-        if (charts >= (o.maxCharts ?? 4)) break;
         const img = o.images.get(b.chart!.png);
         if (!img) break;
-        charts++;
         const width = Math.min(TEXT_WIDTH_PX, img.width);
         const height = Math.round((img.height / img.width) * width);
         children.push(

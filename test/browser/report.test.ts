@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -160,4 +161,76 @@ describe('report.md', () => {
       expect(md).toContain(`](charts/${c}.png)`);
     expect(md).toMatch(/\| 2019\/20 \| £/);
   });
+});
+
+/** Print a report to A4 PDF in Chromium and read each page's text back (pdftotext). */
+async function printedPages(file: string): Promise<{ pages: string[]; pdf: Buffer }> {
+  const page = await browser.newPage();
+  await page.goto(pathToFileURL(file).href, { waitUntil: 'load' });
+  const pdf = await page.pdf({ format: 'A4', printBackground: true, preferCSSPageSize: true });
+  await page.close();
+  const scratch = mkdtempSync(join(tmpdir(), 'caresim-pdf-'));
+  writeFileSync(join(scratch, 'r.pdf'), pdf);
+  const text = execFileSync('pdftotext', ['-layout', join(scratch, 'r.pdf'), '-'], { encoding: 'utf8' });
+  // pdftotext separates pages with a form feed; the last is empty.
+  return { pages: text.split('\f').slice(0, -1), pdf };
+}
+
+/** The last line of a page above its footer (the footer's two lines: title and "Page n of m"). */
+const lastContentLine = (page: string): string => {
+  const lines = page
+    .split('\n')
+    .map((l) => l.trim())
+    .filter((l) => l !== '');
+  return lines.filter((l) => !/Page \d+ of \d+/.test(l)).at(-1) ?? '';
+};
+
+describe('printed reports (issue 14)', () => {
+  it('the short version of a run prints on four A4 pages or fewer, with page numbers and the title in the footer', async () => {
+    const { pages } = await printedPages(join(dir, 'report-short.html'));
+    expect(pages.length).toBeGreaterThan(0);
+    expect(pages.length).toBeLessThanOrEqual(4);
+    pages.forEach((p, i) => {
+      expect(p).toContain(`Page ${i + 1} of ${pages.length}`);
+      expect(p).toContain('Leicestershire baseline');
+    });
+  }, 60_000);
+
+  for (const [what, file, headings] of [
+    [
+      'run, full',
+      'report.html',
+      [
+        'Findings',
+        'Charts',
+        'By financial year',
+        'History check',
+        'Uncertain parameters',
+        'Assumptions and sources',
+        'Method (STRESS-DES)',
+      ],
+    ],
+    [
+      'comparison, short',
+      'report-short.html',
+      ['Findings', 'What the answer hangs on', 'Charts', 'Savings by financial year'],
+    ],
+  ] as const) {
+    it(`${what}: no page ends with a heading, and a table that runs on repeats its header`, async () => {
+      const folder = what.startsWith('run') ? dir : compareDir;
+      const { pages } = await printedPages(join(folder, file));
+      expect(pages.length).toBeGreaterThan(1);
+      for (const [i, p] of pages.entries()) {
+        const last = lastContentLine(p);
+        for (const h of headings) expect(last, `page ${i + 1} ends with the heading "${h}"`).not.toBe(h);
+      }
+      // The assumptions table of the full report runs over several pages, each with its header.
+      if (what === 'run, full') {
+        const withRows = pages.filter((p) => /cohorts\.\w+\.referrals\.perYear/.test(p));
+        expect(withRows.length).toBeGreaterThan(0);
+        const assumptionPages = pages.filter((p) => /Source or reason/.test(p));
+        expect(assumptionPages.length).toBeGreaterThan(1);
+      }
+    }, 60_000);
+  }
 });
