@@ -132,17 +132,30 @@ export function psaCharts(scenario: string, psa: Psa, source: Source, suffix = '
   const panels = shownRows(psa, PANELS);
   const withChance = psa.target !== null;
   // One table for every layer (a faceted chart's layers all read the facet's data), told apart by kind.
+  // Each panel's axis in its parameter's unit: a rate as a percentage, money in pounds (the
+  // panel's name says which), since a faceted chart's axes share one number format.
+  const unitOf = (r: PsaRow) => {
+    const probe = formatParameterValue(r.fields[0]!, 0.05);
+    return probe.endsWith('%')
+      ? { scale: 100, suffix: ' (%)' }
+      : probe.startsWith('£')
+        ? { scale: 1, suffix: ' (£)' }
+        : { scale: 1, suffix: '' };
+  };
+  const panelName = (r: PsaRow) => `${r.label}${unitOf(r).suffix}`;
   const points = panels.flatMap((r) => {
     const c = withChance ? r.targetThreshold : r.savingThreshold;
+    const k = unitOf(r).scale;
+    const parameter = panelName(r);
     return [
       ...r.curve.map((p) => ({
-        parameter: r.label,
+        parameter,
         kind: 'curve',
-        value: p.value,
+        value: p.value * k,
         y: withChance ? p.chance! : p.saving,
       })),
-      { parameter: r.label, kind: 'central', value: r.central, y: null },
-      ...(c ? [{ parameter: r.label, kind: 'turn', value: c.value, y: withChance ? 0.5 : 0 }] : []),
+      { parameter, kind: 'central', value: r.central * k, y: null },
+      ...(c ? [{ parameter, kind: 'turn', value: c.value * k, y: withChance ? 0.5 : 0 }] : []),
     ];
   });
   const turning = panels.map((r) => thresholdSentence(r, psa)).find((s) => s !== null);
@@ -170,7 +183,7 @@ export function psaCharts(scenario: string, psa: Psa, source: Source, suffix = '
           field: 'parameter',
           type: 'nominal',
           title: null,
-          sort: panels.map((r) => r.label),
+          sort: panels.map(panelName),
           // Long names on two lines, broken at a space, rather than cut.
           header: {
             labelFontSize: 12,
