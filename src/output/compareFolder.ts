@@ -101,7 +101,9 @@ export async function executeCompare(o: CompareOptions): Promise<CompareOutcome>
       ...timing(started),
       files: [
         ...dir.files,
-        ...(o.charts === false ? [] : ['charts/', 'report.html', 'report-short.html', 'report.md', 'report.docx', 'results.xlsx']),
+        ...(o.charts === false
+          ? []
+          : ['charts/', 'report.html', 'report-short.html', 'report.md', 'report.docx', 'results.xlsx']),
         'manifest.json',
       ],
       resolvedModels: o.models as unknown as Record<string, unknown>[],
