@@ -105,7 +105,16 @@ describe('caresim run (executeRun)', () => {
     expect(manifest.prng).toBe('seedrandom.alea');
     expect(JSON.parse(read(out, 'manifest.json'))).toEqual(JSON.parse(JSON.stringify(manifest)));
     expect(readdirSync(out).sort()).toEqual(
-      ['charts', 'manifest.json', 'report.html', 'report.md', ...RESULT_FILES].sort(),
+      [
+        'charts',
+        'manifest.json',
+        'report.html',
+        'report-short.html',
+        'report.md',
+        'report.docx',
+        'results.xlsx',
+        ...RESULT_FILES,
+      ].sort(),
     );
   }, 30_000);
 
