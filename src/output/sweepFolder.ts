@@ -15,6 +15,7 @@ import {
 import { answerSizing, type SizingAnswer, type SizingQuestions } from '../report/sizing.ts';
 import { fieldLabel } from '../scenario/fieldLabel.ts';
 import { writeChartsInto } from './chartFiles.ts';
+import { writeSweepWorkbook } from './workbook.ts';
 import { csv } from './csv.ts';
 import { jsonText } from './json.ts';
 import { buildFacts, manifestText, timing } from './manifest.ts';
@@ -87,11 +88,12 @@ export async function executeSweep(o: SweepFolderOptions): Promise<{
         uncertain,
         commonRandomNumbers: 'every point runs replications 0..n-1 with the same master seed',
         ...time,
-        files: [...dir.files, 'manifest.json'],
+        files: [...dir.files, 'results.xlsx', 'manifest.json'],
         paretoFront: points.filter((p) => p.pareto).map((p) => p.index),
         heldFixed: held,
       }),
     );
+    await writeSweepWorkbook(dir.partial, charts);
     dir.commit();
     return { dir: dir.target, points, seconds: time.seconds!, answers, heldFixed: held };
   } catch (e) {

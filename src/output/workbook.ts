@@ -360,3 +360,54 @@ export async function writeCompareWorkbook(dir: string): Promise<string> {
   await wb.xlsx.writeFile(join(dir, 'results.xlsx'));
   return 'results.xlsx';
 }
+
+/**
+ * Write results.xlsx into a sweep's folder, from its files: the answers to its sizing questions in
+ * words, every option's metrics with both kinds of interval as a named table (SweepPoints: money
+ * as £, shares as %), the charts and the manifest.
+ */
+export async function writeSweepWorkbook(
+  dir: string,
+  charts: readonly { name: string; title: string }[],
+): Promise<string> {
+  const m = readManifest(dir, ['sweep']);
+  const wb = new ExcelJS.Workbook();
+  wb.creator = `caresim ${String(m.caresim)}`;
+  wb.addWorksheet('Contents');
+  const answers = existsSync(join(dir, 'answers.json'))
+    ? (JSON.parse(readFileSync(join(dir, 'answers.json'), 'utf8')) as { question: string; answer: string }[])
+    : [];
+  textSheet(wb, `Answers`, `${String(m.modelName)}: options compared`, [
+    `${String(m.points)} options, each run ${String(m.replications)} times on the same random numbers (seed ${String(m.seed)}). For each metric: the average; ciLow and ciHigh, the simulation error of the average (95% interval); p5 and p95, the range of outcomes (5th to 95th percentile).`,
+    ...(answers.length > 0
+      ? answers.map((a) => `${a.question}: ${a.answer}`)
+      : ['No sizing question was asked (--max-overflow-chance, --minimise).']),
+  ]);
+  csvSheet(wb, dir, 'sweep.csv', 'Options', 'SweepPoints', (c) =>
+    /^(cost\.total|capital)\./.test(c)
+      ? numberFormat('£')
+      : /^(overflowShare|occupancyRate)\./.test(c)
+        ? numberFormat('share')
+        : c === 'pareto' || c === 'point'
+          ? '0'
+          : undefined,
+  );
+  chartSheet(wb, dir, charts);
+  manifestSheet(wb, m as unknown as Record<string, unknown>);
+  contentsSheet(
+    wb,
+    `${String(m.modelName)}: options compared`,
+    `${String(m.points)} options, ${String(m.replications)} replications each, seed ${String(m.seed)}; caresim ${String(m.caresim)}`,
+    [
+      ['Answers', 'the sizing questions answered, in words'],
+      [
+        'Options',
+        'every option with its metrics: average, simulation error and range of outcomes (table SweepPoints)',
+      ],
+      ['Charts', 'the trade-off chart and heat maps, as pictures'],
+      ['Manifest', 'how the results were made: axes, seed, replications, versions, streams'],
+    ],
+  );
+  await wb.xlsx.writeFile(join(dir, 'results.xlsx'));
+  return 'results.xlsx';
+}

@@ -164,3 +164,47 @@ describe('results.xlsx and report.docx of a comparison', () => {
     expect(Object.keys(zip.files).filter((f) => f.startsWith('word/media/'))).toHaveLength(4);
   }, 180_000);
 });
+
+describe('results.xlsx of a sweep', () => {
+  it('holds the answers in words, every option as a named table with both intervals, the charts and the manifest', async () => {
+    const { executeSweep } = await import('../../src/output/sweepFolder.ts');
+    const { parseAxis } = await import('../../src/experiment/sweep.ts');
+    const r = loadModel('models/verification/loss-system.yaml');
+    if (!r.ok) throw new Error('loss system invalid');
+    const out = join(mkdtempSync(join(tmpdir(), 'caresim-sweep-xlsx-')), 's');
+    const { dir } = await executeSweep({
+      modelFile: 'loss-system.yaml',
+      modelName: 'Loss system',
+      raw: r.raw,
+      axes: [parseAxis('homes.home.beds=20,23,26')],
+      design: 'grid',
+      replications: 3,
+      seed: 1,
+      years: 1,
+      workers: 1,
+      out,
+      questions: { minimise: ['placements.outOfCounty'] },
+    });
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(join(dir, 'results.xlsx'));
+    expect(wb.worksheets.map((w) => w.name)).toEqual([
+      'Contents',
+      'Answers',
+      'Options',
+      'Charts',
+      'Manifest',
+    ]);
+    const options = wb.getWorksheet('Options')!;
+    expect(options.getTable('SweepPoints')).toBeDefined();
+    const header = (options.getRow(1).values as string[]).slice(1);
+    expect(header).toEqual(
+      expect.arrayContaining(['homes.home.beds', 'cost.total.p5', 'cost.total.ciLow', 'pareto']),
+    );
+    expect(options.rowCount).toBe(4);
+    expect(options.getCell(2, header.indexOf('overflowShare.mean') + 1).numFmt).toBe('0.0%');
+    expect(String(wb.getWorksheet('Answers')!.getCell(4, 1).value)).toMatch(
+      /^Option with the lowest placements\.outOfCounty: homes\.home\.beds = 26/,
+    );
+    expect(wb.getWorksheet('Charts')!.getImages().length).toBeGreaterThanOrEqual(1);
+  }, 120_000);
+});
