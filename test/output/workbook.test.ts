@@ -9,12 +9,13 @@ import { join } from 'node:path';
 import { executeRun } from '../../src/output/runFolder.ts';
 import { loadModel } from '../../src/scenario/load.ts';
 
-describe('results.xlsx of a run', () => {
-  it('has a contents sheet, findings, named tables with frozen headers and formats, the assumptions, the charts and the manifest', async () => {
+/** One small run of the baseline, shared by the tests of its workbook and its Word report. */
+let baseline: ReturnType<typeof executeRun> | undefined;
+function baselineRun(): ReturnType<typeof executeRun> {
+  baseline ??= (() => {
     const loaded = loadModel('models/leicestershire.yaml');
     if (!loaded.ok) throw new Error('baseline invalid');
-    const out = join(mkdtempSync(join(tmpdir(), 'caresim-xlsx-')), 'run');
-    const { dir, manifest } = await executeRun({
+    return executeRun({
       modelFile: 'models/leicestershire.yaml',
       model: loaded.model,
       modelAsWritten: loaded.raw,
@@ -22,8 +23,15 @@ describe('results.xlsx of a run', () => {
       seed: 2,
       years: 9,
       workers: 1,
-      out,
+      out: join(mkdtempSync(join(tmpdir(), 'caresim-xlsx-')), 'run'),
     });
+  })();
+  return baseline;
+}
+
+describe('results.xlsx of a run', () => {
+  it('has a contents sheet, findings, named tables with frozen headers and formats, the assumptions, the charts and the manifest', async () => {
+    const { dir, manifest } = await baselineRun();
     expect(manifest.files).toContain('results.xlsx');
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(join(dir, 'results.xlsx'));
@@ -87,19 +95,7 @@ describe('results.xlsx of a run', () => {
 describe('report.docx of a run', () => {
   it('is the short report: Word heading styles, the findings, four charts as pictures and the year table as a Word table', async () => {
     const JSZip = (await import('jszip')).default;
-    const loaded = loadModel('models/leicestershire.yaml');
-    if (!loaded.ok) throw new Error('baseline invalid');
-    const out = join(mkdtempSync(join(tmpdir(), 'caresim-docx-')), 'run');
-    const { dir, manifest } = await executeRun({
-      modelFile: 'models/leicestershire.yaml',
-      model: loaded.model,
-      modelAsWritten: loaded.raw,
-      replications: 4,
-      seed: 2,
-      years: 9,
-      workers: 1,
-      out,
-    });
+    const { dir, manifest } = await baselineRun();
     expect(manifest.files).toContain('report.docx');
     const zip = await JSZip.loadAsync(readFileSync(join(dir, 'report.docx')));
     const xml = await zip.file('word/document.xml')!.async('string');
