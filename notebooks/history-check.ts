@@ -20,7 +20,7 @@ import { prepare } from '../src/experiment/prepared.ts';
 import { runReplications } from '../src/experiment/runner.ts';
 import { csv } from '../src/output/csv.ts';
 import { historyTable } from '../src/report/runReport.ts';
-import { formatMoneyEstimate } from '../src/report/textTable.ts';
+import { formatMoney } from '../src/charts/money.ts';
 import { validateModelData } from '../src/scenario/load.ts';
 import type { ModelFileInput } from '../src/scenario/schema/model.ts';
 import { val } from '../src/scenario/schema/primitives.ts';
@@ -124,7 +124,7 @@ function reportYear(o: {
   return ((cost(outside) - cost(inside)) * 364) / 365;
 }
 
-const money = formatMoneyEstimate;
+const money = formatMoney;
 const within = (x: number, target: number, tolerance: number) => Math.abs(x - target) <= tolerance * target;
 const property = (file: string) => load(file).model;
 const dn = property('models/properties-2021/do-nothing.yaml');

@@ -17,7 +17,8 @@ import { parameterName } from '../src/experiment/sensitivity.ts';
 import { executeSensitivity } from '../src/output/sensitivityFolder.ts';
 import { PSA_MIN_REPLICATIONS, type Psa } from '../src/experiment/psa.ts';
 import { psaTable } from '../src/report/compareReport.ts';
-import { formatMoney, formatValue } from '../src/report/textTable.ts';
+import { formatValue } from '../src/report/textTable.ts';
+import { formatMoney } from '../src/charts/money.ts';
 import {
   chanceInWords,
   chanceWithError,

@@ -9,7 +9,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { executeCompare } from '../src/output/compareFolder.ts';
 import { summarise } from '../src/stats/summary.ts';
-import { formatMoney } from '../src/report/textTable.ts';
+import { formatMoney } from '../src/charts/money.ts';
 import { mcErrorOf } from '../src/report/uncertaintyWords.ts';
 import { load, outputFolder, pct } from './common.ts';
 

@@ -10,7 +10,8 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { executeCompare } from '../src/output/compareFolder.ts';
-import { formatMoney, formatValue } from '../src/report/textTable.ts';
+import { formatValue } from '../src/report/textTable.ts';
+import { formatMoney } from '../src/charts/money.ts';
 import { chanceWithError, mcErrorOf, meanWithRange } from '../src/report/uncertaintyWords.ts';
 import { percent } from '../src/charts/style.ts';
 import { load, outputFolder, pct } from './common.ts';

@@ -15,7 +15,7 @@ import { join } from 'node:path';
 import { runComparison, type ScenarioComparison } from '../src/experiment/compare.ts';
 import { prepare } from '../src/experiment/prepared.ts';
 import { csv } from '../src/output/csv.ts';
-import { formatMoneyEstimate as formatMoney } from '../src/report/textTable.ts';
+import { formatMoney } from '../src/charts/money.ts';
 import { validateModelData } from '../src/scenario/load.ts';
 import { parsePath } from '../src/scenario/paths.ts';
 import { load, outputFolder, pct } from './common.ts';

@@ -20,7 +20,8 @@ import type { CompareInput } from './compareInput.ts';
 import { histogram } from './histogram.ts';
 import { psaCharts } from './psaCharts.ts';
 import { withSource, type ChartDefinition } from './runCharts.ts';
-import { formatMoneyShort, HEIGHT, MONEY_LABEL, PALETTE, percent, WIDTH, type Source } from './style.ts';
+import { HEIGHT, PALETTE, percent, WIDTH, type Source } from './style.ts';
+import { formatMoney, MONEY_LABEL } from './money.ts';
 
 /** Okabe-Ito without its yellow, which is too pale for a line or a tick on white. */
 const COLOURS = PALETTE.filter((c) => c !== '#F0E442');
@@ -196,7 +197,7 @@ export function compareCharts(input: CompareInput, source: Source): ChartDefinit
     const values = input.replications
       .filter((r) => r.savingByYear[target.year] !== undefined)
       .map((r) => ({ scenario: r.scenario, saving: r.savingByYear[target.year]! }));
-    const targetText = `Target ${formatMoneyShort(target.perYear)} a year`;
+    const targetText = `Target ${formatMoney(target.perYear)} a year`;
     const reach = summary.scenarios.map(
       (s) =>
         `${s.name}: ${s.target === null ? 'not tested' : `${percent(s.target.probabilityMet)} of replications reach it`}`,
@@ -259,11 +260,11 @@ export function compareCharts(input: CompareInput, source: Source): ChartDefinit
     const perCell = [{ aggregate: [{ op: 'count', as: 'n' }], groupby: ['scenario'] }];
     charts.push({
       name: 'target-year-saving',
-      title: `Revenue saving in ${target.year} against the ${formatMoneyShort(target.perYear)} target`,
+      title: `Revenue saving in ${target.year} against the ${formatMoney(target.perYear)} target`,
       spec: withSource(
         {
           title: {
-            text: `Revenue saving in ${target.year} against the ${formatMoneyShort(target.perYear)} target`,
+            text: `Revenue saving in ${target.year} against the ${formatMoney(target.perYear)} target`,
             subtitle: [
               few
                 ? `Each tick is one of ${reps}; below £0 the scenario costs more than the base.`

@@ -10,7 +10,8 @@
  */
 import type { Crossing, Psa, PsaRow } from '../experiment/psa.ts';
 import { withSource, type ChartDefinition } from './runCharts.ts';
-import { formatMoneyShort, MONEY_LABEL, PALETTE, percent, WIDTH, type Source } from './style.ts';
+import { PALETTE, percent, WIDTH, type Source } from './style.ts';
+import { formatMoney, MONEY_LABEL } from './money.ts';
 
 /**
  * A vega expression putting every label on two lines, a long one split at its last space before
@@ -39,7 +40,7 @@ export function formatParameterValue(field: string, x: number): string {
     return `${(x * 100).toFixed(1)}%`;
   // A weekly price needs its pounds: £4,125 a week, not £4k.
   if (MONEY_FIELD.test(last) || /Price|Cost/.test(field))
-    return Math.abs(x) < 1e5 ? `£${Math.round(x).toLocaleString('en-GB')}` : formatMoneyShort(x);
+    return formatMoney(x);
   return String(Number(x.toPrecision(3)));
 }
 
@@ -54,7 +55,7 @@ const side = (row: PsaRow, c: Crossing, meetsAbove: boolean) =>
 export function thresholdSentence(row: PsaRow, psa: Psa): string | null {
   const t = row.targetThreshold;
   if (t && psa.target !== null)
-    return `meets ${formatMoneyShort(psa.target)} in ${psa.year} more often than not if ${row.label.toLowerCase()} is ${side(row, t, t.direction === 'rising')}${t.several ? ' (the curve crosses more than once: the first crossing)' : ''}`;
+    return `meets ${formatMoney(psa.target)} in ${psa.year} more often than not if ${row.label.toLowerCase()} is ${side(row, t, t.direction === 'rising')}${t.several ? ' (the curve crosses more than once: the first crossing)' : ''}`;
   const s = row.savingThreshold;
   if (s)
     return `saves money in ${psa.year}, on average, only if ${row.label.toLowerCase()} is ${side(row, s, s.direction === 'rising')}`;
@@ -74,7 +75,7 @@ export function psaCharts(scenario: string, psa: Psa, source: Source, suffix = '
   const bars = rows.map((r) => ({
     name: r.label,
     share: r.varianceShare,
-    evppi: worthKnowing ? `knowing it: ${formatMoneyShort(r.evppi)}` : '',
+    evppi: worthKnowing ? `knowing it: ${formatMoney(r.evppi)}` : '',
   }));
   const hangsTitle = `${top.label} explains ${percent(top.varianceShare)} of the spread of the ${psa.year} saving`;
   charts.push({
@@ -163,7 +164,7 @@ export function psaCharts(scenario: string, psa: Psa, source: Source, suffix = '
   const turningTitle = turning
     ? `"${scenario}" ${turning}`
     : withChance
-      ? `No one parameter alone brings the chance of ${formatMoneyShort(psa.target!)} in ${psa.year} across one half`
+      ? `No one parameter alone brings the chance of ${formatMoney(psa.target!)} in ${psa.year} across one half`
       : `No one parameter alone turns the ${psa.year} saving from a loss to a saving`;
   charts.push({
     name: `thresholds${suffix}`,
@@ -174,7 +175,7 @@ export function psaCharts(scenario: string, psa: Psa, source: Source, suffix = '
           text: turningTitle,
           subtitle: [
             withChance
-              ? `Chance that "${scenario}" saves ${formatMoneyShort(psa.target!)} or more in ${psa.year}, as each parameter moves across its belief`
+              ? `Chance that "${scenario}" saves ${formatMoney(psa.target!)} or more in ${psa.year}, as each parameter moves across its belief`
               : `Expected revenue saving of "${scenario}" in ${psa.year}, as each parameter moves across its belief`,
             `(the others still uncertain): ${withChance ? 'logistic' : 'smooth'} regression on ${psa.replications} replications. Dashed: the model file's value; dot: where the answer turns.`,
           ],

@@ -4,7 +4,8 @@
  * results folder without simulating again.
  */
 import type { TopLevelSpec } from 'vega-lite';
-import { CONFIG, HEIGHT, MAIN, MONEY_LABEL, PALETTE, sourceLine, WIDTH, type Source } from './style.ts';
+import { CONFIG, HEIGHT, MAIN, PALETTE, sourceLine, WIDTH, type Source } from './style.ts';
+import { MONEY_LABEL } from './money.ts';
 
 /** The columns of a summary across replications: mean, its 95% interval, percentiles. */
 export interface IntervalColumns {

@@ -7,7 +7,8 @@
 import type { TopLevelSpec } from 'vega-lite';
 import { parameterName, type SensitivityResult } from '../experiment/sensitivity.ts';
 import { withSource, type ChartDefinition } from './runCharts.ts';
-import { CONFIG, MONEY_LABEL, PALETTE, type Source } from './style.ts';
+import { CONFIG, PALETTE, type Source } from './style.ts';
+import { MONEY_LABEL } from './money.ts';
 import { formatParameterValue } from './psaCharts.ts';
 
 const TOP = 15;

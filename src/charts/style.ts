@@ -52,11 +52,6 @@ export const CONFIG = {
   },
 } as const;
 
-/** A vega expression formatting a money axis label as £1.2m / £350k / £0. */
-export const MONEY_LABEL =
-  "abs(datum.value) >= 1e6 ? (datum.value < 0 ? '-' : '') + '£' + format(abs(datum.value) / 1e6, '.1f') + 'm' : " +
-  "abs(datum.value) >= 1e3 ? (datum.value < 0 ? '-' : '') + '£' + format(abs(datum.value) / 1e3, '.0f') + 'k' : '£' + format(datum.value, '.0f')";
-
 /** What a chart was made from: printed under every chart. */
 export interface Source {
   caresim: string;
@@ -67,15 +62,6 @@ export interface Source {
 
 export function sourceLine(s: Source): string {
   return `Source: caresim ${s.caresim}, model "${s.model}", ${s.replications} replications, seed ${s.seed}.`;
-}
-
-/** Money as the axes write it (MONEY_LABEL): £2.5m, £350k, -£1.2m. */
-export function formatMoneyShort(x: number): string {
-  const sign = x < 0 ? '-' : '';
-  const a = Math.abs(x);
-  if (a >= 1e6) return `${sign}£${(a / 1e6).toFixed(1)}m`;
-  if (a >= 1e3) return `${sign}£${(a / 1e3).toFixed(0)}k`;
-  return `${sign}£${a.toFixed(0)}`;
 }
 
 /** A share of replications as a percentage that never rounds a few to none, or most to all. */

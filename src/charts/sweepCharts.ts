@@ -6,7 +6,8 @@
 import type { TopLevelSpec } from 'vega-lite';
 import type { SweepAxis, SweepPoint } from '../experiment/sweep.ts';
 import { withSource, type ChartDefinition } from './runCharts.ts';
-import { HEIGHT, MAIN, MONEY_LABEL, PALETTE, WIDTH, type Source } from './style.ts';
+import { HEIGHT, MAIN, PALETTE, WIDTH, type Source } from './style.ts';
+import { MONEY_LABEL } from './money.ts';
 
 /** An axis's plain-English name, or its path. */
 const nameOf = (a: SweepAxis) => a.label ?? a.path;

@@ -11,7 +11,7 @@ import type { Psa } from '../experiment/psa.ts';
 import { formatParameterValue, thresholdSentence } from '../charts/psaCharts.ts';
 import { percent } from '../charts/style.ts';
 import { formatValue } from './textTable.ts';
-import { formatMoney } from './textTable.ts';
+import { formatMoney } from '../charts/money.ts';
 import {
   chanceInWords,
   chanceWithError,

@@ -7,7 +7,8 @@
 import type { ScenarioComparison } from '../experiment/compare.ts';
 import { thresholdSentence } from '../charts/psaCharts.ts';
 import { percent } from '../charts/style.ts';
-import { formatMoney, formatValue, textTable } from './textTable.ts';
+import { formatValue, textTable } from './textTable.ts';
+import { formatMoney } from '../charts/money.ts';
 import { MC_HEADING, mcIntervalOf, proportionInterval, RANGE_HEADING, rangeOf } from './uncertaintyWords.ts';
 
 const pct = (p: number) => `${(p * 100).toFixed(0)}%`;

@@ -20,7 +20,8 @@ import { listProvenance, provenanceCounts } from '../scenario/provenance.ts';
 import { indexFor, meanDays, meanOf } from '../scenario/rates.ts';
 import { val } from '../scenario/schema/distributions.ts';
 import type { Home, ModelFile } from '../scenario/schema/model.ts';
-import { formatCount, formatMoney, formatOneDecimal, textTable } from './textTable.ts';
+import { formatCount, formatOneDecimal, textTable } from './textTable.ts';
+import { formatMoneyExact } from '../charts/money.ts';
 
 /** Cohorts a home is registered for on a date (planned dates, no random delay). */
 export function cohortsOnDate(h: Home, date: string): readonly string[] {
@@ -134,12 +135,12 @@ export function summariseModel(m: ModelFile, raw: unknown, file: string): string
     const stepText = steps.map((s) => {
       const cost =
         s.costPerYear !== undefined
-          ? `${formatMoney(val(s.costPerYear))} a year as a block contract`
-          : `${formatMoney(s.n * perChild * 52)} a year at full capacity`;
+          ? `${formatMoneyExact(val(s.costPerYear))} a year as a block contract`
+          : `${formatMoneyExact(s.n * perChild * 52)} a year at full capacity`;
       return `${s.provider ? `${s.provider}: ` : ''}${formatCount(s.n)} children from ${s.from} (${cost})`;
     });
     out.push(
-      `ART: starts ${a.starts}; ${stepText.join('; ')}; ${formatMoney(perChild)} per child-week, at ${m.finance.priceBase} prices;` +
+      `ART: starts ${a.starts}; ${stepText.join('; ')}; ${formatMoneyExact(perChild)} per child-week, at ${m.finance.priceBase} prices;` +
         ` charged by ${a.costBasis}; supports ${a.supports.join(' > ')}; support lasts ${formatOneDecimal(meanDays(a.supportDuration) / 7)} weeks on average`,
     );
   } else out.push('ART: none');
@@ -147,21 +148,21 @@ export function summariseModel(m: ModelFile, raw: unknown, file: string): string
     const a = m.assessment;
     out.push(
       `Assessment beds: ${formatCount(val(a.beds))} from ${a.opens}; assessment lasts ${formatOneDecimal(meanDays(a.stay) / 7)} weeks on average;` +
-        ` ${formatMoney(val(a.weeklyCost))} a week (${a.costBasis})`,
+        ` ${formatMoneyExact(val(a.weeklyCost))} a week (${a.costBasis})`,
     );
   } else out.push('Assessment beds: none');
   const prices = cohortIds.map((c) => {
     const own = m.cohorts[c]!.outOfCountyWeeklyPrice;
     const factor = m.cohorts[c]!.outOfCountyPriceFactor;
     const price = own ? meanOf(own) : meanOf(m.outOfCounty.defaultWeeklyPrice) * (factor ? val(factor) : 1);
-    return `${c} ${formatMoney(price)}`;
+    return `${c} ${formatMoneyExact(price)}`;
   });
   out.push(
-    `Out-of-county mean weekly price at ${m.finance.priceBase} prices: ${prices.join(', ')}; travel ${formatMoney(val(m.outOfCounty.travelCostPerWeek))} a week`,
+    `Out-of-county mean weekly price at ${m.finance.priceBase} prices: ${prices.join(', ')}; travel ${formatMoneyExact(val(m.outOfCounty.travelCostPerWeek))} a week`,
   );
   if (m.finance.savingsTarget)
     out.push(
-      `Savings target: ${formatMoney(val(m.finance.savingsTarget.perYear))} a year by ${m.finance.savingsTarget.by}`,
+      `Savings target: ${formatMoneyExact(val(m.finance.savingsTarget.perYear))} a year by ${m.finance.savingsTarget.by}`,
     );
   const counts = provenanceCounts(listProvenance(raw));
   out.push(

@@ -3,22 +3,46 @@
 
 import { describe, expect, it } from 'vitest';
 import { formatValue } from '../../src/report/textTable.ts';
-import { formatMoney, formatMoneyEstimate } from '../../src/report/textTable.ts';
+import { formatMoney, formatMoneyExact, MONEY_LABEL } from '../../src/charts/money.ts';
+import { parse, View } from 'vega';
+
+// Inputs and estimates, text and chart axes: one format.
+const CASES: [number, string][] = [
+  [735_547, '£736k'],
+  [-42_499, '-£42k'],
+  [3_189_974.9, '£3.19m'],
+  [2_500_000, '£2.5m'],
+  [999_600, '£1m'],
+  [12_970_000, '£12.97m'],
+  [411_840, '£412k'],
+  [9_999.4, '£9,999'],
+  [4_125, '£4,125'],
+  [0, '£0'],
+  [-0.3, '£0'],
+];
 
 describe('money', () => {
-  it('writes inputs exactly, as the council documents do', () => {
-    expect(formatMoney(411_840)).toBe('£411,840');
-    expect(formatMoney(2_500_000)).toBe('£2.50m');
-    expect(formatMoney(-136_188)).toBe('-£136,188');
+  it('writes money in pounds, thousands or millions, never to a false pound', () => {
+    for (const [x, text] of CASES) expect(formatMoney(x), String(x)).toBe(text);
+    expect(formatMoney(Number.NaN)).toBe('-');
   });
 
-  it('writes simulated amounts in millions, thousands or pounds, never to a false pound', () => {
-    expect(formatMoneyEstimate(735_547)).toBe('£736k');
-    expect(formatMoneyEstimate(-42_499)).toBe('-£42k');
-    expect(formatMoneyEstimate(3_189_974.9)).toBe('£3.19m');
-    expect(formatMoneyEstimate(999_600)).toBe('£1.00m');
-    expect(formatMoneyEstimate(9_999.4)).toBe('£9,999');
-    expect(formatMoneyEstimate(0)).toBe('£0');
+  it('writes chart axes exactly as the text does (the vega expression agrees with formatMoney)', async () => {
+    for (const [x, text] of CASES) {
+      // The axis expression evaluated by vega itself, with the tick value as a signal.
+      const update = MONEY_LABEL.replaceAll('datum.value', 'v');
+      const view = new View(
+        parse({
+          signals: [
+            { name: 'v', value: x },
+            { name: 'out', update },
+          ],
+        }),
+      );
+      await view.runAsync();
+      expect(view.signal('out'), String(x)).toBe(text);
+      view.finalize();
+    }
   });
 
   it('is what summaries print for a £ result, and other units keep their own forms', () => {
@@ -27,5 +51,13 @@ describe('money', () => {
     expect(formatValue(1234.4, 'children')).toBe('1,234');
     expect(formatValue(12.34, 'children')).toBe('12.3');
     expect(formatValue(null, '£')).toBe('-');
+  });
+});
+
+describe('inputs as their sources write them', () => {
+  it('keeps every pound, for checking against the document', () => {
+    expect(formatMoneyExact(411_840)).toBe('£411,840');
+    expect(formatMoneyExact(-136_188)).toBe('-£136,188');
+    expect(formatMoneyExact(2_500_000)).toBe('£2,500,000');
   });
 });
