@@ -11,7 +11,7 @@ import { formatBacktest } from '../report/backtestReport.ts';
 import { formatCalibration } from '../report/calibrationReport.ts';
 import { buildFacts } from './manifest.ts';
 import { writeChartsInto } from './chartFiles.ts';
-import { csv } from './csv.ts';
+import { resultsCsv } from './csv.ts';
 import { jsonText } from './json.ts';
 import { RunDirectory } from './runDirectory.ts';
 
@@ -36,7 +36,7 @@ export async function executeBacktest(
           : Number(x.toFixed(2));
     dir.write(
       'backtest.csv',
-      csv([
+      resultsCsv([
         ['month', 'measure', 'actual', 'mean', 'p5', 'p25', 'p50', 'p75', 'p95'],
         ...r.rows.map((x) => [
           x.month,

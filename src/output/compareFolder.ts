@@ -15,7 +15,7 @@ import { horizonYears, prepare, streamsOf, uncertainOf } from '../experiment/pre
 import type { SeriesOptions } from '../experiment/runner.ts';
 import type { ModelFile } from '../scenario/schema/model.ts';
 import { redrawCompareCharts } from './chartFiles.ts';
-import { csv } from './csv.ts';
+import { resultsCsv } from './csv.ts';
 import { jsonText } from './json.ts';
 import { buildFacts, manifestText, RESULTS_FORMAT, timing, type CompareManifest } from './manifest.ts';
 import { writeCompareReport, writeCompareWordReport } from './reportFiles.ts';
@@ -78,11 +78,12 @@ export async function executeCompare(o: CompareOptions): Promise<CompareOutcome>
         scenarios: comparisons.map(({ perRep: _perRep, ...c }) => c),
       }),
     );
-    dir.write('compare-years.csv', csv(comparisonYearsRows(comparisons)));
-    dir.write('compare-costs.csv', csv(modelCostsRows(sets)));
-    dir.write('compare-replications.csv', csv(comparisonReplicationsRows(sets[0]!.reps, comparisons)));
+    dir.write('compare-years.csv', resultsCsv(comparisonYearsRows(comparisons)));
+    dir.write('compare-costs.csv', resultsCsv(modelCostsRows(sets)));
+    dir.write('compare-replications.csv', resultsCsv(comparisonReplicationsRows(sets[0]!.reps, comparisons)));
     // The probabilistic sensitivity analysis, when the models drew parameters from beliefs.
-    if (comparisons.some((c) => c.psa !== null)) dir.write('compare-psa.csv', csv(psaRows(comparisons)));
+    if (comparisons.some((c) => c.psa !== null))
+      dir.write('compare-psa.csv', resultsCsv(psaRows(comparisons)));
     const manifest: CompareManifest = {
       ...buildFacts(),
       command: 'compare',

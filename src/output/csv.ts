@@ -1,14 +1,20 @@
 /**
- * CSV, written and read in one place: every table caresim writes (RFC 4180, numbers at full
- * precision, so that reading a file back gives the very numbers written) and the parsers that
- * turn a results folder's tables back into the rows charts and reports are drawn from.
+ * CSV, written and read in one place: every table caresim writes and the parsers that turn a
+ * results folder's tables back into the rows charts and reports are drawn from.
+ *
+ * Results tables (resultsCsv) are UTF-8 with a byte-order mark, so that Excel on Windows reads
+ * "£" and "é" as they are rather than as "Â£" (Excel takes a CSV without one to be in the
+ * machine's code page), and their numbers are rounded to six significant figures (whole numbers
+ * from 100,000 up): an average of replications is not known to fifteen figures, and a table of
+ * 0.30000000000000004 is hard to read. Rounding is deterministic, so a merged run's tables stay
+ * byte-identical to a single run's; exact values are kept in the binary raw file.
  */
 import { parse } from 'csv-parse/sync';
 import type { ModelCostRow, ReplicationSavingRow, ScenarioYearRow } from '../charts/compareInput.ts';
 import type { IntervalColumns, StatRow } from '../charts/runCharts.ts';
 import type { Row } from '../experiment/tables.ts';
 
-/** RFC 4180 CSV: fields with a comma, quote or newline are quoted; numbers at full precision. */
+/** RFC 4180 CSV, no byte-order mark: fields with a comma, quote or newline are quoted; numbers as given. */
 export function csv(rows: readonly Row[]): string {
   const field = (v: string | number | null): string => {
     if (v === null) return '';
@@ -18,11 +24,27 @@ export function csv(rows: readonly Row[]): string {
   return rows.map((r) => r.map(field).join(',')).join('\n') + '\n';
 }
 
+/** A number to the precision a results table shows: six significant figures, whole from 100,000 up. */
+export function sensible(x: number): number {
+  if (!Number.isFinite(x) || Number.isInteger(x)) return x;
+  const r = Math.abs(x) >= 1e5 ? Math.round(x) : Number(x.toPrecision(6));
+  // No "-0" in a table.
+  return r === 0 ? 0 : r;
+}
+
+/** The byte-order mark that tells Excel a CSV is UTF-8. */
+export const BOM = '\ufeff';
+
+/** A results table: RFC 4180, UTF-8 with a byte-order mark, numbers rounded by `sensible`. */
+export function resultsCsv(rows: readonly Row[]): string {
+  return BOM + csv(rows.map((r) => r.map((v) => (typeof v === 'number' ? sensible(v) : v))));
+}
+
 type CsvRecord = Record<string, string>;
 
 /** The records of a CSV text with a header row, as column -> text. */
 export const csvRecords = (csvText: string) =>
-  parse(csvText, { columns: true, skip_empty_lines: true }) as CsvRecord[];
+  parse(csvText, { columns: true, skip_empty_lines: true, bom: true }) as CsvRecord[];
 
 const numOrNull = (v: string | undefined) => (v === undefined || v === '' ? null : Number(v));
 

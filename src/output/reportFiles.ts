@@ -21,6 +21,7 @@ import {
   shortReport,
 } from '../report/runReport.ts';
 import { wordReport } from '../report/wordReport.ts';
+import { sweepReportBlocks, type SweepReportInput } from '../report/sweepReport.ts';
 import { Packer } from 'docx';
 import { readCompareFolder } from './compareTables.ts';
 import { parseStatRows } from './csv.ts';
@@ -48,6 +49,7 @@ export const embeddedFont = () => (font ??= readFileSync(FONT_FILES[0]!).toStrin
 /** The sections of each kind of report that its short version keeps. */
 export const SHORT_SECTIONS = {
   run: ['Findings', 'Charts', 'By financial year'],
+  sweep: ['Findings', 'Charts'],
   compare: ['Findings', 'What the answer hangs on', 'Charts', 'Savings by financial year'],
 } as const;
 
@@ -136,6 +138,22 @@ export async function writeRunWordReport(dir: string): Promise<string> {
   const word = wordReport(shortReport(doc, SHORT_SECTIONS.run), { images: chartImages(dir, doc) });
   writeFileSync(join(dir, 'report.docx'), await Packer.toBuffer(word));
   return 'report.docx';
+}
+
+/**
+ * Write a sweep's reports (report.html, report-short.html, report.md and report.docx) into its
+ * folder, from the sweep's points in memory and its charts on disk.
+ */
+export async function writeSweepReports(
+  dir: string,
+  input: Omit<SweepReportInput, 'charts'>,
+  charts: readonly { name: string; title: string }[],
+): Promise<string[]> {
+  const doc = sweepReportBlocks({ ...input, charts: chartsOnDisk(dir, charts) });
+  const files = writeReport(dir, doc, SHORT_SECTIONS.sweep);
+  const word = wordReport(shortReport(doc, SHORT_SECTIONS.sweep), { images: chartImages(dir, doc) });
+  writeFileSync(join(dir, 'report.docx'), await Packer.toBuffer(word));
+  return [...files, 'report.docx'];
 }
 
 /** Write report.docx of a comparison: its findings, what the answer hangs on, four charts and the savings by year. */

@@ -11,7 +11,7 @@ import { setShape, type ReplicationSet } from '../experiment/runner.ts';
 import { buildTables, type RunTables } from '../experiment/tables.ts';
 import type { ModelFile } from '../scenario/schema/model.ts';
 import { writeRunCharts } from './chartFiles.ts';
-import { csv } from './csv.ts';
+import { resultsCsv } from './csv.ts';
 import { jsonText } from './json.ts';
 import {
   buildFacts,
@@ -75,11 +75,11 @@ async function writeRunFolder(
       metrics: tables.summary,
     }),
   );
-  const periodsCsv = csv(tables.periods);
-  const yearsCsv = csv(tables.years);
+  const periodsCsv = resultsCsv(tables.periods);
+  const yearsCsv = resultsCsv(tables.years);
   dir.write('periods.csv', periodsCsv);
   dir.write('years.csv', yearsCsv);
-  dir.write('replications.csv', csv(tables.replications));
+  dir.write('replications.csv', resultsCsv(tables.replications));
   if (tables.history.length > 0)
     dir.write('history.json', jsonText({ format: RESULTS_FORMAT, checks: tables.history }));
   if (raw) {

@@ -11,7 +11,7 @@ import {
   type SensitivityResult,
 } from '../experiment/sensitivity.ts';
 import { writeChartsInto } from './chartFiles.ts';
-import { csv } from './csv.ts';
+import { resultsCsv } from './csv.ts';
 import { buildFacts, manifestText, timing } from './manifest.ts';
 import { defaultRunDir, RunDirectory } from './runDirectory.ts';
 
@@ -31,7 +31,7 @@ export async function executeSensitivity(
   try {
     const result = await runSensitivity(o);
     const time = timing(started);
-    dir.write('sensitivity.csv', csv(sensitivityRows(result)));
+    dir.write('sensitivity.csv', resultsCsv(sensitivityRows(result)));
     const build = buildFacts();
     const source = { caresim: build.caresim, model: o.modelName, replications: o.replications, seed: o.seed };
     dir.record(...(await writeChartsInto(dir.partial, [tornadoChart(result, source)])));

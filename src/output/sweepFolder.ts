@@ -16,7 +16,8 @@ import { answerSizing, type SizingAnswer, type SizingQuestions } from '../report
 import { fieldLabel } from '../scenario/fieldLabel.ts';
 import { writeChartsInto } from './chartFiles.ts';
 import { writeSweepWorkbook } from './workbook.ts';
-import { csv } from './csv.ts';
+import { writeSweepReports } from './reportFiles.ts';
+import { resultsCsv } from './csv.ts';
 import { jsonText } from './json.ts';
 import { buildFacts, manifestText, timing } from './manifest.ts';
 import { defaultRunDir, RunDirectory } from './runDirectory.ts';
@@ -42,7 +43,7 @@ export async function executeSweep(o: SweepFolderOptions): Promise<{
     const { points, streams, uncertain } = await runSweep(o);
     const time = timing(started);
     const held = heldFixed(o.raw, o.axes);
-    dir.write('sweep.csv', csv(sweepRows(o.axes, points)));
+    dir.write('sweep.csv', resultsCsv(sweepRows(o.axes, points)));
     const answers = answerSizing(o.axes, points, o.questions ?? {});
     if (answers.length > 0)
       dir.write(
@@ -71,6 +72,25 @@ export async function executeSweep(o: SweepFolderOptions): Promise<{
         : []),
     ];
     dir.record(...(await writeChartsInto(dir.partial, charts)));
+    dir.record(
+      ...(await writeSweepReports(
+        dir.partial,
+        {
+          modelName: o.modelName,
+          modelFile: o.modelFile,
+          axes: named,
+          points,
+          answers,
+          heldFixed: held,
+          design: o.design,
+          replications: o.replications,
+          seed: o.seed,
+          caresim: build.caresim,
+          finishedAt: new Date().toISOString(),
+        },
+        charts,
+      )),
+    );
     dir.write(
       'manifest.json',
       manifestText({

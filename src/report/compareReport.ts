@@ -6,7 +6,9 @@
  */
 import type { PairedMetric, ScenarioComparison } from '../experiment/compare.ts';
 import { listProvenance, type ProvenanceEntry } from '../scenario/provenance.ts';
-import { methodNotes, uncertainSection, type Block } from './runReport.ts';
+import { percent as pctWords } from '../charts/style.ts';
+import { appendix, methodNotes, type Block } from './runReport.ts';
+import { assumptionTable } from './assumptions.ts';
 import type { Psa } from '../experiment/psa.ts';
 import { formatParameterValue, thresholdSentence } from '../charts/psaCharts.ts';
 import { percent } from '../charts/style.ts';
@@ -46,6 +48,31 @@ const both = (m: PairedMetric): string => {
   return ` (range of outcomes ${rangeOf(m, m.unit)}${mc ? `; average to within ${mc}` : ''})`;
 };
 const v = (m: PairedMetric) => formatValue(m.mean, m.unit);
+
+/**
+ * The answer for one scenario against the base, in the sentence a report opens with (GOV.UK
+ * Analysis Function: the finding first, the chance in words and numbers, the range of outcomes):
+ * "The plan is unlikely (about 4 in 10) to save £2.5m a year in 2027/28 against doing nothing:
+ * a 45% chance; most likely £2.3m (range of outcomes £90k to £4.99m)."
+ */
+export function comparisonLead(c: Omit<ScenarioComparison, 'perRep'>, baseName: string): string {
+  if (c.target) {
+    const s = c.savingByYear[c.target.year]!;
+    const p = c.target.probabilityMet;
+    const goal = `save ${formatMoney(c.target.perYear)} a year in ${c.target.year} against "${baseName}"`;
+    const verdict =
+      p <= 0.005
+        ? `"${c.name}" will almost certainly not ${goal}`
+        : p >= 0.995
+          ? `"${c.name}" is almost certain to ${goal}`
+          : `"${c.name}" is ${chanceInWords(p)} to ${goal}: a ${pctWords(p)} chance`;
+    return `${verdict}; the saving is most likely ${formatValue(s.p50, '£')} (range of outcomes ${rangeOf(s, '£')}).`;
+  }
+  const a = c.metrics.costAvoided!;
+  const span = c.span;
+  const less = a.p50 >= 0;
+  return `"${c.name}" most likely costs ${formatValue(Math.abs(a.p50), '£')} ${less ? 'less' : 'more'} than "${baseName}" from ${span} (range of outcomes: ${a.p5 >= 0 ? `${formatValue(a.p5, '£')} to ${formatValue(a.p95, '£')} less` : a.p95 <= 0 ? `${formatValue(-a.p95, '£')} to ${formatValue(-a.p5, '£')} more` : `${formatValue(-a.p5, '£')} more to ${formatValue(a.p95, '£')} less`}); it is cheaper in ${pctWords(c.probabilityCheaper)} of simulated futures.`;
+}
 
 /**
  * The findings for one scenario against the base, answer first: the savings target (if any) as
@@ -158,7 +185,18 @@ export function compareReportBlocks(input: CompareReportInput): {
   const base = m.models[0]!;
   const written = m.modelsAsWritten ?? m.resolvedModels;
   const firstYears = Object.keys(input.comparisons[0]?.savingByYear ?? {});
+  const changes = m.models.slice(1).flatMap((sc, i): Block[] => {
+    const changed = changedParameters(written[0], written[i + 1]);
+    return [
+      {
+        kind: 'p',
+        text: `What "${sc.name}" (${sc.file}) changes: ${changed.length === 0 ? 'no numbers (it changes structure only, such as homes or the ART removed).' : ''}`,
+      },
+      ...(changed.length === 0 ? [] : [assumptionTable(written[i + 1], changed)]),
+    ];
+  });
   const blocks: Block[] = [
+    ...input.comparisons.map((c) => ({ kind: 'lead' as const, text: comparisonLead(c, base.name) })),
     { kind: 'h2', text: 'Findings' },
     {
       kind: 'p',
@@ -193,56 +231,19 @@ export function compareReportBlocks(input: CompareReportInput): {
       }),
     })),
     ...psaBlocks(input.comparisons),
-    ...uncertainSection(m.uncertain ?? [], m.resolvedModels[0] ?? {}),
-    { kind: 'h2', text: 'Assumptions and sources' },
-    {
-      kind: 'p',
-      text: `The base, "${base.name}" (${base.file}): every number with its source or assumption.`,
-    },
-    {
-      kind: 'table',
-      header: ['Parameter', 'Value', 'Kind', 'Source or reason'],
-      rows: listProvenance(written[0]).map((p) => [
-        p.field,
-        p.value,
-        p.kind === 'none' ? 'not stated' : p.kind,
-        p.text,
-      ]),
-    },
-    ...m.models.slice(1).flatMap((s, i) => {
-      const changed = changedParameters(written[0], written[i + 1]);
-      return [
-        {
-          kind: 'p' as const,
-          text: `What "${s.name}" (${s.file}) changes: ${changed.length === 0 ? 'no numbers (it changes structure only, such as homes or the ART removed).' : ''}`,
-        },
-        ...(changed.length === 0
-          ? []
-          : [
-              {
-                kind: 'table' as const,
-                header: ['Parameter', 'Value', 'Kind', 'Source or reason'],
-                rows: changed.map((p) => [
-                  p.field,
-                  p.value,
-                  p.kind === 'none' ? 'not stated' : p.kind,
-                  p.text,
-                ]),
-              },
-            ]),
-      ];
-    }),
-    { kind: 'h2', text: 'Method (STRESS-DES)' },
-    {
-      kind: 'list',
-      items: methodNotes({
+    ...appendix(
+      m.uncertain ?? [],
+      m.resolvedModels[0] ?? {},
+      written[0],
+      methodNotes({
         ...m,
         modelName: `${base.name} and ${m.models.length - 1} scenario(s)`,
         model: (m.resolvedModels[0] ?? {}) as Record<string, unknown>,
         // The horizon in years (the manifest's), not the count of financial years it touches.
         years: m.years ?? firstYears.length,
       }),
-    },
+      changes,
+    ),
   ];
   return {
     title: `Scenarios compared with "${base.name}"`,

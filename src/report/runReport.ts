@@ -8,8 +8,7 @@
  * Pure: built from the contents of a results folder; src/output/reportFiles.ts does the I/O.
  */
 import type { MetricSummary } from '../experiment/tables.ts';
-import { monthName } from '../engine/calendar.ts';
-import { listProvenance } from '../scenario/provenance.ts';
+import { financialYearOf, fyLabel, monthName, parseDate } from '../engine/calendar.ts';
 import type { StatRow } from '../charts/runCharts.ts';
 import type { HistoryRow } from '../experiment/history.ts';
 import { formatValue } from './textTable.ts';
@@ -23,6 +22,7 @@ import {
   type UncertainShown,
 } from './uncertaintyWords.ts';
 import { fieldLabel } from '../scenario/fieldLabel.ts';
+import { assumptionBlocks } from './assumptions.ts';
 
 /** Everything a run report is made from. */
 export interface RunReportInput {
@@ -40,11 +40,14 @@ export interface RunReportInput {
 }
 
 export interface Block {
-  kind: 'h2' | 'p' | 'list' | 'table' | 'chart';
+  /** lead: the answer, first and in bold; h2 a section, h3 a theme within one. */
+  kind: 'lead' | 'h2' | 'h3' | 'p' | 'list' | 'table' | 'chart';
   text?: string;
   items?: string[];
   header?: string[];
   rows?: string[][];
+  /** Small print under each row's first cell (a field path, for analysts). */
+  notes?: string[];
   chart?: RunReportInput['charts'][number];
 }
 
@@ -54,6 +57,42 @@ const range = (m: MetricSummary) => {
   return ` (range of outcomes ${rangeOf(m, m.unit)}${mc ? `; average to within ${mc}` : ''})`;
 };
 const v = (m: MetricSummary) => formatValue(m.mean, m.unit);
+
+/**
+ * The answer a run gives, in one sentence a councillor reads first: children out of county and
+ * the cost in the year that matters (the savings target's, else the last reported), the range of
+ * outcomes first. A run alone cannot say whether a target is met: that takes a comparison.
+ */
+export function runLead(
+  s: Record<string, MetricSummary>,
+  modelName: string,
+  fyLabels: readonly string[],
+  target: { perYear: number; by: string } | null,
+): string {
+  const year = target && fyLabels.includes(target.by) ? target.by : fyLabels[fyLabels.length - 1]!;
+  const ooc = s[`outOfCounty.atEnd.${year}`];
+  const cost = s[`cost.total.${year}`];
+  const rate = s['occupancyRate'];
+  const parts: string[] = [];
+  // Children are whole: a median of 75.5 reads "76".
+  const kids = (x: number) => String(Math.round(x));
+  if (ooc)
+    parts.push(
+      `most likely ${kids(ooc.p50)} children are placed out of county at the end of ${year} (range of outcomes ${kids(ooc.p5)} to ${kids(ooc.p95)})`,
+    );
+  if (cost)
+    parts.push(
+      `the revenue cost of ${year} is most likely ${formatValue(cost.p50, '£')} (range ${rangeOf(cost, '£')})`,
+    );
+  if (rate && s['beds.open'] && s['beds.open'].mean > 0)
+    parts.push(`local homes are ${formatValue(rate.mean, 'share')} full on average`);
+  const head =
+    parts.length === 0 ? `"${modelName}" was simulated` : `Under "${modelName}", ${parts.join('; ')}`;
+  const tail = target
+    ? ` Whether this saves the target of ${formatValue(target.perYear, '£')} a year by ${target.by} is a comparison with what would happen otherwise: run caresim compare with the model of doing nothing.`
+    : '';
+  return `${head}.${tail}`;
+}
 
 /** The headline findings, as sentences a councillor can read. */
 export function findings(s: Record<string, MetricSummary>, fyLabels: readonly string[]): string[] {
@@ -185,7 +224,7 @@ function historyBlocks(rows: readonly HistoryRow[]): Block[] {
 /** The parameters drawn from beliefs, or the statement that none were and what that means. */
 export function uncertainSection(uncertain: readonly UncertainShown[], model: unknown): Block[] {
   return [
-    { kind: 'h2', text: 'Uncertain parameters' },
+    { kind: 'h2', text: APPENDIX.uncertain },
     uncertain.length === 0
       ? {
           kind: 'p',
@@ -198,6 +237,38 @@ export function uncertainSection(uncertain: readonly UncertainShown[], model: un
     ...(uncertain.length === 0
       ? []
       : [{ kind: 'table' as const, ...uncertainTable(uncertain, (f) => fieldLabel(model, f)) }]),
+  ];
+}
+
+/** The appendix's sections: after the answer, for the reader who checks it. */
+export const APPENDIX = {
+  uncertain: 'Appendix A: uncertain parameters',
+  assumptions: 'Appendix B: assumptions and sources',
+  method: 'Appendix C: method (STRESS-DES)',
+} as const;
+
+/**
+ * The appendix of a report: the uncertain parameters, every number of the model by theme in
+ * plain names and units, `more` (what scenarios change, in a comparison), then the method notes.
+ */
+export function appendix(
+  uncertain: readonly UncertainShown[],
+  model: unknown,
+  written: unknown,
+  method: string[],
+  more: Block[] = [],
+): Block[] {
+  return [
+    ...uncertainSection(uncertain, model),
+    { kind: 'h2', text: APPENDIX.assumptions },
+    {
+      kind: 'p',
+      text: 'Every number in the model, by theme, with the document it comes from (cited as document ¶paragraph) or the assumption behind it, and the range explored in sensitivity analysis where one is given. Values are as the model file gives them, in the prices of its price base; the field path under each name finds it in the model file.',
+    },
+    ...assumptionBlocks(written),
+    ...more,
+    { kind: 'h2', text: APPENDIX.method },
+    { kind: 'list', items: method },
   ];
 }
 
@@ -238,7 +309,30 @@ export function methodNotes(manifest: RunReportInput['manifest']): string[] {
 export function runReportBlocks(input: RunReportInput): { title: string; subtitle: string; blocks: Block[] } {
   const fyLabels = [...new Set(input.years.map((r) => r.period))];
   const m = input.manifest;
+  const model = m.model as {
+    finance?: { savingsTarget?: { perYear: unknown; by: string } };
+    time?: { financialYearStartMonth?: number };
+  };
+  const t = model.finance?.savingsTarget;
+  // The target is "by" a date; the lead speaks of the financial year that ends it.
+  const targetFy = t
+    ? fyLabel(financialYearOf(parseDate(t.by), model.time?.financialYearStartMonth ?? 4))
+    : '';
+  const perYear = t
+    ? typeof t.perYear === 'number'
+      ? t.perYear
+      : (t.perYear as { value: number }).value
+    : 0;
   const blocks: Block[] = [
+    {
+      kind: 'lead',
+      text: runLead(
+        input.summary,
+        String(m.modelName),
+        windowOf(m, fyLabels),
+        t ? { perYear, by: targetFy } : null,
+      ),
+    },
     { kind: 'h2', text: 'Findings' },
     { kind: 'p', text: intervalsExplained(m.replications as number, m.uncertain ?? []) },
     { kind: 'list', items: findings(input.summary, windowOf(m, fyLabels)) },
@@ -251,25 +345,7 @@ export function runReportBlocks(input: RunReportInput): { title: string; subtitl
     },
     { kind: 'table', ...yearRows(input.years, fyLabels) },
     ...historyBlocks(input.history ?? []),
-    ...uncertainSection(m.uncertain ?? [], m.model),
-    { kind: 'h2', text: 'Assumptions and sources' },
-    {
-      kind: 'p',
-      text: 'Every number in the model, with the document it comes from (cited as document ¶paragraph) or the assumption behind it, and the range explored in sensitivity analysis where one is given.',
-    },
-    {
-      kind: 'table',
-      header: ['Parameter', 'Value', 'Kind', 'Source or reason'],
-      rows: listProvenance(m.modelAsWritten ?? m.model).map((p) => [
-        p.field,
-        p.value,
-        p.kind === 'none' ? 'not stated' : p.kind,
-        p.text +
-          (p.low !== undefined || p.high !== undefined ? ` [range ${p.low ?? '?'} to ${p.high ?? '?'}]` : ''),
-      ]),
-    },
-    { kind: 'h2', text: 'Method (STRESS-DES)' },
-    { kind: 'list', items: methodNotes(m) },
+    ...appendix(m.uncertain ?? [], m.model, m.modelAsWritten ?? m.model, methodNotes(m)),
   ];
   return {
     title: `${String(m.modelName)}: simulation results`,
@@ -297,15 +373,22 @@ export function renderHtml(doc: { title: string; subtitle: string; blocks: Block
   const body = doc.blocks
     .map((b) => {
       switch (b.kind) {
+        case 'lead':
+          return `<p class="lead">${escape(b.text!)}</p>`;
         case 'h2':
           return `<h2>${escape(b.text!)}</h2>`;
+        case 'h3':
+          return `<h3>${escape(b.text!)}</h3>`;
         case 'p':
           return `<p>${escape(b.text!)}</p>`;
         case 'list':
           return `<ul>${b.items!.map((i) => `<li>${escape(i)}</li>`).join('')}</ul>`;
         case 'table':
           return `<table><thead><tr>${b.header!.map((h) => `<th>${escape(h)}</th>`).join('')}</tr></thead><tbody>${b
-            .rows!.map((r) => `<tr>${r.map((c) => `<td>${escape(c)}</td>`).join('')}</tr>`)
+            .rows!.map(
+              (r, i) =>
+                `<tr>${r.map((c, j) => `<td>${escape(c)}${j === 0 && b.notes?.[i] ? `<br><span class="path">${escape(b.notes[i])}</span>` : ''}</td>`).join('')}</tr>`,
+            )
             .join('')}</tbody></table>`;
         case 'chart':
           return `<figure>${b.chart!.svg.replace(/^<\?xml[^>]*>\s*/, '')}<figcaption>${escape(b.chart!.title)}</figcaption></figure>`;
@@ -324,6 +407,9 @@ body { font-family: 'Source Sans 3', Arial, sans-serif; color: #1a1a1a; max-widt
 h1 { font-size: 1.7rem; margin-bottom: 0.2rem; }
 .subtitle { color: #555; margin-top: 0; }
 h2 { font-size: 1.3rem; margin-top: 2rem; border-bottom: 1px solid #ccc; }
+h3 { font-size: 1.05rem; margin: 1.2rem 0 0.3rem; }
+.lead { font-size: 1.2rem; font-weight: 700; line-height: 1.35; margin: 1rem 0 1.2rem; }
+.path { font-size: 0.75em; color: #666; word-break: break-all; }
 figure { margin: 1.5rem 0; page-break-inside: avoid; break-inside: avoid; }
 figure svg { max-width: 100%; height: auto; }
 figcaption { color: #555; font-size: 0.9rem; }
@@ -341,7 +427,7 @@ thead { display: table-header-group; }
 @media print {
   body { margin: 0; max-width: none; }
   /* A heading never ends a page: it goes with what follows it. */
-  h2 { page-break-after: avoid; break-after: avoid; }
+  h2, h3 { page-break-after: avoid; break-after: avoid; }
   h2 + p { break-before: avoid; break-after: avoid; }
   figure { margin: 0.6rem 0; }
   figure svg { max-height: 100mm; width: auto; }
@@ -370,7 +456,8 @@ export function shortReport(
   maxCharts = 4,
 ): { title: string; subtitle: string; blocks: Block[] } {
   const blocks: Block[] = [];
-  let keep = false;
+  // What comes before the first section (the answer) is always kept.
+  let keep = true;
   let charts = 0;
   for (const b of doc.blocks) {
     if (b.kind === 'h2') keep = sections.includes(b.text!);
@@ -393,8 +480,12 @@ export function renderMarkdown(doc: { title: string; subtitle: string; blocks: B
       .concat(
         doc.blocks.flatMap((b) => {
           switch (b.kind) {
+            case 'lead':
+              return [`**${b.text}**`, ''];
             case 'h2':
               return [`## ${b.text}`, ''];
+            case 'h3':
+              return [`### ${b.text}`, ''];
             case 'p':
               return [b.text!, ''];
             case 'list':
@@ -403,7 +494,10 @@ export function renderMarkdown(doc: { title: string; subtitle: string; blocks: B
               return [
                 `| ${b.header!.map(cell).join(' | ')} |`,
                 `|${b.header!.map(() => '---').join('|')}|`,
-                ...b.rows!.map((r) => `| ${r.map(cell).join(' | ')} |`),
+                ...b.rows!.map(
+                  (r, i) =>
+                    `| ${r.map((c, j) => cell(c) + (j === 0 && b.notes?.[i] ? ` <br><small>\`${b.notes[i]}\`</small>` : '')).join(' | ')} |`,
+                ),
                 '',
               ];
             case 'chart':

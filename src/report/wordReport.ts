@@ -37,8 +37,14 @@ export function wordReport(
   ];
   for (const b of doc.blocks) {
     switch (b.kind) {
+      case 'lead':
+        children.push(new Paragraph({ children: [new TextRun({ text: b.text!, bold: true, size: 26 })] }));
+        break;
       case 'h2':
         children.push(new Paragraph({ text: b.text!, heading: HeadingLevel.HEADING_1, keepNext: true }));
+        break;
+      case 'h3':
+        children.push(new Paragraph({ text: b.text!, heading: HeadingLevel.HEADING_2, keepNext: true }));
         break;
       case 'p':
         children.push(new Paragraph({ text: b.text! }));
@@ -79,13 +85,23 @@ export function wordReport(
                 ),
               }),
               ...b.rows!.map(
-                (r) =>
+                (r, i) =>
                   new TableRow({
                     cantSplit: true,
                     children: r.map(
-                      (c) =>
+                      (c, j) =>
                         new TableCell({
-                          children: [new Paragraph({ children: [new TextRun({ text: c, size: 18 })] })],
+                          children: [
+                            new Paragraph({ children: [new TextRun({ text: c, size: 18 })] }),
+                            // The field path, small and grey, under the plain name (for analysts).
+                            ...(j === 0 && b.notes?.[i]
+                              ? [
+                                  new Paragraph({
+                                    children: [new TextRun({ text: b.notes[i], size: 14, color: '666666' })],
+                                  }),
+                                ]
+                              : []),
+                          ],
                         }),
                     ),
                   }),

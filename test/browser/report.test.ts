@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { executeCompare } from '../../src/output/compareFolder.ts';
 import { executeRun } from '../../src/output/runFolder.ts';
 import { formatModelError, loadModel } from '../../src/scenario/load.ts';
+import { THEMES } from '../../src/scenario/fieldUnit.ts';
 
 // Debian's Chromium, installed by test/browser/ensure-chromium.sh (npm's pretest step).
 const CHROMIUM = '/usr/bin/chromium';
@@ -92,10 +93,16 @@ describe('report.html', () => {
       'Charts',
       'By financial year',
       'History check',
-      'Uncertain parameters',
-      'Assumptions and sources',
-      'Method (STRESS-DES)',
+      'Appendix A: uncertain parameters',
+      'Appendix B: assumptions and sources',
+      'Appendix C: method (STRESS-DES)',
     ]);
+    // The answer comes first, before any section: the year that matters, the range of outcomes.
+    const lead = (await page.locator('.subtitle + p.lead').textContent()) ?? '';
+    expect(lead).toMatch(
+      /^Under "Leicestershire baseline.*", most likely \d+ children are placed out of county at the end of \d{4}\/\d{2} \(range of outcomes \d+ to \d+\)/,
+    );
+    expect(lead).toContain('caresim compare');
     // The documented figures of the run's four years, each with a verdict.
     const verdicts = await page
       .locator('h2:has-text("History check") + p + table tbody tr td:nth-child(6)')
@@ -107,12 +114,22 @@ describe('report.html', () => {
     expect(explained).toMatch(/range of outcomes is the 5th to 95th percentile/);
     const findings = await page.locator('h2:has-text("Findings") + p + ul li').allTextContents();
     expect(findings.join(' ')).toMatch(/\(range of outcomes [^;]+; average to within ±[^)]+\)/);
-    // The assumptions table lists every parameter with its source or assumption.
-    const kinds = await page
-      .locator('h2:has-text("Assumptions and sources") + p + table tbody tr td:nth-child(3)')
-      .allTextContents();
+    // The assumptions appendix lists every parameter with its source or assumption, by theme.
+    const themes = await page.locator('h3').allTextContents();
+    expect(themes.length).toBeGreaterThanOrEqual(8);
+    for (const t of themes) expect(THEMES as readonly string[]).toContain(t);
+    const kinds = await page.locator('h3 + table tbody tr td:nth-child(3)').allTextContents();
     expect(kinds.length).toBeGreaterThan(150);
     expect(kinds.filter((k) => k === 'not stated')).toEqual([]);
+    // Plain names first (the path small beneath), values with their units.
+    const first = await page.locator('h3 + table tbody tr td:nth-child(1)').allTextContents();
+    expect(
+      first.filter((f) => /^[^.]+: length of stay \(mean\)cohorts\.under16\.pathway\.stay\.mean$/.test(f)),
+    ).toHaveLength(1);
+    const values = await page.locator('h3 + table tbody tr td:nth-child(2)').allTextContents();
+    expect(values).toContain('540 days');
+    expect(values.filter((v) => /^£[\d,]+ a week/.test(v)).length).toBeGreaterThan(10);
+    expect(values.filter((v) => /^[\d.]+% a year/.test(v)).length).toBeGreaterThan(10);
     await page.close();
   }, 60_000);
 
@@ -141,6 +158,14 @@ describe('the report of a comparison', () => {
     const text = (await page.locator('body').textContent()) ?? '';
     expect(text).toContain('avoids');
     expect(text).toMatch(/it does in \d+% of replications \(simulation error \d+% to \d+%\)/);
+    // The answer first: the chance of the target in words and a number, then the likeliest saving and its range.
+    const lead = (await page.locator('.subtitle + p.lead').textContent()) ?? '';
+    expect(lead).toMatch(
+      /^"Leicestershire baseline.*" (is (very )?(un)?likely \(about \d+ in \d+\)|is about as likely as not|will almost certainly not|is almost certain) to save £2\.5m a year in 2027\/28 against "[^"]+"/,
+    );
+    expect(lead).toMatch(
+      /the saving is most likely -?£[\d.,]+[km]? \(range of outcomes -?£[\d.,]+[km]? to -?£[\d.,]+[km]?\)\.$/,
+    );
     expect(text).toContain('What "Leicestershire baseline (March 2025 plan)"');
     await page.close();
   }, 60_000);
@@ -153,8 +178,9 @@ describe('report.md', () => {
     for (const h of [
       '## Findings',
       '## By financial year',
-      '## Assumptions and sources',
-      '## Method (STRESS-DES)',
+      '## Appendix B: assumptions and sources',
+      '### Local homes',
+      '## Appendix C: method (STRESS-DES)',
     ])
       expect(md).toContain(h);
     for (const c of ['local-occupancy', 'out-of-county', 'cost-by-year', 'overflow-by-need', 'art'])
@@ -205,9 +231,10 @@ describe('printed reports (issue 14)', () => {
         'Charts',
         'By financial year',
         'History check',
-        'Uncertain parameters',
-        'Assumptions and sources',
-        'Method (STRESS-DES)',
+        'Appendix A: uncertain parameters',
+        'Appendix B: assumptions and sources',
+        'Appendix C: method (STRESS-DES)',
+        ...THEMES,
       ],
     ],
     [

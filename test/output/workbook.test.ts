@@ -104,7 +104,7 @@ describe('report.docx of a run', () => {
     expect((xml.match(/<w:pStyle w:val="Heading1"\/>/g) ?? []).length).toBe(3);
     for (const h of ['Findings', 'Charts', 'By financial year']) expect(xml).toContain(`>${h}</w:t>`);
     // The long sections stay in report.html.
-    expect(xml).not.toContain('>Assumptions and sources</w:t>');
+    expect(xml).not.toContain('>Appendix B: assumptions and sources</w:t>');
     // Four charts, embedded; one table with a repeating header row.
     const media = Object.keys(zip.files).filter((f) => f.startsWith('word/media/') && f.endsWith('.png'));
     expect(media).toHaveLength(4);
