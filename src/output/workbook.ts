@@ -11,11 +11,13 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { runCharts, type StatRow } from '../charts/runCharts.ts';
 import type { MetricSummary } from '../experiment/tables.ts';
-import { findings, windowOf, type Block } from '../report/runReport.ts';
-import { intervalsExplained, MC_HEADING, RANGE_HEADING } from '../report/uncertaintyWords.ts';
+import { type Block } from '../report/runReport.ts';
+import { assumptionRow } from '../report/assumptions.ts';
+import { fieldTheme, THEMES } from '../scenario/fieldUnit.ts';
+import { MC_HEADING, RANGE_HEADING } from '../report/uncertaintyWords.ts';
 import { listProvenance } from '../scenario/provenance.ts';
 import { csvRecords, parseStatRows } from './csv.ts';
-import { compareReportDoc } from './reportFiles.ts';
+import { compareReportDoc, runReportDoc } from './reportFiles.ts';
 import { readManifest } from './manifest.ts';
 
 /** The Excel number format for a value in a unit. */
@@ -183,13 +185,13 @@ export async function writeRunWorkbook(dir: string): Promise<string> {
   ).metrics;
   const periods = parseStatRows(readFileSync(join(dir, 'periods.csv'), 'utf8'));
   const years = parseStatRows(readFileSync(join(dir, 'years.csv'), 'utf8'));
-  const fyLabels = [...new Set(years.map((r) => r.period))];
+  const doc = runReportDoc(dir);
   const wb = new ExcelJS.Workbook();
   wb.creator = `caresim ${String(m.caresim)}`;
   wb.addWorksheet('Contents');
   textSheet(wb, 'Findings', `${String(m.modelName)}: findings`, [
-    intervalsExplained(m.replications as number, m.uncertain ?? []),
-    ...findings(summary, windowOf(m, fyLabels)),
+    ...leads(doc.blocks),
+    ...sectionTexts(doc.blocks, 'Findings'),
   ]);
   tableSheet(
     wb,
@@ -225,21 +227,17 @@ export async function writeRunWorkbook(dir: string): Promise<string> {
     'Assumptions',
     'Assumptions',
     [
+      { header: 'theme', width: 30 },
       { header: 'parameter', width: 50 },
-      { header: 'value', width: 16 },
+      { header: 'value', width: 26 },
+      { header: 'number', width: 12 },
       { header: 'kind', width: 12 },
       { header: 'source or reason', width: 90 },
       { header: 'low', width: 10 },
       { header: 'high', width: 10 },
+      { header: 'field', width: 50 },
     ],
-    listProvenance(m.modelAsWritten ?? m.model).map((p) => [
-      p.field,
-      p.value,
-      p.kind === 'none' ? 'not stated' : p.kind,
-      p.text,
-      p.low ?? null,
-      p.high ?? null,
-    ]),
+    assumptionsByTheme(m.modelAsWritten ?? m.model),
   );
   const source = {
     caresim: String(m.caresim),
@@ -269,6 +267,34 @@ export async function writeRunWorkbook(dir: string): Promise<string> {
 }
 
 /** The texts of the blocks under one heading (paragraphs and list items), for a sheet of words. */
+/** Every number of a model by theme: plain name, value with its unit, the bare number to pivot on, the path. */
+function assumptionsByTheme(model: unknown): (string | number | null)[][] {
+  const entries = listProvenance(model);
+  return THEMES.flatMap((theme) =>
+    entries
+      .filter((p) => fieldTheme(p.field) === theme)
+      .map((p) => {
+        const { row } = assumptionRow(model, p);
+        const x = Number(p.value);
+        return [
+          theme,
+          row[0]!,
+          row[1]!,
+          Number.isFinite(x) ? x : null,
+          row[2]!,
+          p.text,
+          p.low ?? null,
+          p.high ?? null,
+          p.field,
+        ];
+      }),
+  );
+}
+
+/** The answer sentences a report opens with. */
+const leads = (blocks: readonly Block[]): string[] =>
+  blocks.filter((b) => b.kind === 'lead').map((b) => b.text!);
+
 function sectionTexts(blocks: readonly Block[], heading: string): string[] {
   const out: string[] = [];
   let inside = false;
@@ -324,6 +350,7 @@ export async function writeCompareWorkbook(dir: string): Promise<string> {
   wb.creator = `caresim ${String(m.caresim)}`;
   wb.addWorksheet('Contents');
   textSheet(wb, 'Findings', doc.title, [
+    ...leads(doc.blocks),
     ...sectionTexts(doc.blocks, 'Findings'),
     ...sectionTexts(doc.blocks, 'What the answer hangs on'),
   ]);

@@ -127,7 +127,7 @@ describe('report.html', () => {
       first.filter((f) => /^[^.]+: length of stay \(mean\)cohorts\.under16\.pathway\.stay\.mean$/.test(f)),
     ).toHaveLength(1);
     const values = await page.locator('h3 + table tbody tr td:nth-child(2)').allTextContents();
-    expect(values).toContain('540 days');
+    expect(values).toContain('540 days (explored 400 to 700 days)');
     expect(values.filter((v) => /^£[\d,]+ a week/.test(v)).length).toBeGreaterThan(10);
     expect(values.filter((v) => /^[\d.]+% a year/.test(v)).length).toBeGreaterThan(10);
     await page.close();

@@ -86,9 +86,33 @@ describe('results.xlsx of a run', () => {
       if (v && typeof v === 'object' && v.hyperlink) linked.push(v.hyperlink);
     });
     expect(linked).toHaveLength(7);
-    expect(String(wb.getWorksheet('Findings')!.getCell(3, 1).value)).toMatch(/range of outcomes/);
+    // The answer first, as in the report.
+    expect(String(wb.getWorksheet('Findings')!.getCell(3, 1).value)).toMatch(
+      /^Under ".*", most likely \d+ children/,
+    );
+    expect(String(wb.getWorksheet('Findings')!.getCell(4, 1).value)).toMatch(/range of outcomes/);
     expect(wb.getWorksheet('Charts')!.getImages().length).toBe(5);
-    expect(wb.getWorksheet('Assumptions')!.rowCount).toBeGreaterThan(100);
+    // Every number by theme, in plain words with its unit, the bare number and the path beside.
+    const a = wb.getWorksheet('Assumptions')!;
+    expect(a.rowCount).toBeGreaterThan(100);
+    const aHeader = (a.getRow(1).values as unknown[]).slice(1);
+    expect(aHeader).toEqual([
+      'theme',
+      'parameter',
+      'value',
+      'number',
+      'kind',
+      'source or reason',
+      'low',
+      'high',
+      'field',
+    ]);
+    const stay = [...Array(a.rowCount).keys()]
+      .map((i) => a.getRow(i + 1))
+      .find((r) => r.getCell(9).value === 'cohorts.under16.pathway.stay.mean')!;
+    expect(stay.getCell(1).value).toBe("Children's journeys: stays, breakdowns and step-downs");
+    expect(stay.getCell(3).value).toBe('540 days (explored 400 to 700 days)');
+    expect(stay.getCell(4).value).toBe(540);
   }, 120_000);
 });
 
