@@ -6,6 +6,7 @@ import { mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { formatModelError, loadModel } from '../src/scenario/load.ts';
 import type { ModelFile } from '../src/scenario/schema/model.ts';
+import { makeProgress } from '../src/output/progress.ts';
 
 export function load(file: string): { model: ModelFile; raw: unknown } {
   const r = loadModel(file);
@@ -28,3 +29,24 @@ export function outputFolder(name: string): string {
 }
 
 export const pct = (p: number) => `${Math.round(p * 100)}%`;
+
+/**
+ * Say what the notebook is doing, then do it with progress on standard error (a bar on a
+ * terminal, a line every few seconds otherwise), and say how long it took.
+ * @param what e.g. "Comparing the plan with doing nothing, 200 replications"
+ */
+export async function doing<T>(
+  what: string,
+  work: (onProgress: (done: number, total: number) => void) => Promise<T>,
+  unit = 'replications',
+): Promise<T> {
+  const started = Date.now();
+  console.error(`${what}...`);
+  const progress = makeProgress(process.env.CARESIM_QUIET === '1', unit);
+  try {
+    return await work(progress.update);
+  } finally {
+    progress.stop();
+    console.error(`  done in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  }
+}

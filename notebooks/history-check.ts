@@ -26,7 +26,7 @@ import type { ModelFileInput } from '../src/scenario/schema/model.ts';
 import { val } from '../src/scenario/schema/primitives.ts';
 import { Replication } from '../src/model/replication.ts';
 import { normalise } from '../src/scenario/normalise.ts';
-import { load, outputFolder } from './common.ts';
+import { doing, load, outputFolder } from './common.ts';
 
 const REPLICATIONS = Number(process.env.REPS ?? 200);
 
@@ -43,11 +43,14 @@ const rows: CheckRow[] = [];
 
 // ---------------------------------------------------------------- the baseline's own history
 const baseline = load('models/leicestershire.yaml');
-const set = await runReplications({
-  model: prepare(baseline.model),
-  reps: Array.from({ length: REPLICATIONS }, (_, i) => i),
-  seed: baseline.model.run.seed,
-});
+const set = await doing(`The baseline's own history: ${REPLICATIONS} replications`, (onProgress) =>
+  runReplications({
+    model: prepare(baseline.model),
+    reps: Array.from({ length: REPLICATIONS }, (_, i) => i),
+    seed: baseline.model.run.seed,
+    onProgress,
+  }),
+);
 const table = historyTable(historyCheck(set));
 for (const r of table.rows)
   rows.push({
@@ -223,12 +226,17 @@ rows.push({
 // ---------------------------------------------------------------- the £359k of 000 ¶33
 const base = load('models/scenarios/do-nothing.yaml');
 const proposal = load('models/history/march-2020-proposal.yaml');
-const { comparisons } = await runComparison({
-  models: [prepare(base.model, 4), prepare(proposal.model, 4)],
-  files: ['models/scenarios/do-nothing.yaml', 'models/history/march-2020-proposal.yaml'],
-  replications: REPLICATIONS,
-  seed: base.model.run.seed,
-});
+const { comparisons } = await doing(
+  `The March 2020 proposal against doing nothing, ${REPLICATIONS} replications each`,
+  (onProgress) =>
+    runComparison({
+      models: [prepare(base.model, 4), prepare(proposal.model, 4)],
+      files: ['models/scenarios/do-nothing.yaml', 'models/history/march-2020-proposal.yaml'],
+      replications: REPLICATIONS,
+      seed: base.model.run.seed,
+      onProgress,
+    }),
+);
 const avoided = comparisons[0]!.savingByYear['2019/20']!;
 rows.push({
   figure: 'Costs avoided had the March 2020 proposal been in place (ART, assessment beds, three homes)',

@@ -28,7 +28,7 @@ import {
 } from '../src/report/uncertaintyWords.ts';
 import { thresholdSentence } from '../src/charts/psaCharts.ts';
 import { percent } from '../src/charts/style.ts';
-import { load, outputFolder } from './common.ts';
+import { doing, load, outputFolder } from './common.ts';
 
 const REPLICATIONS = Number(process.env.REPS ?? 200);
 const SENSITIVITY_REPLICATIONS = Number(process.env.SENS_REPS ?? 40);
@@ -37,24 +37,35 @@ const dir = outputFolder('plan-vs-do-nothing');
 const base = load('models/scenarios/do-nothing.yaml');
 const plan = load('models/leicestershire.yaml');
 
-const { comparisons, manifest } = await executeCompare({
-  files: ['models/scenarios/do-nothing.yaml', 'models/leicestershire.yaml'],
-  models: [base.model, plan.model],
-  modelsAsWritten: [base.raw, plan.raw],
-  replications: REPLICATIONS,
-  out: join(dir, 'compare'),
-});
+const { comparisons, manifest } = await doing(
+  `Comparing the March 2025 plan with doing nothing, ${REPLICATIONS} replications each`,
+  (onProgress) =>
+    executeCompare({
+      files: ['models/scenarios/do-nothing.yaml', 'models/leicestershire.yaml'],
+      models: [base.model, plan.model],
+      modelsAsWritten: [base.raw, plan.raw],
+      replications: REPLICATIONS,
+      out: join(dir, 'compare'),
+      onProgress,
+    }),
+);
 const c = comparisons[0]!;
-const { result } = await executeSensitivity({
-  modelFile: 'models/leicestershire.yaml',
-  modelName: plan.model.name,
-  raw: plan.raw,
-  baseRaw: base.raw,
-  baseFile: 'models/scenarios/do-nothing.yaml',
-  replications: SENSITIVITY_REPLICATIONS,
-  seed: plan.model.run.seed,
-  out: join(dir, 'sensitivity'),
-});
+const { result } = await doing(
+  `One-at-a-time sensitivity of the saving: each ranged parameter at its low and its high, ${SENSITIVITY_REPLICATIONS} replications a run`,
+  (onProgress) =>
+    executeSensitivity({
+      modelFile: 'models/leicestershire.yaml',
+      modelName: plan.model.name,
+      raw: plan.raw,
+      baseRaw: base.raw,
+      baseFile: 'models/scenarios/do-nothing.yaml',
+      replications: SENSITIVITY_REPLICATIONS,
+      seed: plan.model.run.seed,
+      out: join(dir, 'sensitivity'),
+      onProgress,
+    }),
+  'runs',
+);
 
 const t = c.target!;
 const s = c.savingByYear[t.year]!;

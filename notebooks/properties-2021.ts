@@ -11,7 +11,7 @@ import { executeCompare } from '../src/output/compareFolder.ts';
 import { summarise } from '../src/stats/summary.ts';
 import { formatMoney } from '../src/charts/money.ts';
 import { mcErrorOf } from '../src/report/uncertaintyWords.ts';
-import { load, outputFolder, pct } from './common.ts';
+import { doing, load, outputFolder, pct } from './common.ts';
 
 const REPLICATIONS = Number(process.env.REPS ?? 200);
 const BASE = 'models/properties-2021/do-nothing.yaml';
@@ -52,13 +52,18 @@ const rows: string[] = [];
 const sections: string[] = [];
 for (const p of PROPERTIES) {
   const s = load(p.file);
-  const { comparisons } = await executeCompare({
-    files: [BASE, p.file],
-    models: [base.model, s.model],
-    modelsAsWritten: [base.raw, s.raw],
-    replications: REPLICATIONS,
-    out: join(dir, p.slug),
-  });
+  const { comparisons } = await doing(
+    `${p.name}: against doing nothing, ${REPLICATIONS} replications`,
+    (onProgress) =>
+      executeCompare({
+        files: [BASE, p.file],
+        models: [base.model, s.model],
+        modelsAsWritten: [base.raw, s.raw],
+        replications: REPLICATIONS,
+        out: join(dir, p.slug),
+        onProgress,
+      }),
+  );
   const c = comparisons[0]!;
   const years = Object.keys(c.savingByYear);
   // Each replication's average revenue saving a year over the horizon.

@@ -14,7 +14,7 @@ import { formatValue } from '../src/report/textTable.ts';
 import { formatMoney } from '../src/charts/money.ts';
 import { chanceWithError, mcErrorOf, meanWithRange } from '../src/report/uncertaintyWords.ts';
 import { percent } from '../src/charts/style.ts';
-import { load, outputFolder, pct } from './common.ts';
+import { doing, load, outputFolder, pct } from './common.ts';
 import { windowText } from '../src/experiment/headline.ts';
 import { prepare } from '../src/experiment/prepared.ts';
 
@@ -62,13 +62,16 @@ const lines = [
 const sections: string[] = [];
 for (const q of QUESTIONS) {
   const s = load(q.file);
-  const { comparisons } = await executeCompare({
-    files: ['models/leicestershire.yaml', q.file],
-    models: [plan.model, s.model],
-    modelsAsWritten: [plan.raw, s.raw],
-    replications: REPLICATIONS,
-    out: join(dir, q.slug),
-  });
+  const { comparisons } = await doing(`${q.question} (${REPLICATIONS} replications)`, (onProgress) =>
+    executeCompare({
+      files: ['models/leicestershire.yaml', q.file],
+      models: [plan.model, s.model],
+      modelsAsWritten: [plan.raw, s.raw],
+      replications: REPLICATIONS,
+      out: join(dir, q.slug),
+      onProgress,
+    }),
+  );
   const c = comparisons[0]!;
   const m = c.metrics;
   lines.push(

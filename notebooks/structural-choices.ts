@@ -18,7 +18,7 @@ import { csv } from '../src/output/csv.ts';
 import { formatMoney } from '../src/charts/money.ts';
 import { validateModelData } from '../src/scenario/load.ts';
 import { parsePath } from '../src/scenario/paths.ts';
-import { load, outputFolder, pct } from './common.ts';
+import { doing, load, outputFolder, pct } from './common.ts';
 
 const REPLICATIONS = Number(process.env.REPS ?? 200);
 const BASE = 'models/scenarios/do-nothing.yaml';
@@ -158,24 +158,29 @@ const base = load(BASE);
 const plan = load(PLAN);
 const seed = plan.model.run.seed;
 
-async function answer(edit: Choice['edit'] | null): Promise<ScenarioComparison> {
+async function answer(edit: Choice['edit'] | null, what: string): Promise<ScenarioComparison> {
   const b = structuredClone(base.raw) as Raw;
   const p = structuredClone(plan.raw) as Raw;
   if (edit) {
     edit(b, 'base');
     edit(p, 'plan');
   }
-  const { comparisons } = await runComparison({
-    models: [prepare(validated(b, BASE)), prepare(validated(p, PLAN))],
-    files: [BASE, PLAN],
-    replications: REPLICATIONS,
-    seed,
-  });
+  const { comparisons } = await doing(
+    `${what}: the plan against doing nothing, ${REPLICATIONS} replications each`,
+    (onProgress) =>
+      runComparison({
+        models: [prepare(validated(b, BASE)), prepare(validated(p, PLAN))],
+        files: [BASE, PLAN],
+        replications: REPLICATIONS,
+        seed,
+        onProgress,
+      }),
+  );
   return comparisons[0]!;
 }
 
 const dir = outputFolder('structural-choices');
-const central = await answer(null);
+const central = await answer(null, 'The baseline as written');
 const year = central.target!.year;
 const row = (c: ScenarioComparison) => {
   const s = c.savingByYear[year]!;
@@ -189,7 +194,7 @@ const row = (c: ScenarioComparison) => {
 };
 const at = row(central);
 const results: { choice: Choice; r: ReturnType<typeof row> }[] = [];
-for (const choice of CHOICES) results.push({ choice, r: row(await answer(choice.edit)) });
+for (const choice of CHOICES) results.push({ choice, r: row(await answer(choice.edit, choice.choice)) });
 
 const signed = (x: number) => (x >= 0 ? `+${formatMoney(x)}` : formatMoney(x));
 const lines = [

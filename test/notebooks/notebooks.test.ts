@@ -57,10 +57,14 @@ describe('notebooks', () => {
   it.each(Object.keys(NOTEBOOKS))(
     '%s runs and writes its summary and figures',
     async (name) => {
-      await run('npm', ['run', '-s', 'notebook', '--', name], {
+      const { stderr } = await run('npm', ['run', '-s', 'notebook', '--', name], {
         env: { ...process.env, REPS: '3', SENS_REPS: '2', CARESIM_NOTEBOOK_OUT: OUT },
         timeout: 240_000,
       });
+      // It says what it is doing, shows progress (plain lines off a terminal) and how long each step took.
+      expect(stderr).toMatch(/^[A-Z].+\.\.\.$/m);
+      expect(stderr).toMatch(/^(replications|runs) \d+\/\d+, [\d.]+ a second/m);
+      expect(stderr).toMatch(/^ {2}done in [\d.]+ s$/m);
       const dir = join(OUT, name);
       const summary = readFileSync(join(dir, 'summary.md'), 'utf8');
       for (const h of NOTEBOOKS[name]!.headings) expect(summary, h).toContain(h);
