@@ -7,7 +7,7 @@
 import type { ScenarioComparison } from '../experiment/compare.ts';
 import { thresholdSentence } from '../charts/psaCharts.ts';
 import { percent } from '../charts/style.ts';
-import { formatValue, textTable } from './textTable.ts';
+import { formatValue, textTable, wrapText } from './textTable.ts';
 import { formatMoney } from '../charts/money.ts';
 import { MC_HEADING, mcIntervalOf, proportionInterval, RANGE_HEADING, rangeOf } from './uncertaintyWords.ts';
 
@@ -30,7 +30,7 @@ export function formatComparison(
       return [pct(p), '', `${pct(low)} to ${pct(high)}`];
     };
     const rows = Object.values(c.metrics).map((m) => [
-      m.label.length > 70 ? `${m.label.slice(0, 67)}...` : m.label,
+      wrapText(m.label, 60),
       formatValue(m.mean, m.unit),
       rangeOf(m, m.unit),
       mcIntervalOf(m, m.unit),
@@ -79,10 +79,10 @@ export function formatComparison(
         textTable(
           ['parameter', 'share of the spread', 'value of knowing', 'where the answer turns'],
           shown.map((r) => [
-            r.label.length > 50 ? `${r.label.slice(0, 47)}...` : r.label,
+            wrapText(r.label, 44),
             percent(r.varianceShare),
             formatValue(r.evppi, '£'),
-            thresholdSentence(r, c.psa!) ?? 'does not turn within the belief',
+            wrapText(thresholdSentence(r, c.psa!) ?? 'does not turn within the belief', 70),
           ]),
         ),
         '',

@@ -4,7 +4,7 @@
  * of county by financial year.
  */
 import type { MetricSummary } from '../experiment/tables.ts';
-import { formatValue, textTable } from './textTable.ts';
+import { formatValue, textTable, wrapText } from './textTable.ts';
 import { MC_HEADING, mcIntervalOf, RANGE_HEADING, rangeOf } from './uncertaintyWords.ts';
 
 const SHOWN = [
@@ -37,12 +37,7 @@ export function formatRunSummary(
 ): string {
   const rows = SHOWN.filter((k) => summary[k]).map((k) => {
     const m = summary[k]!;
-    return [
-      m.label.length > 60 ? `${m.label.slice(0, 57)}...` : m.label,
-      formatValue(m.mean, m.unit),
-      rangeOf(m, m.unit),
-      interval(m),
-    ];
+    return [wrapText(m.label, 60), formatValue(m.mean, m.unit), rangeOf(m, m.unit), interval(m)];
   });
   const out = [title, '', textTable([span, 'mean', RANGE_HEADING, MC_HEADING], rows), ''];
   const yearRows = fyLabels.map((fy) => {

@@ -20,15 +20,41 @@ export function textTable(
     ...rows.map((r) => r.map((c) => (typeof c === 'number' ? format(c) : c))),
   ];
   const numeric = header.map((_, j) => rows.length > 0 && rows.every((r) => typeof r[j] === 'number'));
-  const widths = header.map((_, j) => Math.max(...cells.map((r) => (r[j] ?? '').length)));
+  // A cell may hold several lines (a long label wrapped by wrapText): the row grows, never the label cut.
+  const lines = (c: string | undefined) => (c ?? '').split('\n');
+  const widths = header.map((_, j) => Math.max(...cells.flatMap((r) => lines(r[j]).map((l) => l.length))));
   return cells
-    .map((r) =>
-      r
-        .map((c, j) => (numeric[j] ? c.padStart(widths[j]!) : c.padEnd(widths[j]!)))
-        .join('  ')
-        .trimEnd(),
-    )
+    .flatMap((r) => {
+      const height = Math.max(...r.map((c) => lines(c).length));
+      return Array.from({ length: height }, (_, i) =>
+        r
+          .map((c, j) => {
+            const l = lines(c)[i] ?? '';
+            return numeric[j] ? l.padStart(widths[j]!) : l.padEnd(widths[j]!);
+          })
+          .join('  ')
+          .trimEnd(),
+      );
+    })
     .join('\n');
+}
+
+/**
+ * A long text broken into lines of at most `width` characters at spaces, for a table cell: a
+ * label is never cut short ("Overflow share: placements out of county for want of a su...").
+ * A word longer than the width stays whole on its own line.
+ */
+export function wrapText(text: string, width: number): string {
+  const out: string[] = [];
+  let line = '';
+  for (const word of text.split(' ')) {
+    if (line !== '' && line.length + 1 + word.length > width) {
+      out.push(line);
+      line = word;
+    } else line = line === '' ? word : `${line} ${word}`;
+  }
+  out.push(line);
+  return out.join('\n');
 }
 
 /** 1234.5 -> "1,235" (whole children, beds, referrals). */

@@ -2,7 +2,7 @@
 // estimate from replications deserves.
 
 import { describe, expect, it } from 'vitest';
-import { formatValue } from '../../src/report/textTable.ts';
+import { formatValue, textTable, wrapText } from '../../src/report/textTable.ts';
 import { formatMoney, formatMoneyExact, MONEY_LABEL } from '../../src/charts/money.ts';
 import { parse, View } from 'vega';
 
@@ -59,5 +59,29 @@ describe('inputs as their sources write them', () => {
     expect(formatMoneyExact(411_840)).toBe('£411,840');
     expect(formatMoneyExact(-136_188)).toBe('-£136,188');
     expect(formatMoneyExact(2_500_000)).toBe('£2,500,000');
+  });
+});
+
+describe('printed tables', () => {
+  it('wrap a long label onto more lines rather than cut it', () => {
+    const label = 'Overflow share: placements out of county for want of a suitable local bed';
+    const text = textTable(['measure', 'value'], [[wrapText(label, 30), '8.5%']]);
+    expect(text).not.toContain('...');
+    const lines = text.split('\n');
+    expect(lines).toHaveLength(4); // the header and a label on three lines
+    expect(
+      lines
+        .slice(1)
+        .map((l) => l.slice(0, 30).trim())
+        .join(' '),
+    ).toBe(label);
+    expect(lines[1]).toMatch(/8\.5%$/);
+    for (const l of lines) expect(l.length).toBeLessThanOrEqual(30 + 2 + 'value'.length);
+  });
+
+  it('keeps a word longer than the width whole', () => {
+    expect(wrapText('a cohorts.under16.pathway.stay.mean b', 10)).toBe(
+      'a\ncohorts.under16.pathway.stay.mean\nb',
+    );
   });
 });
