@@ -138,10 +138,10 @@ const int = (name: string, min: number) => (v: string) => {
   return n;
 };
 
-const fraction = (v: string) => {
+const fraction = (name: string, example: string) => (v: string) => {
   const p = Number(v);
   if (!(p > 0 && p < 1))
-    throw new InvalidArgumentError('--precision must be a fraction between 0 and 1, such as 0.05');
+    throw new InvalidArgumentError(`${name} must be a fraction between 0 and 1, such as ${example}`);
   return p;
 };
 
@@ -183,7 +183,7 @@ program
   .option(
     '--precision <p>',
     'add replications until the decision metrics are precise: cost over the window and in the target year, and children out of county, within p of their means, the overflow share within ±p (0.05)',
-    fraction,
+    fraction('--precision', '0.05'),
   )
   .option('--max-reps <n>', 'the most replications --precision may run (default 10000)', int('--max-reps', 2))
   .option('--shard <i/n>', 'run only slice i of n of the replications (0-based), for caresim merge', shardOf)
@@ -224,7 +224,7 @@ program
   .option(
     '--precision <p>',
     'add replications until the decision metrics are precise: the target-year saving and cost avoided within p of their means, the chance of meeting the target within ±p (0.05)',
-    fraction,
+    fraction('--precision', '0.05'),
   )
   .option('--max-reps <n>', 'the most replications --precision may run (default 10000)', int('--max-reps', 2))
   .option(
@@ -254,13 +254,21 @@ program
   .option(
     '--max-overflow-chance <p>',
     'answer: the fewest beds keeping the chance of any overflow for want of a bed below p (0.1 = 10%)',
-    fraction,
+    fraction('--max-overflow-chance', '0.1'),
+  )
+  .option(
+    '--max-overflow-share <p>',
+    'answer: the fewest beds keeping the average share of placements that go out of county for want of a suitable local bed below p (0.1 = 10%)',
+    fraction('--max-overflow-share', '0.1'),
   )
   .option(
     '--year <fy>',
-    'with --max-overflow-chance: in this financial year, e.g. 2027/28 (default: every year)',
+    'with --max-overflow-chance or --max-overflow-share: in this financial year, e.g. 2027/28 (default: every year)',
   )
-  .option('--from-year <fy>', 'with --max-overflow-chance: every year from this one, e.g. 2026/27')
+  .option(
+    '--from-year <fy>',
+    'with --max-overflow-chance or --max-overflow-share: every year from this one, e.g. 2026/27',
+  )
   .option(
     '--minimise <metric...>',
     'answer: the option with the lowest mean of these headline metrics, e.g. cost.total',

@@ -3,7 +3,7 @@
  * stderr (a bar on a terminal, a line every few seconds otherwise), turn Ctrl-C into a clean
  * stop, print the summary. The work itself lives in src/experiment.
  */
-import { SingleBar } from 'cli-progress';
+import { makeProgress } from '../output/progress.ts';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { parameterName } from '../experiment/sensitivity.ts';
@@ -250,49 +250,6 @@ export async function mergeCommand(dirs: string[], out: string): Promise<number>
   }
 }
 
-function makeProgress(
-  quiet: boolean,
-  unit = 'replications',
-): { update: (done: number, total: number) => void; stop: () => void } {
-  if (quiet) return { update: () => {}, stop: () => {} };
-  const started = Date.now();
-  if (process.stderr.isTTY) {
-    const bar = new SingleBar({
-      format: `${unit} {bar} {value}/{total}  {rate} a second  {eta_formatted} left`,
-      stream: process.stderr,
-      hideCursor: true,
-    });
-    let begun = false;
-    return {
-      update: (done, total) => {
-        if (!begun) {
-          bar.start(total, 0, { rate: '-' });
-          begun = true;
-        }
-        bar.setTotal(total);
-        bar.update(done, { rate: (done / ((Date.now() - started) / 1000)).toFixed(1) });
-      },
-      stop: () => {
-        if (begun) bar.stop();
-        begun = false;
-      },
-    };
-  }
-  let last = 0;
-  return {
-    update: (done, total) => {
-      const now = Date.now();
-      if (done === total || now - last > 5000) {
-        last = now;
-        const rate = done / ((now - started) / 1000);
-        const left = rate > 0 ? Math.round((total - done) / rate) : 0;
-        console.error(`${unit} ${done}/${total}, ${rate.toFixed(1)} a second, about ${left} s left`);
-      }
-    },
-    stop: () => {},
-  };
-}
-
 /** `caresim report RUN_DIR`: redraw a results folder's charts without simulating again. */
 export async function reportCommand(dir: string): Promise<number> {
   try {
@@ -321,6 +278,7 @@ export interface SweepCommandOptions extends RunCommandOptions {
   vary: string[];
   lhs?: number;
   maxOverflowChance?: number;
+  maxOverflowShare?: number;
   year?: string;
   fromYear?: string;
   minimise?: string[];
@@ -358,6 +316,7 @@ export async function sweepCommand(file: string, o: SweepCommandOptions): Promis
       ...(o.out === undefined ? {} : { out: o.out }),
       questions: {
         ...(o.maxOverflowChance === undefined ? {} : { maxOverflowChance: o.maxOverflowChance }),
+        ...(o.maxOverflowShare === undefined ? {} : { maxOverflowShare: o.maxOverflowShare }),
         ...(o.year === undefined ? {} : { year: o.year }),
         ...(o.fromYear === undefined ? {} : { fromYear: o.fromYear }),
         ...(o.minimise === undefined ? {} : { minimise: o.minimise }),
@@ -405,6 +364,11 @@ export async function sensitivityCommand(
   const models = loadAll(o.base ? [file, o.base] : [file], raws);
   if (!models) return 1;
   const model = models[0]!;
+  const reps = o.reps ?? Math.min(model.run.replications, 50);
+  if (!o.quiet)
+    console.error(
+      `Sensitivity of "${model.name}": each number with a low/high range in the model file, set to its low and then its high with every other number at its central value, ${reps} replications a run${o.base ? `; the answer is the saving against ${o.base}` : ''}.`,
+    );
   return interruptible(
     'sensitivity',
     { quiet: o.quiet === true, unit: 'runs' },
@@ -414,7 +378,7 @@ export async function sensitivityCommand(
         modelName: model.name,
         raw: raws[0],
         ...(o.base ? { baseRaw: raws[1], baseFile: o.base } : {}),
-        replications: o.reps ?? Math.min(model.run.replications, 50),
+        replications: reps,
         seed: o.seed ?? model.run.seed,
         ...(o.years === undefined ? {} : { years: o.years }),
         ...(o.workers === undefined ? {} : { workers: o.workers }),

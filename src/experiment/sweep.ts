@@ -12,7 +12,7 @@ import { getNumber, getValue, setNumber } from '../scenario/paths.ts';
 import { ReplicationView } from './headline.ts';
 import { prepare, streamsOf, uncertainOf, type PreparedModel } from './prepared.ts';
 import type { UncertainRecord } from '../scenario/beliefs.ts';
-import { RunSeries, type SeriesOptions } from './runner.ts';
+import { RunSeries, type ReplicationSet, type SeriesOptions } from './runner.ts';
 import { buildTables, type MetricSummary, type Row } from './tables.ts';
 
 export interface SweepAxis {
@@ -115,6 +115,82 @@ export interface SweepPoint {
   pareto: boolean;
   /** Chance (share of replications) of at least one placement out of county for want of a bed, by financial year. */
   overflowChance: Record<string, number>;
+  /**
+   * Why placements went out of county for want of a suitable local bed, by financial year: each
+   * reason's placements as a share of all placements that year (ratios of totals over the
+   * replications, like the overflow share `overflowShare.<fy>`, which they add up to).
+   */
+  overflowReasons: Record<string, OverflowReasons>;
+}
+
+/** The overflow share of a financial year, split by reason (shares of all placements that year). */
+export interface OverflowReasons {
+  /** Every suitable local bed was full (overflow.allFull). */
+  allFull: number;
+  /**
+   * No suitable local home was open for the child (overflow.noEligibleBed): none for the need,
+   * none open yet, or only the one where the placement broke down.
+   */
+  noSuitableHome: number;
+  /**
+   * Of `noSuitableHome`: children of a cohort for which no local home was open at any time that
+   * year in their replication (no home is registered for it, or none of its homes had opened or
+   * was still admitting), by cohort. More beds in the homes there are cannot reach these children.
+   */
+  noHomeForCohort: CohortOverflow[];
+}
+
+export interface CohortOverflow {
+  cohort: string;
+  label: string;
+  /** Whether any local home of the model is ever registered for the cohort. */
+  hasHome: boolean;
+  /** Its placements out of county that year for want of an open home, as a share of all placements that year. */
+  share: number;
+}
+
+/**
+ * Each financial year's overflow split by reason, over a set of replications (see OverflowReasons).
+ * A cohort's home counts as open in a year if it admitted children on any day of it (the home's
+ * `open.home.<id>` level), whatever the registration in force that day: so the split errs towards
+ * the overflow more beds could reach.
+ */
+export function overflowReasons(
+  set: ReplicationSet,
+  views: readonly ReplicationView[],
+): Record<string, OverflowReasons> {
+  const s = set.prepared.scenario;
+  const cohorts = s.cohorts.filter((c) => c.sold === null);
+  const homesOf = cohorts.map((c) =>
+    s.homes.filter((h) => h.registrations.some((r) => r.accepts[c.index] === 1)),
+  );
+  const out: Record<string, OverflowReasons> = {};
+  set.calendar.fyLabels.forEach((fy, y) => {
+    let placed = 0;
+    let full = 0;
+    let none = 0;
+    const unhomed = new Float64Array(cohorts.length);
+    for (const v of views) {
+      placed += v.year('placements.local', y) + v.year('placements.outOfCounty', y);
+      full += v.year('overflow.allFull', y);
+      none += v.year('overflow.noEligibleBed', y);
+      cohorts.forEach((c, k) => {
+        if (!homesOf[k]!.some((h) => v.year(`open.home.${h.id}`, y) > 0))
+          unhomed[k] = unhomed[k]! + v.year(`overflow.${c.id}`, y);
+      });
+    }
+    const share = (x: number) => (placed === 0 ? 0 : x / placed);
+    out[fy] = {
+      allFull: share(full),
+      noSuitableHome: share(none),
+      noHomeForCohort: cohorts.flatMap((c, k) =>
+        unhomed[k]! > 0
+          ? [{ cohort: c.id, label: c.label, hasHome: homesOf[k]!.length > 0, share: share(unhomed[k]!) }]
+          : [],
+      ),
+    };
+  });
+  return out;
 }
 
 export interface SweepOptions extends SeriesOptions {
@@ -186,11 +262,10 @@ export async function runSweep(o: SweepOptions): Promise<SweepResult> {
     for (const [i, model] of models.entries()) {
       if (o.signal?.aborted) throw new Error('sweep interrupted');
       const set = await series.run({ model, seed: o.seed, reps, ...(o.signal ? { signal: o.signal } : {}) });
+      const views = set.monthly.map((m) => new ReplicationView(m, set.defs, set.calendar));
       const overflowChance: Record<string, number> = {};
       set.calendar.fyLabels.forEach((fy, y) => {
-        const any = set.monthly.filter(
-          (m) => new ReplicationView(m, set.defs, set.calendar).year('overflow.allFull', y) > 0,
-        ).length;
+        const any = views.filter((v) => v.year('overflow.allFull', y) > 0).length;
         overflowChance[fy] = any / set.monthly.length;
       });
       const tables = buildTables(set);
@@ -203,6 +278,7 @@ export async function runSweep(o: SweepOptions): Promise<SweepResult> {
         ),
         pareto: false,
         overflowChance,
+        overflowReasons: overflowReasons(set, views),
       });
       o.onProgress?.(i + 1, models.length);
     }

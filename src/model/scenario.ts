@@ -92,6 +92,8 @@ export interface HomeS {
   readonly opensDay: number;
   /** Random slip in days, drawn once per replication (null: none). */
   readonly openingDelay: CompiledDistribution | null;
+  /** Whether the opening programme's slip (Scenario.openingSlip) is added to the opening. */
+  readonly slipsWithProgramme: boolean;
   /** Day the home stops admitting (Infinity: never). */
   readonly closesDay: number;
   /** The first registration applies from opening; later ones from their day. */
@@ -120,6 +122,8 @@ export interface AssessmentS {
   readonly beds: number;
   readonly opensDay: number;
   readonly openingDelay: CompiledDistribution | null;
+  /** Whether the opening programme's slip (Scenario.openingSlip) is added to the opening. */
+  readonly slipsWithProgramme: boolean;
   readonly closesDay: number;
   /** eligible[c] is 1 when cohort c may use a bed. */
   readonly eligible: Uint8Array;
@@ -264,6 +268,11 @@ export interface Scenario {
   readonly cohorts: readonly CohortS[];
   readonly homes: readonly HomeS[];
   readonly assessment: AssessmentS | null;
+  /**
+   * The opening programme's slip in days (openings.delay; null: none): one draw a replication,
+   * shared by every home and unit whose `slipsWithProgramme` is set.
+   */
+  readonly openingSlip: CompiledDistribution | null;
   readonly art: ArtS | null;
   /** Social-worker travel per out-of-county child, £ a day at base prices (times the share placed far away). */
   readonly travelPerDay: number;

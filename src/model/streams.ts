@@ -9,8 +9,9 @@
  * Three kinds of stream:
  * - per cohort and purpose (`arrivals/<cohort>`, `age/<cohort>`, ...): a new child's fixed
  *   attributes, drawn at referral whatever happens later (COHORT_STREAMS);
- * - per part of the structure (`openingDelay/<home>`, `openingDelay/assessment`): one delay a
- *   replication;
+ * - per part of the structure (`openingDelay/<home>`, `openingDelay/assessment`, and
+ *   `openings/delay`, the opening programme's slip shared by every opening it applies to): one
+ *   delay a replication;
  * - per child (`child/<cohort>/<n>`, `child/census/<cohort>/<n>`): draws whose number depends on
  *   the child's path, keyed by the cohort and index of the child's first referral, created when
  *   first needed.
@@ -80,8 +81,18 @@ export function assessmentDelayDrawn(s: Scenario): boolean {
   return a !== null && a.openingDelay !== null && a.opensDay > -s.warmupDays;
 }
 
+/** Whether the opening programme's slip is drawn: only when some opening still to come takes it. */
+export function programmeDelayDrawn(s: Scenario): boolean {
+  return (
+    s.openingSlip !== null &&
+    (s.homes.some((h) => h.slipsWithProgramme) || s.assessment?.slipsWithProgramme === true)
+  );
+}
+
 export const homeDelayStream = (h: HomeS): string => `openingDelay/${h.id}`;
 export const ASSESSMENT_DELAY_STREAM = 'openingDelay/assessment';
+/** The opening programme's slip: a prefix of its own, so that no home's id can take its name. */
+export const PROGRAMME_DELAY_STREAM = 'openings/delay';
 
 /** The random streams a replication of this scenario creates, by name: recorded in the run manifest. */
 export function streamNames(s: Scenario): string[] {
@@ -90,6 +101,7 @@ export function streamNames(s: Scenario): string[] {
     for (const p of COHORT_STREAMS) if (p.drawn(s, c)) names.push(`${p.purpose}/${c.id}`);
   for (const h of s.homes) if (homeDelayDrawn(s, h)) names.push(homeDelayStream(h));
   if (assessmentDelayDrawn(s)) names.push(ASSESSMENT_DELAY_STREAM);
+  if (programmeDelayDrawn(s)) names.push(PROGRAMME_DELAY_STREAM);
   names.push('child/<cohort>/<n> (one per child, created when first needed)', 'child/census/<cohort>/<n>');
   return names;
 }

@@ -3,7 +3,8 @@
  * delay), close and re-register, when the ART's capacity steps come, and when capital is spent.
  *
  * Why a part of its own: this is the plan of the service over the horizon, fixed at the start of a
- * replication (one delay drawn per home or unit, from its own stream), as distinct from the child's
+ * replication (one delay drawn per home or unit, from its own stream, and one for the opening
+ * programme as a whole, shared by every opening it applies to), as distinct from the child's
  * journey through it. Whatever is already in force at the start is applied at once; the rest is
  * queued at its structure priority (changes of registration and closures before children leave,
  * openings and capacity after, see events.ts).
@@ -21,6 +22,8 @@ import {
   assessmentDelayDrawn,
   homeDelayDrawn,
   homeDelayStream,
+  PROGRAMME_DELAY_STREAM,
+  programmeDelayDrawn,
   type Streams,
 } from './streams.ts';
 
@@ -39,11 +42,14 @@ export function scheduleStructure(
   art: ArtTeam,
 ): void {
   const horizon = s.horizonDays;
+  // The programme slips as a whole: one draw for every opening it applies to.
+  const slip = programmeDelayDrawn(s)
+    ? sample(s.openingSlip!, streams.named(PROGRAMME_DELAY_STREAM).next())
+    : 0;
   for (const h of s.homes) {
     // A delay applies to openings still to come; a home open before the simulation starts is open.
-    const delay = homeDelayDrawn(s, h)
-      ? sample(h.openingDelay!, streams.named(homeDelayStream(h)).next())
-      : 0;
+    let delay = homeDelayDrawn(s, h) ? sample(h.openingDelay!, streams.named(homeDelayStream(h)).next()) : 0;
+    if (h.slipsWithProgramme) delay += slip;
     const opens = h.opensDay + delay;
     if (opens <= t0) homes.open(h.index, t0, opens);
     else if (opens < horizon && opens < h.closesDay)
@@ -59,9 +65,10 @@ export function scheduleStructure(
   }
   const a = s.assessment;
   if (a) {
-    const delay = assessmentDelayDrawn(s)
+    let delay = assessmentDelayDrawn(s)
       ? sample(a.openingDelay!, streams.named(ASSESSMENT_DELAY_STREAM).next())
       : 0;
+    if (a.slipsWithProgramme) delay += slip;
     const opens = a.opensDay + delay;
     if (opens <= t0) unit.open();
     else if (opens < horizon && opens < a.closesDay)

@@ -16,11 +16,11 @@ import {
   renderHtml,
   renderMarkdown,
   runReportBlocks,
-  type Block,
   type RunReportInput,
   shortReport,
 } from '../report/runReport.ts';
 import { wordReport } from '../report/wordReport.ts';
+import type { Block } from '../report/blocks.ts';
 import { sweepReportBlocks, type SweepReportInput } from '../report/sweepReport.ts';
 import { Packer } from 'docx';
 import { readCompareFolder } from './compareTables.ts';

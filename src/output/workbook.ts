@@ -11,7 +11,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { runCharts, type StatRow } from '../charts/runCharts.ts';
 import type { MetricSummary } from '../experiment/tables.ts';
-import { type Block } from '../report/runReport.ts';
+import type { Block } from '../report/blocks.ts';
 import { assumptionRow } from '../report/assumptions.ts';
 import { fieldTheme, THEMES } from '../scenario/fieldUnit.ts';
 import { MC_HEADING, RANGE_HEADING } from '../report/uncertaintyWords.ts';

@@ -8,7 +8,7 @@
 import { listProvenance, type ProvenanceEntry } from '../scenario/provenance.ts';
 import { fieldLabel } from '../scenario/fieldLabel.ts';
 import { fieldTheme, fieldUnit, THEMES, withUnit } from '../scenario/fieldUnit.ts';
-import type { Block } from './runReport.ts';
+import type { Block } from './blocks.ts';
 
 type Obj = Record<string, unknown>;
 const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);

@@ -4,7 +4,7 @@
  * suppressed below the disclosure threshold (data/disclosure.ts); estimates are not counts.
  */
 import type { Calibrated, CohortEstimates } from '../data/calibrate.ts';
-import type { Block } from './runReport.ts';
+import type { Block } from './blocks.ts';
 import { countText, suppressionNote } from '../data/disclosure.ts';
 import { ukDate } from '../data/dates.ts';
 import { textTable } from './textTable.ts';

@@ -7,7 +7,8 @@
 import type { PairedMetric, ScenarioComparison } from '../experiment/compare.ts';
 import { listProvenance, type ProvenanceEntry } from '../scenario/provenance.ts';
 import { percent as pctWords } from '../charts/style.ts';
-import { appendix, methodNotes, type Block } from './runReport.ts';
+import { appendix, methodNotes } from './runReport.ts';
+import type { Block } from './blocks.ts';
 import { assumptionTable } from './assumptions.ts';
 import type { Psa } from '../experiment/psa.ts';
 import { formatParameterValue, thresholdSentence } from '../charts/psaCharts.ts';

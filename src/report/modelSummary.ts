@@ -14,8 +14,10 @@ import {
   fyLabel,
   horizonYears as calendarYears,
   isoDay,
+  MS_PER_DAY,
   parseDate,
 } from '../engine/calendar.ts';
+import { programmeSlips } from '../scenario/normalise.ts';
 import { listProvenance, provenanceCounts } from '../scenario/provenance.ts';
 import { indexFor, meanDays, meanOf } from '../scenario/rates.ts';
 import { val } from '../scenario/schema/distributions.ts';
@@ -57,6 +59,43 @@ export function expectedStock(m: ModelFile, cohortId: string, fy: number): numbe
   return (expectedReferrals(m, cohortId, fy) * meanDays(m.cohorts[cohortId]!.pathway.stay)) / DAYS_PER_YEAR;
 }
 
+/**
+ * The opening programme's slip (openings) as the summary shows it: the days it moves each
+ * opening it applies to when it is fixed (0 when it is drawn: planned dates are shown then), the
+ * ids of those openings, and a sentence saying so (null without one).
+ */
+export function programmeSlipShown(m: ModelFile): { days: number; moved: string[]; text: string } | null {
+  const o = m.openings;
+  if (!o) return null;
+  const d = o.delay;
+  const amount = `${Number(meanOf(d).toPrecision(3))} ${d.unit}`;
+  const days = d.type === 'fixed' ? meanDays(d) : 0;
+  const moved = [
+    ...Object.entries(m.homes)
+      .filter(([, h]) => programmeSlips(m, h.opens, h.openingDelay !== undefined))
+      .map(([id]) => id),
+    ...(m.assessment && programmeSlips(m, m.assessment.opens, m.assessment.openingDelay !== undefined)
+      ? ['the assessment beds']
+      : []),
+  ];
+  const which =
+    moved.length === 0
+      ? 'no opening'
+      : moved.length === 1
+        ? moved[0]!
+        : `${moved.slice(0, -1).join(', ')} and ${moved[moved.length - 1]!}`;
+  const own = o.ownDelay === 'adds' ? ', on top of any delay of their own' : '';
+  const text =
+    d.type === 'fixed'
+      ? `The opening programme slips (openings.delay): ${which} open ${amount} later than planned${own}.`
+      : `The opening programme slips (openings.delay): ${which} open later than planned${own}, by one delay drawn each replication for all of them (mean ${amount}), not shown in the table.`;
+  return { days, moved, text };
+}
+
+/** An ISO date `days` later (whole days: the simulation's openings fall within the day). */
+const laterBy = (iso: string, days: number) =>
+  isoDay(new Date(parseDate(iso).getTime() + Math.floor(days) * MS_PER_DAY));
+
 /** Multi-section text summary of a validated model. */
 export function summariseModel(m: ModelFile, raw: unknown, file: string): string {
   const out: string[] = [];
@@ -89,9 +128,18 @@ export function summariseModel(m: ModelFile, raw: unknown, file: string): string
   out.push(`  Cohorts: ${cohortIds.map((c) => `${c} (${m.cohorts[c]!.label})`).join(', ')}`);
   out.push('');
 
-  const homes = Object.values(m.homes);
-  out.push('Beds open by cohort at the end of each financial year (planned dates, before any random delay)');
+  // A fixed slip of the opening programme moves the openings it applies to; a drawn one is only named.
+  const slip = programmeSlipShown(m);
+  const slipped = (h: Home): Home =>
+    slip && slip.days > 0 && programmeSlips(m, h.opens, h.openingDelay !== undefined)
+      ? { ...h, opens: laterBy(h.opens, slip.days) }
+      : h;
+  const homes = Object.values(m.homes).map(slipped);
+  out.push(
+    `Beds open by cohort at the end of each financial year (planned dates${slip && slip.days > 0 ? ", moved by the opening programme's slip" : ''}, before any random delay)`,
+  );
   out.push('  A home registered for several cohorts counts under each; "total" counts each bed once.');
+  if (slip) out.push(`  ${slip.text}`);
   const bedRows = years.map((fy) => {
     const d = fyEnd(fy);
     const byCohort = cohortIds.map((c) =>
@@ -146,8 +194,9 @@ export function summariseModel(m: ModelFile, raw: unknown, file: string): string
   } else out.push('ART: none');
   if (m.assessment) {
     const a = m.assessment;
+    const moved = slip && slip.days > 0 && programmeSlips(m, a.opens, a.openingDelay !== undefined);
     out.push(
-      `Assessment beds: ${formatCount(val(a.beds))} from ${a.opens}; assessment lasts ${formatOneDecimal(meanDays(a.stay) / 7)} weeks on average;` +
+      `Assessment beds: ${formatCount(val(a.beds))} from ${moved ? `${laterBy(a.opens, slip.days)} (planned ${a.opens}, moved by the opening programme's slip)` : a.opens}; assessment lasts ${formatOneDecimal(meanDays(a.stay) / 7)} weeks on average;` +
         ` ${formatMoneyExact(val(a.weeklyCost))} a week (${a.costBasis})`,
     );
   } else out.push('Assessment beds: none');

@@ -23,6 +23,7 @@ import {
 } from './uncertaintyWords.ts';
 import { fieldLabel } from '../scenario/fieldLabel.ts';
 import { assumptionBlocks } from './assumptions.ts';
+import type { Block, ReportChart } from './blocks.ts';
 
 /** Everything a run report is made from. */
 export interface RunReportInput {
@@ -34,21 +35,9 @@ export interface RunReportInput {
   summary: Record<string, MetricSummary>;
   years: StatRow[];
   /** Chart name, title, SVG markup and PNG file name, in order. */
-  charts: { name: string; title: string; svg: string; png: string }[];
+  charts: ReportChart[];
   /** The history check (none when the model gives no documented figures). */
   history?: HistoryRow[];
-}
-
-export interface Block {
-  /** lead: the answer, first and in bold; h2 a section, h3 a theme within one. */
-  kind: 'lead' | 'h2' | 'h3' | 'p' | 'list' | 'table' | 'chart';
-  text?: string;
-  items?: string[];
-  header?: string[];
-  rows?: string[][];
-  /** Small print under each row's first cell (a field path, for analysts). */
-  notes?: string[];
-  chart?: RunReportInput['charts'][number];
 }
 
 /** " (range of outcomes a to b; average to within ±h)": the range first, as a decision rests on it. */

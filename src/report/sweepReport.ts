@@ -6,7 +6,7 @@
  */
 import type { HeldFixed, SweepPoint } from '../experiment/sweep.ts';
 import type { MetricSummary } from '../experiment/tables.ts';
-import type { Block, RunReportInput } from './runReport.ts';
+import type { Block, ReportChart } from './blocks.ts';
 import type { SizingAnswer } from './sizing.ts';
 import { formatValue } from './textTable.ts';
 import { meanWithRange, RANGE_HEADING } from './uncertaintyWords.ts';
@@ -24,7 +24,7 @@ export interface SweepReportInput {
   seed: number;
   caresim: string;
   finishedAt: string;
-  charts: RunReportInput['charts'];
+  charts: ReportChart[];
 }
 
 const COST = 'cost.total';

@@ -17,7 +17,7 @@ import {
   TextRun,
   WidthType,
 } from 'docx';
-import type { Block } from './runReport.ts';
+import type { Block } from './blocks.ts';
 
 export interface WordReportOptions {
   /** The charts' PNGs by their path in the blocks (charts/<name>.png), with pixel sizes. */

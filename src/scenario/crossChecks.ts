@@ -7,7 +7,7 @@
 import { val } from './schema/distributions.ts';
 import type { ModelFile } from './schema/model.ts';
 import { didYouMean, type ModelIssue, type Path } from './issues.ts';
-import { normalise } from './normalise.ts';
+import { normalise, programmeSlips } from './normalise.ts';
 import { seriesDefinitions } from '../model/series.ts';
 import { addYears, financialYearOf, horizonYears, parseDate } from '../engine/calendar.ts';
 
@@ -148,6 +148,21 @@ export function crossCheck(m: ModelFile): ModelIssue[] {
     (a.cohorts ?? []).forEach((ref, i) => cohortRef(['assessment', 'cohorts', i], ref));
     if (a.closes !== undefined && a.closes <= a.opens)
       err(['assessment', 'closes'], `closes (${a.closes}) is not after opens (${a.opens})`);
+  }
+
+  if (m.openings) {
+    // A programme slip that moves no opening is a wrong answer waiting to be quoted.
+    const slipping = [
+      ...Object.values(m.homes).filter((h) => programmeSlips(m, h.opens, h.openingDelay !== undefined)),
+      ...(m.assessment && programmeSlips(m, m.assessment.opens, m.assessment.openingDelay !== undefined)
+        ? [m.assessment]
+        : []),
+    ];
+    if (slipping.length === 0)
+      warn(
+        ['openings'],
+        `no opening slips: no home or assessment beds plan to open ${m.openings.from === undefined ? `after the start (${m.time.start})` : `on or after ${m.openings.from}`}${m.openings.ownDelay === 'overrides' ? ' without an openingDelay of their own (ownDelay: adds puts the slip on top of those)' : ''}`,
+      );
   }
 
   if (m.art) {

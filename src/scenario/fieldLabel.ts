@@ -79,6 +79,7 @@ const PHRASES: [string, string][] = [
   ['homes.*.costs.retainedValue', '{x}: value kept in the building'],
   ['homes.*.openingDelay.*', '{x}: opening delay ({stat})'],
   ['initialCensus.outOfCounty.*', '{x}: children out of county at the start'],
+  ['openings.delay.*', 'Opening programme: slip of every opening still to come ({stat})'],
   ['outOfCounty.defaultWeeklyPrice.*', 'Out-of-county weekly price ({stat})'],
   ['outOfCounty.travelCostPerWeek', 'Out-of-county travel a week'],
   ['outOfCounty.distantShare', 'Share of external placements far enough away to travel to'],

@@ -107,6 +107,22 @@ function scaleDistribution(
 }
 
 /**
+ * Whether the opening programme's slip (`openings.delay`) applies to an opening planned on
+ * `opens` by a home or the assessment beds, which may give an `openingDelay` of its own: an
+ * opening still to come when the simulation starts, planned after the model's start (or on or
+ * after `openings.from`), and without a delay of its own unless `openings.ownDelay` is "adds".
+ * The one rule, for the simulation and for the summary `caresim validate` prints.
+ */
+export function programmeSlips(m: ModelFile, opens: string, ownDelay: boolean): boolean {
+  const o = m.openings;
+  if (!o || (ownDelay && o.ownDelay === 'overrides')) return false;
+  const day = daysBetween(parseDate(m.time.start), parseDate(opens));
+  // A home open before the simulation starts is open from the start, as for its own delay.
+  if (!(day > -opt(m.time.warmupYears, 0) * DAYS_PER_YEAR)) return false;
+  return o.from === undefined ? day > 0 : opens >= o.from;
+}
+
+/**
  * Build the simulation's scenario from a validated model.
  * @throws Error only on a model that skipped validation (an unknown id)
  */
@@ -286,6 +302,7 @@ export function normalise(m: ModelFile, options: NormaliseOptions = {}): Scenari
       beds: val(h.beds),
       opensDay: day(h.opens),
       openingDelay: h.openingDelay ? compileDays(h.openingDelay) : null,
+      slipsWithProgramme: programmeSlips(m, h.opens, h.openingDelay !== undefined),
       closesDay: h.closes === undefined ? Infinity : day(h.closes),
       registrations: regs,
       singleOccupancyAllowed: h.singleOccupancy,
@@ -313,6 +330,7 @@ export function normalise(m: ModelFile, options: NormaliseOptions = {}): Scenari
         beds: val(a.beds),
         opensDay: day(a.opens),
         openingDelay: a.openingDelay ? compileDays(a.openingDelay) : null,
+        slipsWithProgramme: programmeSlips(m, a.opens, a.openingDelay !== undefined),
         closesDay: a.closes === undefined ? Infinity : day(a.closes),
         eligible: Uint8Array.from(cohorts, (c) => (c.assessmentEligible ? 1 : 0)),
         stay: compileDays(a.stay),
@@ -371,6 +389,7 @@ export function normalise(m: ModelFile, options: NormaliseOptions = {}): Scenari
     cohorts,
     homes,
     assessment,
+    openingSlip: m.openings ? compileDays(m.openings.delay) : null,
     art: artS,
     travelPerDay: (val(m.outOfCounty.travelCostPerWeek) * opt(m.outOfCounty.distantShare, 1)) / 7,
     externalPricing,

@@ -8,6 +8,8 @@ import { modelJsonSchemaText } from '../../src/scenario/jsonSchema.ts';
 import { formatModelError, loadModel, type LoadResult } from '../../src/scenario/load.ts';
 import { listProvenance, provenanceCounts } from '../../src/scenario/provenance.ts';
 import { val } from '../../src/scenario/schema/distributions.ts';
+import { normalise } from '../../src/scenario/normalise.ts';
+import { sample } from '../../src/random/compiled.ts';
 
 const run = promisify(execFile);
 
@@ -30,12 +32,13 @@ const get = (f: string) => {
 };
 
 describe('shipped models', () => {
-  it('include the baseline and the seven scaling scenarios', () => {
+  it('include the baseline and the eight scaling scenarios', () => {
     expect(files).toContain(join('models', 'leicestershire.yaml'));
     for (const s of [
       'do-nothing',
       'march-2025-plan',
       'openings-slip',
+      'openings-slip-a-year',
       'double-art',
       'two-more-homes',
       're-register',
@@ -166,6 +169,31 @@ describe('the scenarios change only what they say', () => {
     ]);
     expect(m.homes.oldPostOffice).toEqual(base.homes.oldPostOffice);
     expect(m.homes.csHome2!.costs).toEqual(base.homes.csHome2!.costs);
+  });
+
+  it('openings-slip-a-year moves every opening still to come in March 2024 a year, on top of its own delay, and changes nothing else', () => {
+    const m = scenario('openings-slip-a-year');
+    const { openings, name, ...rest } = m;
+    expect(name).toBe('Openings slip a year');
+    expect({ ...rest, name: base.name }).toEqual(base);
+    expect(openings!.ownDelay).toBe('adds');
+    const s = normalise(m);
+    expect(s.homes.filter((h) => h.slipsWithProgramme).map((h) => h.id)).toEqual([
+      'csHome2',
+      'csHome3',
+      'csHome4',
+      'ebdHome1',
+      'ebdHome2',
+      'complexCareHome',
+    ]);
+    expect(s.assessment!.slipsWithProgramme).toBe(true);
+    // One fixed draw of twelve months of 365.2425 / 12 days.
+    expect(sample(s.openingSlip!, 0.5)).toBeCloseTo(365.2425, 9);
+    // The summary moves the planned openings: in 2024/25 only the two homes already open have beds.
+    const text = summariseModel(m, get(join('models', 'scenarios', 'openings-slip-a-year.yaml')).raw, 'x');
+    expect(text).toMatch(/\n {2}2024\/25 +0 +3 +0 +0 +0 +3 +6 +2\n/);
+    expect(text).toMatch(/\n {2}2025\/26 +0 +12 +6 +2 +0 +3 +23 +8\n/);
+    expect(text).toContain('Assessment beds: 3 from 2026-04-01 (planned 2025-04-01');
   });
 
   it('double-art doubles the caseload from April 2026', () => {

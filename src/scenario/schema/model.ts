@@ -302,6 +302,30 @@ const assessment = z
   })
   .describe('Short-stay assessment beds where the ART assesses a child at the point of breakdown.');
 
+/** How a home's own openingDelay combines with the programme's (openings.ownDelay). */
+export const OWN_DELAY_RULES = ['overrides', 'adds'] as const;
+
+const openings = z
+  .strictObject({
+    delay: duration.describe(
+      'How much later than planned the openings still to come open: drawn once per replication, one draw shared by every home (and the assessment beds) it applies to, so that the programme slips as a whole.',
+    ),
+    from: isoDate
+      .optional()
+      .describe(
+        "Only openings planned on or after this date slip (default: every opening planned after the model's start, time.start). For a model that replays history, the date of the question, so that openings that have happened do not slip.",
+      ),
+    ownDelay: z
+      .enum(OWN_DELAY_RULES)
+      .default('overrides')
+      .describe(
+        'A home (or the assessment beds) with an openingDelay of its own: "overrides" (the default) keeps its own delay instead of the programme\'s; "adds" draws its own delay on top of the programme\'s, so that each opening comes the programme\'s slip later than it otherwise would.',
+      ),
+  })
+  .describe(
+    'The opening programme slips: every planned opening still to come (homes and the assessment beds) opens `delay` later, one draw a replication for all of them. "What if openings slip a year" in one field.',
+  );
+
 const ART_GROUPS = ['assessed', 'local', 'outOfCounty'] as const;
 const capacityStep = z.strictObject({
   from: isoDate,
@@ -586,6 +610,7 @@ export const modelFile = z
     cohorts: z.record(id, cohort).refine((c) => Object.keys(c).length > 0, 'at least one cohort is needed'),
     homes: z.record(id, home).default({}),
     assessment: assessment.optional(),
+    openings: openings.optional(),
     art: art.optional(),
     outOfCounty,
     policies: policies.default({
