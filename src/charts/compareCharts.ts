@@ -3,8 +3,9 @@
  * from the comparison folder's files (compare.json, compare-costs.csv, compare-years.csv and
  * compare-replications.csv), so that they can be redrawn without simulating again:
  *
- * - `cost-by-scenario`: each model's own total revenue cost by financial year, with the 95%
- *   interval of the mean;
+ * - `cost-by-scenario`: each scenario's revenue cost against the base's by financial year (the
+ *   paired difference, replication by replication), one panel per scenario, its mean with the
+ *   range of outcomes, titled with what it costs against the base in the target (or last) year;
  * - `payback`: each scenario's cumulative net saving against the base (savings minus extra
  *   capital), with its 95% interval and a zero line;
  * - `target-year-saving`: each scenario's revenue saving in the savings-target year, one value
@@ -22,12 +23,12 @@ import { psaCharts } from './psaCharts.ts';
 import { withSource, type ChartDefinition } from './runCharts.ts';
 import { HEIGHT, PALETTE, percent, WIDTH, type Source } from './style.ts';
 import { formatMoney, MONEY_LABEL } from './money.ts';
+import { listWords, shortName } from './findings.ts';
 
 /** Okabe-Ito without its yellow, which is too pale for a line or a tick on white. */
 const COLOURS = PALETTE.filter((c) => c !== '#F0E442');
 const colourOf = (i: number) => COLOURS[i % COLOURS.length]!;
 
-const BASE_SUFFIX = ' (base)';
 const YEAR_AXIS = {
   field: 'year',
   type: 'ordinal',
@@ -51,71 +52,12 @@ export const STRIP_MAX_REPLICATIONS = 60;
 export function compareCharts(input: CompareInput, source: Source): ChartDefinition[] {
   const { summary } = input;
   const reps = `${summary.replications} replications`;
-  const baseLabel = `${summary.base.name}${BASE_SUFFIX}`;
   const scenarioNames = summary.scenarios.map((s) => s.name);
   const charts: ChartDefinition[] = [];
 
-  // 1. Each model's own revenue cost by financial year.
+  // 1. Each scenario's revenue cost against the base's, by financial year: small multiples.
   const modelNames = [summary.base.name, ...scenarioNames.filter((n) => n !== summary.base.name)];
-  const label = (m: string) => (m === summary.base.name ? baseLabel : m);
-  const costs = input.costs.map((r) => ({
-    model: label(r.model),
-    year: r.year,
-    mean: r.mean,
-    low: r.ciLow ?? r.mean,
-    high: r.ciHigh ?? r.mean,
-  }));
-  const modelColour = {
-    field: 'model',
-    type: 'nominal',
-    title: null,
-    sort: modelNames.map(label),
-    scale: { domain: modelNames.map(label), range: modelNames.map((_, i) => colourOf(i)) },
-    legend: NAME_LEGEND,
-  } as const;
-  charts.push({
-    name: 'cost-by-scenario',
-    title: 'Revenue cost by financial year, each scenario',
-    spec: withSource(
-      {
-        title: {
-          text: 'Revenue cost by financial year, each scenario',
-          subtitle: [
-            `Mean of ${reps} (line) with the 95% interval of the mean (band). Every model`,
-            'runs the same replications: where the lines coincide, the models cost the same.',
-          ],
-        },
-        width: WIDTH,
-        height: HEIGHT,
-        data: { values: costs },
-        layer: [
-          {
-            mark: { type: 'area', opacity: 0.18 },
-            encoding: {
-              x: YEAR_AXIS,
-              y: { field: 'low', type: 'quantitative' },
-              y2: { field: 'high' },
-              color: modelColour,
-            },
-          },
-          {
-            mark: { type: 'line', strokeWidth: 2.5, point: { size: 36, filled: true } },
-            encoding: {
-              x: YEAR_AXIS,
-              y: {
-                field: 'mean',
-                type: 'quantitative',
-                title: '£ per year',
-                axis: { labelExpr: MONEY_LABEL },
-              },
-              color: modelColour,
-            },
-          },
-        ],
-      },
-      source,
-    ),
-  });
+  charts.push(costDifferenceChart(input, source, modelNames));
 
   // 2. Cumulative net saving against the base, after capital: the payback chart.
   const scenarioColour = {
@@ -140,16 +82,16 @@ export function compareCharts(input: CompareInput, source: Source): ChartDefinit
     (s) =>
       `${s.name}: paid back by ${lastYear} in ${percent(s.payback.probabilityWithinHorizon)} of replications`,
   );
+  const paybackWhat = 'Cumulative net saving against the base, after capital';
   charts.push({
     name: 'payback',
-    title: 'Cumulative net saving against the base, after capital',
+    title: paybackWhat,
     spec: withSource(
       {
         title: {
-          text: 'Cumulative net saving against the base, after capital',
+          text: paybackFinding(input) ?? paybackWhat,
           subtitle: [
-            'Revenue savings less extra capital against the base, added up year by year; mean of',
-            `${reps} with the 95% interval of the mean. A line above zero has paid back.`,
+            `${paybackWhat}: revenue savings less extra capital, added up year by year; mean of ${reps} with the 95% interval of the mean. A line above zero has paid back.`,
             ...paybackLines,
           ],
         },
@@ -198,6 +140,7 @@ export function compareCharts(input: CompareInput, source: Source): ChartDefinit
       .filter((r) => r.savingByYear[target.year] !== undefined)
       .map((r) => ({ scenario: r.scenario, saving: r.savingByYear[target.year]! }));
     const targetText = `Target ${formatMoney(target.perYear)} a year`;
+    const targetWhat = `Revenue saving in ${target.year} against the ${formatMoney(target.perYear)} target`;
     const reach = summary.scenarios.map(
       (s) =>
         `${s.name}: ${s.target === null ? 'not tested' : `${percent(s.target.probabilityMet)} of replications reach it`}`,
@@ -260,15 +203,15 @@ export function compareCharts(input: CompareInput, source: Source): ChartDefinit
     const perCell = [{ aggregate: [{ op: 'count', as: 'n' }], groupby: ['scenario'] }];
     charts.push({
       name: 'target-year-saving',
-      title: `Revenue saving in ${target.year} against the ${formatMoney(target.perYear)} target`,
+      title: targetWhat,
       spec: withSource(
         {
           title: {
-            text: `Revenue saving in ${target.year} against the ${formatMoney(target.perYear)} target`,
+            text: targetFinding(summary) ?? targetWhat,
             subtitle: [
               few
-                ? `Each tick is one of ${reps}; below £0 the scenario costs more than the base.`
-                : `Replications by saving (${reps}); below £0 the scenario costs more than the base.`,
+                ? `${targetWhat}: each tick is one of ${reps}; below £0 the scenario costs more than the base.`
+                : `${targetWhat}: replications by saving (${reps}); below £0 the scenario costs more than the base.`,
               ...reach,
             ],
           },
@@ -332,4 +275,208 @@ export function compareCharts(input: CompareInput, source: Source): ChartDefinit
     charts.push(...psaCharts(s.name, s.psa!, source, analysed.length === 1 ? '' : `-${i + 1}`)),
   );
   return charts;
+}
+
+/** The year a comparison's titles speak of: the savings-target year, or the last year. */
+function headlineYear(input: CompareInput): string | null {
+  const target = input.summary.scenarios.find((s) => s.target !== null)?.target;
+  const years = [...new Set(input.years.filter((r) => r.measure === 'saving').map((r) => r.year))].sort();
+  if (target && years.includes(target.year)) return target.year;
+  return years[years.length - 1] ?? null;
+}
+
+/** "costs £2.35m less than", "costs £120k more than", "costs the same as". */
+function costsAgainst(difference: number): string {
+  if (Math.abs(difference) < 500) return 'costs the same as';
+  return `costs ${formatMoney(Math.abs(difference))} ${difference < 0 ? 'less' : 'more'} than`;
+}
+
+/**
+ * The finding of the cost chart: what each scenario costs against the base in the target year
+ * (the last year without one), cheapest first. Null without savings by year.
+ */
+export function costDifferenceFinding(input: CompareInput): string | null {
+  const year = headlineYear(input);
+  if (year === null) return null;
+  const base = shortName(input.summary.base.name);
+  const rows = input.summary.scenarios
+    .map((s) => {
+      const r = input.years.find((y) => y.measure === 'saving' && y.scenario === s.name && y.year === year);
+      return r ? { name: shortName(s.name), difference: -r.mean } : null;
+    })
+    .filter((r) => r !== null)
+    .sort((a, b) => a.difference - b.difference);
+  if (rows.length === 0) return null;
+  const [first, ...rest] = rows as [(typeof rows)[number], ...typeof rows];
+  const others = rest.map(
+    (r) => `${r.name} ${costsAgainst(r.difference).replace(/^costs | than$| as$/g, '')}`,
+  );
+  return `In ${year} ${first.name} ${costsAgainst(first.difference)} ${base}${others.length > 0 ? `; ${listWords(others)}` : ''}`;
+}
+
+/** Each scenario's revenue cost against the base's, by financial year, one panel per scenario. */
+function costDifferenceChart(
+  input: CompareInput,
+  source: Source,
+  modelNames: readonly string[],
+): ChartDefinition {
+  const { summary } = input;
+  const scenarioNames = summary.scenarios.map((s) => s.name);
+  const year = headlineYear(input);
+  const values = input.years
+    .filter((r) => r.measure === 'saving')
+    .map((r) => {
+      const difference = -r.mean;
+      return {
+        scenario: r.scenario,
+        year: r.year,
+        difference,
+        // The range of outcomes of the paired difference: minus the saving's 95th to 5th percentiles.
+        low: -r.p95,
+        high: -r.p5,
+        label: r.year === year ? formatMoney(difference) : '',
+      };
+    });
+  const colour = {
+    field: 'scenario',
+    type: 'nominal',
+    legend: null,
+    scale: { domain: scenarioNames, range: scenarioNames.map((n) => colourOf(modelNames.indexOf(n))) },
+  } as const;
+  const perCell = [{ aggregate: [{ op: 'count', as: 'n' }], groupby: ['scenario'] }];
+  const what = 'Revenue cost by financial year, each scenario against the base';
+  return {
+    name: 'cost-by-scenario',
+    title: what,
+    spec: withSource(
+      {
+        title: {
+          text: costDifferenceFinding(input) ?? what,
+          subtitle: [
+            `Each scenario's revenue cost minus the base's ("${summary.base.name}"), replication by replication, by financial year: mean of ${summary.replications} replications (line) and the range of outcomes, 5th to 95th percentile (band). Below £0 the scenario costs less.`,
+          ],
+        },
+        data: { values },
+        facet: {
+          row: {
+            field: 'scenario',
+            type: 'nominal',
+            sort: scenarioNames,
+            title: null,
+            header: {
+              labelAngle: 0,
+              labelOrient: 'top',
+              labelAnchor: 'start',
+              labelAlign: 'left',
+              labelFontSize: 12,
+              labelLimit: 0,
+              labelPadding: 4,
+            },
+          },
+        },
+        spacing: 14,
+        spec: {
+          width: WIDTH - 30,
+          height: Math.max(110, Math.round(260 / Math.max(1, scenarioNames.length))),
+          layer: [
+            {
+              mark: { type: 'area', opacity: 0.2 },
+              encoding: {
+                x: YEAR_AXIS,
+                y: { field: 'low', type: 'quantitative' },
+                y2: { field: 'high' },
+                color: colour,
+              },
+            },
+            {
+              transform: perCell,
+              mark: { type: 'rule', color: '#000', strokeWidth: 1 },
+              encoding: { y: { datum: 0, type: 'quantitative' } },
+            },
+            {
+              mark: { type: 'line', strokeWidth: 2.5, point: { size: 30, filled: true } },
+              encoding: {
+                x: YEAR_AXIS,
+                y: {
+                  field: 'difference',
+                  type: 'quantitative',
+                  title: ['£ a year against', 'the base'],
+                  axis: { labelExpr: MONEY_LABEL, tickCount: 4 },
+                },
+                color: colour,
+              },
+            },
+            {
+              // The headline year's mean, written beside its point.
+              transform: [{ filter: "datum.label !== ''" }],
+              mark: { type: 'text', align: 'left', dx: 6, dy: -9, fontSize: 11, fontWeight: 'bold' },
+              encoding: {
+                x: YEAR_AXIS,
+                y: { field: 'difference', type: 'quantitative' },
+                text: { field: 'label' },
+              },
+            },
+          ],
+        },
+      },
+      source,
+    ),
+  };
+}
+
+/**
+ * The finding of the payback chart: when each scenario pays back (its median year) and what it
+ * has saved, net of capital, by the last year.
+ */
+export function paybackFinding(input: CompareInput): string | null {
+  const cumulative = input.years.filter((r) => r.measure === 'cumulativeNetSaving');
+  const last = cumulative.reduce((y, r) => (r.year > y ? r.year : y), '');
+  if (last === '' || input.summary.scenarios.length === 0) return null;
+  const rows = input.summary.scenarios.map((s) => ({
+    name: shortName(s.name),
+    year: s.payback.medianYear,
+    end: cumulative.find((r) => r.scenario === s.name && r.year === last)?.mean ?? NaN,
+  }));
+  const net = (x: number) =>
+    x >= 0 ? `saved ${formatMoney(x)} net of capital` : `lost ${formatMoney(-x)} net of capital`;
+  const years = new Set(rows.map((r) => r.year));
+  if (rows.length > 1 && years.size === 1) {
+    const year = rows[0]!.year;
+    const all = rows.length === 2 ? 'Both' : 'All';
+    const ends = rows.map((r) => r.end);
+    const sameSign = ends.every((e) => e >= 0) || ends.every((e) => e < 0);
+    const saved = sameSign
+      ? `${ends[0]! >= 0 ? 'saved' : 'lost'} ${listWords(ends.map((e) => formatMoney(Math.abs(e))))} net of capital`
+      : listWords(rows.map((r) => `${r.name} ${net(r.end)}`));
+    return year === null
+      ? `${all} scenarios have not paid back by ${last} in half the replications; by then they have ${saved}`
+      : `${all} scenarios pay back by ${year} (the median year); by ${last} they have ${saved}`;
+  }
+  const one = (r: (typeof rows)[number]) =>
+    r.year === null
+      ? `${r.name} has not paid back by ${last} in half the replications`
+      : `${r.name} pays back by ${r.year} (the median year)`;
+  if (rows.length === 1) return `${one(rows[0]!)} and has ${net(rows[0]!.end)} by ${last}`;
+  return rows.map(one).join('; ');
+}
+
+/**
+ * The finding of the target chart: whether each scenario reaches the savings target more often
+ * than not (the subtitle gives each one's chance).
+ */
+export function targetFinding(summary: CompareInput['summary']): string | null {
+  const tested = summary.scenarios.filter((s) => s.target !== null);
+  const t = tested[0]?.target;
+  if (!t) return null;
+  const goal = `the ${formatMoney(t.perYear)} target in ${t.year}`;
+  const chance = (s: (typeof tested)[number]) => s.target!.probabilityMet;
+  if (tested.length === 1)
+    return `${shortName(tested[0]!.name)} reaches ${goal} in ${percent(chance(tested[0]!))} of replications`;
+  const meets = tested.filter((s) => chance(s) >= 0.5);
+  const two = tested.length === 2;
+  if (meets.length === 0)
+    return `${two ? 'Neither scenario reaches' : 'No scenario reaches'} ${goal} more often than not`;
+  if (meets.length === tested.length)
+    return `${two ? 'Both scenarios reach' : 'Every scenario reaches'} ${goal} more often than not`;
+  return `Only ${listWords(meets.map((s) => shortName(s.name)))} ${meets.length === 1 ? 'reaches' : 'reach'} ${goal} more often than not`;
 }

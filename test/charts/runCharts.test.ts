@@ -9,7 +9,9 @@ import { formatModelError, loadModel } from '../../src/scenario/load.ts';
 // A short run of the baseline (2018/19 to 2021/22: the ART starts in December 2020), with charts.
 let dir = '';
 const svg = (name: string) => readFileSync(join(dir, 'charts', `${name}.svg`), 'utf8');
-const text = (s: string) => [...s.matchAll(/<text[^>]*>([^<]*)<\/text>/g)].map((m) => m[1]!);
+/** The visible text of an SVG: each <text> without lines, and each line (<tspan>) of the others. */
+const text = (s: string) =>
+  [...s.matchAll(/<(?:text|tspan)[^>]*>([^<]+)</g)].map((m) => m[1]!).filter((t) => t.trim() !== '');
 
 beforeAll(async () => {
   const r = loadModel('models/leicestershire.yaml');
@@ -44,6 +46,8 @@ describe('the charts of a run', () => {
       const pngWidth = png.readUInt32BE(16);
       const svgWidth = Number(/<svg[^>]*width="(\d+(\.\d+)?)"/.exec(svg(n))![1]);
       expect(pngWidth).toBeGreaterThanOrEqual(2 * svgWidth - 1);
+      // Within an A4 page's width (680 px between 15 mm margins) at 92% or more of its size.
+      expect(svgWidth, n).toBeLessThanOrEqual(740);
     }
   });
 
@@ -65,7 +69,8 @@ describe('the charts of a run', () => {
       art: ['ART caseload and waiting list', 'Caseload', 'Waiting list', 'Capacity', 'Children'],
     };
     for (const [n, words] of Object.entries(expected)) {
-      const t = text(svg(n)).join('\n');
+      // Lines joined with spaces: a wrapped title or subtitle reads as written.
+      const t = text(svg(n)).join(' ');
       for (const w of words) expect(t, `${n}: "${w}"`).toContain(w);
       expect(t, n).toContain('Source: caresim');
       expect(t, n).toContain('4 replications, seed 3');
