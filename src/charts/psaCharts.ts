@@ -12,6 +12,7 @@ import type { Crossing, Psa, PsaRow } from '../experiment/psa.ts';
 import { withSource, type ChartDefinition } from './runCharts.ts';
 import { PALETTE, percent, WIDTH, type Source } from './style.ts';
 import { formatMoney, MONEY_LABEL } from './money.ts';
+import { wrapText } from './text.ts';
 
 /**
  * A vega expression putting every label on two lines, a long one split at its last space before
@@ -24,6 +25,8 @@ const WRAP =
 /** Parameters shown in the bar chart and in the threshold panels. */
 const BARS = 10;
 const PANELS = 4;
+/** Width of the parameter names beside the bars, in pixels at 11 px. */
+const NAME_WIDTH = 230;
 
 const SHARE_FIELD = /growth|inflation|rate|share|probability|uplift|ratio/i;
 const MONEY_FIELD = /cost|price|capital|fee|grant|value$/i;
@@ -39,8 +42,7 @@ export function formatParameterValue(field: string, x: number): string {
   if ((SHARE_FIELD.test(last) || /growth|inflation/i.test(field)) && !/ratio/i.test(last) && Math.abs(x) < 2)
     return `${(x * 100).toFixed(1)}%`;
   // A weekly price needs its pounds: £4,125 a week, not £4k.
-  if (MONEY_FIELD.test(last) || /Price|Cost/.test(field))
-    return formatMoney(x);
+  if (MONEY_FIELD.test(last) || /Price|Cost/.test(field)) return formatMoney(x);
   return String(Number(x.toPrecision(3)));
 }
 
@@ -72,8 +74,9 @@ export function psaCharts(scenario: string, psa: Psa, source: Source, suffix = '
   const top = rows[0]!;
   // When no parameter is worth knowing, one sentence says so rather than a £0 beside every bar.
   const worthKnowing = rows.some((r) => r.evppi > 0);
+  // Names on up to three lines beside a narrower plot, so that the chart fits an A4 page whole.
   const bars = rows.map((r) => ({
-    name: r.label,
+    name: wrapText(r.label, NAME_WIDTH, 11).join('|'),
     share: r.varianceShare,
     evppi: worthKnowing ? `knowing it: ${formatMoney(r.evppi)}` : '',
   }));
@@ -98,15 +101,21 @@ export function psaCharts(scenario: string, psa: Psa, source: Source, suffix = '
                 ]),
           ],
         },
-        width: WIDTH - 220,
-        height: Math.max(80, 24 * bars.length),
+        width: WIDTH - NAME_WIDTH - 80,
+        height: Math.max(80, 36 * bars.length),
         data: { values: bars },
         layer: [
           {
             mark: { type: 'bar', color: PALETTE[0], height: 14 },
             encoding: {
               // Whole names: the name is the point of the chart.
-              y: { field: 'name', type: 'nominal', sort: null, title: null, axis: { labelLimit: 0 } },
+              y: {
+                field: 'name',
+                type: 'nominal',
+                sort: null,
+                title: null,
+                axis: { labelLimit: 0, labelExpr: "split(datum.label, '|')" },
+              },
               x: {
                 field: 'share',
                 type: 'quantitative',

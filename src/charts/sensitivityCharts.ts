@@ -10,23 +10,10 @@ import { withSource, type ChartDefinition } from './runCharts.ts';
 import { CONFIG, PALETTE, type Source } from './style.ts';
 import { MONEY_LABEL } from './money.ts';
 import { formatParameterValue } from './psaCharts.ts';
+import { wrapText } from './text.ts';
 
 const TOP = 15;
 const TORNADO_WIDTH = 400;
-
-/** Words in lines of at most `width` characters (a longer word on a line of its own). */
-export function wrap(text: string, width: number): string[] {
-  const lines: string[] = [];
-  let line = '';
-  for (const word of text.split(' ')) {
-    if (line && line.length + 1 + word.length > width) {
-      lines.push(line);
-      line = word;
-    } else line = line ? `${line} ${word}` : word;
-  }
-  if (line) lines.push(line);
-  return lines;
-}
 
 export function tornadoChart(r: SensitivityResult, source: Source): ChartDefinition {
   const useSaving = r.saving !== null;
@@ -34,7 +21,7 @@ export function tornadoChart(r: SensitivityResult, source: Source): ChartDefinit
   // Two lines a parameter, so the chart fits an A4 page: its name, then its range in its unit
   // (3.0% to 12.0%, £3,700 to £4,450) and whether its swing is within noise.
   const label = (x: SensitivityResult['rows'][number]) =>
-    `${wrap(parameterName(x), 52).join('|')}|${formatParameterValue(x.fields[0] ?? '', x.low)} to ${formatParameterValue(x.fields[0] ?? '', x.high)}${x.withinNoise ? ': within noise' : ''}`;
+    `${wrapText(parameterName(x), 290, 11).join('|')}|${formatParameterValue(x.fields[0] ?? '', x.low)} to ${formatParameterValue(x.fields[0] ?? '', x.high)}${x.withinNoise ? ': within noise' : ''}`;
   const rows = r.rows.slice(0, TOP).flatMap((x) => {
     const name = label(x);
     const low = useSaving ? x.savingLow! : x.oocLow;
@@ -55,10 +42,8 @@ export function tornadoChart(r: SensitivityResult, source: Source): ChartDefinit
         text: useSaving
           ? `What the saving in ${r.targetYear} hangs on`
           : 'What out-of-county placements hang on',
-        subtitle: wrap(
-          `${measure}, each uncertain parameter set to its low and high value in turn (the others at their values); mean of ${source.replications} replications on common random numbers, with the 95% interval of each mean. The line is the result at the values in the model file.${noisy ? " 'Within noise': high and low differ by less than these replications can tell apart (the paired difference's interval holds zero)." : ''}`,
-          110,
-        ),
+        // withSource wraps it at the chart's width.
+        subtitle: `${measure}, each uncertain parameter set to its low and high value in turn (the others at their values); mean of ${source.replications} replications on common random numbers, with the 95% interval of each mean. The line is the result at the values in the model file.${noisy ? " 'Within noise': high and low differ by less than these replications can tell apart (the paired difference's interval holds zero)." : ''}`,
       },
       // With the labels beside it, the chart fits the width of an A4 page.
       width: TORNADO_WIDTH,

@@ -408,7 +408,7 @@ export async function writeSweepWorkbook(
     `${String(m.points)} options, each run ${String(m.replications)} times on the same random numbers (seed ${String(m.seed)}). For each metric: the average; ciLow and ciHigh, the simulation error of the average (95% interval); p5 and p95, the range of outcomes (5th to 95th percentile).`,
     ...(answers.length > 0
       ? answers.map((a) => `${a.question}: ${a.answer}`)
-      : ['No sizing question was asked (--max-overflow-chance, --minimise).']),
+      : ['No sizing question was asked (--max-overflow-share, --max-overflow-chance, --minimise).']),
   ]);
   csvSheet(wb, dir, 'sweep.csv', 'Options', 'SweepPoints', (c) =>
     /^(cost\.total|capital)\./.test(c)

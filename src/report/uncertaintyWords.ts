@@ -38,6 +38,8 @@ export const mcIntervalOf = (m: Pick<IntervalColumns, 'ciLow' | 'ciHigh'>, unit:
 export function mcErrorOf(m: Pick<IntervalColumns, 'ciLow' | 'ciHigh'>, unit: string): string {
   if (m.ciLow === null || m.ciHigh === null) return '';
   const half = (m.ciHigh - m.ciLow) / 2;
+  // The error of a share is a difference of shares: ±0.3 percentage points, not ±0.3% (of it).
+  if (unit === 'share') return `±${(half * 100).toFixed(1)} percentage points`;
   return `±${formatValue(half, unit)}`;
 }
 

@@ -5,6 +5,7 @@
  * is named by its `label`. Fields without a phrase of their own are spelt out word by word, so
  * every path gets a readable name; reports print the path beside it where exactness matters.
  */
+import { monthName } from '../engine/calendar.ts';
 
 type Obj = Record<string, unknown>;
 const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -101,6 +102,21 @@ function labelOf(model: unknown, section: string, id: string): string {
   return isObj(entity) && typeof entity.label === 'string' ? entity.label : id;
 }
 
+/** "December 2020": when the ART's capacity step `i` starts, if the model says. */
+function capacityFrom(model: unknown, i: number): string | null {
+  const art = isObj(model) ? model.art : undefined;
+  const steps = isObj(art) && Array.isArray(art.capacity) ? (art.capacity as unknown[]) : [];
+  const step = steps[i];
+  const from = isObj(step) ? step.from : undefined;
+  const d =
+    typeof from === 'string'
+      ? /^(\d{4})-(\d{2})/.exec(from)
+      : from instanceof Date
+        ? [null, String(from.getUTCFullYear()), String(from.getUTCMonth() + 1)]
+        : null;
+  return d ? `${monthName(Number(d[2]))} ${d[1]}` : null;
+}
+
 /**
  * A plain-English name for the numeric field at `path` in a model as written.
  * @example
@@ -112,7 +128,10 @@ export function fieldLabel(model: unknown, written: string): string {
   const path = written.replace(/\.(\d+)(?=\.|$)/g, '[$1]');
   const position = /\[(\d+)\]/.exec(path);
   const keys = path.replace(/\[\d+\]/g, '').split('.');
-  const suffix = position ? ` (step ${Number(position[1]) + 1})` : '';
+  // A step of the ART's capacity is named by when it starts ("from December 2020"), else by its place.
+  const stepFrom =
+    position && keys[0] === 'art' && keys[1] === 'capacity' ? capacityFrom(model, Number(position[1])) : null;
+  const suffix = position ? (stepFrom ? ` from ${stepFrom}` : ` (step ${Number(position[1]) + 1})`) : '';
   for (const [pattern, phrase] of PHRASES) {
     const parts = pattern.split('.');
     // byYear keys are financial years that contain no dot ("2023/24"), so one segment each.

@@ -1,7 +1,7 @@
 // The tornado's and the thresholds chart's labels (issue 14): whole (wrapped, never cut), with each
 // parameter's range in its unit, and the chart narrow enough for an A4 page.
 import { describe, expect, it } from 'vitest';
-import { tornadoChart, wrap } from '../../src/charts/sensitivityCharts.ts';
+import { tornadoChart } from '../../src/charts/sensitivityCharts.ts';
 import type { SensitivityResult } from '../../src/experiment/sensitivity.ts';
 
 const swing = (mean: number) => ({ mean, ciLow: mean - 1e5, ciHigh: mean + 1e5 });
@@ -57,10 +57,5 @@ describe('the tornado chart', () => {
     for (const l of labels) for (const line of l.split('|')) expect(line.length).toBeLessThanOrEqual(60);
     // The names' axis sets no limit (0), so nothing is cut.
     expect(spec).toContain('"labelLimit":0');
-  });
-
-  it('wraps words into lines of a given width', () => {
-    expect(wrap('one two three four', 9)).toEqual(['one two', 'three', 'four']);
-    expect(wrap('supercalifragilistic word', 5)).toEqual(['supercalifragilistic', 'word']);
   });
 });

@@ -220,7 +220,7 @@ describe('runSweep', () => {
     );
     expect(answer.point!.values).toEqual([23]);
     expect(answer.answer).toMatch(
-      /^homes\.home\.beds = 23 \(23 beds in all\): an average overflow share of [\d.]+% \(range of outcomes [\d.]+% to [\d.]+%; average to within ±[\d.]+%\) in \d{4}\/\d{2}, its worst year$/,
+      /^homes\.home\.beds = 23 \(23 beds in all\): an average overflow share of [\d.]+% \(range of outcomes [\d.]+% to [\d.]+%; average to within ±[\d.]+ percentage points\) in \d{4}\/\d{2}, its worst year$/,
     );
     // One year only, and a target no option meets: the best option and how close it came.
     const missed = fewestBedsByShare(axes, points, 0.01, fys[1]);

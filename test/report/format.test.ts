@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { formatValue, textTable, wrapText } from '../../src/report/textTable.ts';
 import { formatMoney, formatMoneyExact, MONEY_LABEL } from '../../src/charts/money.ts';
 import { parse, View } from 'vega';
+import { mcErrorOf } from '../../src/report/uncertaintyWords.ts';
 
 // Inputs and estimates, text and chart axes: one format.
 const CASES: [number, string][] = [
@@ -83,5 +84,12 @@ describe('printed tables', () => {
     expect(wrapText('a cohorts.under16.pathway.stay.mean b', 10)).toBe(
       'a\ncohorts.under16.pathway.stay.mean\nb',
     );
+  });
+});
+
+describe('the simulation error of a share', () => {
+  it('is in percentage points, not a percentage of the share', () => {
+    expect(mcErrorOf({ ciLow: 0.082, ciHigh: 0.088 }, 'share')).toBe('±0.3 percentage points');
+    expect(mcErrorOf({ ciLow: 1_000_000, ciHigh: 1_200_000 }, '£')).toBe('±£100k');
   });
 });

@@ -25,7 +25,7 @@ describe('fieldLabel', () => {
       'External price inflation in 2023/24',
     );
     expect(fieldLabel(raw, 'art.capacity')).toBe('ART capacity (children)');
-    expect(fieldLabel(raw, 'art.capacity[1].children')).toBe('ART capacity (children) (step 2)');
+    expect(fieldLabel(raw, 'art.capacity[1].children')).toBe('ART capacity (children) from December 2020');
   });
 
   it('spells out a field it has no phrase for, rather than failing', () => {
