@@ -4,6 +4,7 @@
  * stop, print the summary. The work itself lives in src/experiment.
  */
 import { makeProgress } from '../output/progress.ts';
+import { formatParameterValue } from '../charts/psaCharts.ts';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { parameterName } from '../experiment/sensitivity.ts';
@@ -391,7 +392,7 @@ export async function sensitivityCommand(
         const useSaving = r.saving !== null;
         const rows = r.rows.map((x) => [
           parameterName(x),
-          `${x.low} to ${x.high}`,
+          `${formatParameterValue(x.fields[0] ?? '', x.low)} to ${formatParameterValue(x.fields[0] ?? '', x.high)}`,
           useSaving
             ? `${formatValue(x.savingLow!.mean, '£')} to ${formatValue(x.savingHigh!.mean, '£')}`
             : '',
