@@ -102,7 +102,8 @@ export function psaCharts(scenario: string, psa: Psa, source: Source, suffix = '
           ],
         },
         width: WIDTH - NAME_WIDTH - 80,
-        height: Math.max(80, 36 * bars.length),
+        // Room for a name on three lines.
+        height: Math.max(80, 46 * bars.length),
         data: { values: bars },
         layer: [
           {

@@ -7,7 +7,7 @@ import type { TopLevelSpec } from 'vega-lite';
 import { CONFIG, HEIGHT, MAIN, PALETTE, sourceLine, WIDTH, type Source } from './style.ts';
 import { formatMoney, MONEY_LABEL } from './money.ts';
 import { count, financialYearOfMonth, fractionWords, inSentence, mean, monthName } from './findings.ts';
-import { fitTitle } from './text.ts';
+import { fitTitle, wrapText } from './text.ts';
 
 /** The columns of a summary across replications: mean, its 95% interval, percentiles. */
 export interface IntervalColumns {
@@ -46,6 +46,10 @@ export function withSource(spec: Record<string, unknown>, source: Source): TopLe
       : title !== null && typeof title === 'object' && 'text' in title
         ? fitTitle(title as { text: string | string[]; subtitle?: string | string[] })
         : title;
+  // As wide as the chart above it, so that a legend to its right stays beside it; the line
+  // wraps within that width rather than widening the chart past an A4 page.
+  const width = typeof rest.width === 'number' ? Math.max(rest.width, 400) : WIDTH;
+  const lines = wrapText(sourceLine(source), width, 10);
   return {
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
     title: fitted as TopLevelSpec['title'],
@@ -53,12 +57,11 @@ export function withSource(spec: Record<string, unknown>, source: Source): TopLe
     vconcat: [
       rest,
       {
-        // As wide as the chart above it, so that a legend to its right stays beside it.
-        width: typeof rest.width === 'number' ? Math.max(rest.width, 400) : WIDTH,
-        height: 12,
-        data: { values: [{ s: sourceLine(source) }] },
-        mark: { type: 'text', align: 'left', baseline: 'middle', fontSize: 10, color: '#555' },
-        encoding: { text: { field: 's' }, x: { value: 0 } },
+        width,
+        height: 12 * lines.length,
+        data: { values: [{ s: lines.length === 1 ? lines[0] : lines }] },
+        mark: { type: 'text', align: 'left', baseline: 'top', fontSize: 10, lineHeight: 12, color: '#555' },
+        encoding: { text: { field: 's' }, x: { value: 0 }, y: { value: 0 } },
       },
     ],
   } as unknown as TopLevelSpec;

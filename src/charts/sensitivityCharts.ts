@@ -8,12 +8,37 @@ import type { TopLevelSpec } from 'vega-lite';
 import { parameterName, type SensitivityResult } from '../experiment/sensitivity.ts';
 import { withSource, type ChartDefinition } from './runCharts.ts';
 import { CONFIG, PALETTE, type Source } from './style.ts';
-import { MONEY_LABEL } from './money.ts';
+import { formatMoney, MONEY_LABEL } from './money.ts';
 import { formatParameterValue } from './psaCharts.ts';
 import { wrapText } from './text.ts';
+import { fromTo, withUnit } from '../scenario/fieldUnit.ts';
 
 const TOP = 15;
 const TORNADO_WIDTH = 400;
+
+const formatCount = (x: number) => Math.round(x).toLocaleString('en-GB');
+
+/** A parameter's range in its unit: "3% to 12% a year", "300 to 550 days", "£3,700 to £4,450 a week". */
+const rangeOf = (x: SensitivityResult['rows'][number]) =>
+  x.unit === ''
+    ? `${formatParameterValue(x.fields[0] ?? '', x.low)} to ${formatParameterValue(x.fields[0] ?? '', x.high)}`
+    : fromTo(withUnit(x.low, x.unit), withUnit(x.high, x.unit));
+
+/**
+ * The finding: which parameter moves the answer most, and from what to what ("External price
+ * inflation moves the 2027/28 saving most: £1.42m at 3% to £4.56m at 12% a year").
+ */
+export function tornadoTitle(r: SensitivityResult): string {
+  const top = r.rows.find((x) => !x.withinNoise);
+  const what = r.saving !== null ? `the ${r.targetYear} saving` : 'placements out of county';
+  if (!top) return `No parameter moves ${what} by more than these replications can tell from noise`;
+  const at = (v: number) =>
+    top.unit === '' ? formatParameterValue(top.fields[0] ?? '', v) : withUnit(v, top.unit);
+  const value = (m: { mean: number }) => (r.saving !== null ? formatMoney(m.mean) : formatCount(m.mean));
+  const lo = r.saving !== null ? top.savingLow! : top.oocLow;
+  const hi = r.saving !== null ? top.savingHigh! : top.oocHigh;
+  return `${top.label} moves ${what} most: ${value(lo)} at ${at(top.low)}, ${value(hi)} at ${at(top.high)}`;
+}
 
 export function tornadoChart(r: SensitivityResult, source: Source): ChartDefinition {
   const useSaving = r.saving !== null;
@@ -21,7 +46,7 @@ export function tornadoChart(r: SensitivityResult, source: Source): ChartDefinit
   // Two lines a parameter, so the chart fits an A4 page: its name, then its range in its unit
   // (3.0% to 12.0%, £3,700 to £4,450) and whether its swing is within noise.
   const label = (x: SensitivityResult['rows'][number]) =>
-    `${wrapText(parameterName(x), 290, 11).join('|')}|${formatParameterValue(x.fields[0] ?? '', x.low)} to ${formatParameterValue(x.fields[0] ?? '', x.high)}${x.withinNoise ? ': within noise' : ''}`;
+    `${wrapText(parameterName(x), 290, 11).join('|')}|${rangeOf(x)}${x.withinNoise ? ': within noise' : ''}`;
   const rows = r.rows.slice(0, TOP).flatMap((x) => {
     const name = label(x);
     const low = useSaving ? x.savingLow! : x.oocLow;
@@ -39,9 +64,7 @@ export function tornadoChart(r: SensitivityResult, source: Source): ChartDefinit
   const spec = withSource(
     {
       title: {
-        text: useSaving
-          ? `What the saving in ${r.targetYear} hangs on`
-          : 'What out-of-county placements hang on',
+        text: tornadoTitle(r),
         // withSource wraps it at the chart's width.
         subtitle: `${measure}, each uncertain parameter set to its low and high value in turn (the others at their values); mean of ${source.replications} replications on common random numbers, with the 95% interval of each mean. The line is the result at the values in the model file.${noisy ? " 'Within noise': high and low differ by less than these replications can tell apart (the paired difference's interval holds zero)." : ''}`,
       },

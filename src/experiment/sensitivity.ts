@@ -15,6 +15,7 @@
  * random numbers), with its 95% interval; a swing whose interval holds zero is within the
  * simulation's noise at this many replications, and is marked so rather than read as an effect.
  */
+import { fieldUnit, type FieldUnit } from '../scenario/fieldUnit.ts';
 import { validateModelData } from '../scenario/load.ts';
 import { fieldLabel } from '../scenario/fieldLabel.ts';
 import { getNumber, setNumber } from '../scenario/paths.ts';
@@ -37,6 +38,8 @@ export interface SensitivityRow {
   fields: string[];
   /** Plain-English name of the parameter (fieldLabel of its first field in the model proper). */
   label: string;
+  /** The unit its values are in (days, £ a week, % a year...). */
+  unit: FieldUnit;
   baseValue: number;
   low: number;
   high: number;
@@ -162,6 +165,7 @@ export async function runSensitivity(o: SensitivityOptions): Promise<Sensitivity
         parameter: p,
         fields,
         label: fieldLabel(o.raw, namingField(fields)),
+        unit: fieldUnit(o.raw, fields[0]!),
         baseValue,
         low: p.low ?? baseValue,
         high: p.high ?? baseValue,

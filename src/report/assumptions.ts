@@ -7,7 +7,7 @@
  */
 import { listProvenance, type ProvenanceEntry } from '../scenario/provenance.ts';
 import { fieldLabel } from '../scenario/fieldLabel.ts';
-import { fieldTheme, fieldUnit, THEMES, withUnit } from '../scenario/fieldUnit.ts';
+import { fieldTheme, fieldUnit, fromTo, THEMES, withUnit } from '../scenario/fieldUnit.ts';
 import type { Block } from './blocks.ts';
 
 type Obj = Record<string, unknown>;
@@ -23,15 +23,6 @@ function nameOf(model: unknown, field: string): string {
   if (isObj(entry) && typeof entry.label === 'string')
     return `${entry.label}${typeof entry.in === 'string' ? ` (${entry.in})` : ''}`;
   return fieldLabel(model, field);
-}
-
-/** "2% to 7.5% a year", not "2% a year to 7.5% a year": the unit words they share, once. */
-export function fromTo(a: string, b: string): string {
-  for (let i = a.indexOf(' '); i >= 0; i = a.indexOf(' ', i + 1)) {
-    const tail = a.slice(i);
-    if (b.endsWith(tail) && b.length > tail.length) return `${a.slice(0, i)} to ${b}`;
-  }
-  return `${a} to ${b}`;
 }
 
 /** A value as the model gives it, in its unit; a list as written. */

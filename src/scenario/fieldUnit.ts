@@ -133,6 +133,15 @@ export function withUnit(x: number, unit: FieldUnit): string {
   }
 }
 
+/** "2% to 7.5% a year", not "2% a year to 7.5% a year": the unit words they share, once. */
+export function fromTo(a: string, b: string): string {
+  for (let i = a.indexOf(' '); i >= 0; i = a.indexOf(' ', i + 1)) {
+    const tail = a.slice(i);
+    if (b.endsWith(tail) && b.length > tail.length) return `${a.slice(0, i)} to ${b}`;
+  }
+  return `${a} to ${b}`;
+}
+
 /** The themes of the assumptions appendix, in the order a reader meets the system. */
 export const THEMES = [
   'Demand: referrals',

@@ -13,6 +13,7 @@ describe('the tornado chart', () => {
         kind: 'source',
         text: '',
         label: 'External price inflation',
+        unit: '% a year',
         fields: ['finance.inflation.external.otherwise'],
         value: 0.06,
         low: 0.03,
@@ -28,6 +29,7 @@ describe('the tornado chart', () => {
         text: '',
         label:
           "Under-16 residential: share of a dear child's external premium also paid in a local home and 4 more sharing it",
+        unit: '%',
         fields: ['cohorts.under16.localPremiumShare'],
         value: 0.5,
         low: 0,
@@ -37,6 +39,21 @@ describe('the tornado chart', () => {
         oocLow: swing(60),
         oocHigh: swing(60),
         withinNoise: true,
+      },
+      {
+        kind: 'assumption',
+        text: '',
+        label: 'Contextual safeguarding: length of stay (mean)',
+        unit: 'days',
+        fields: ['cohorts.contextualSafeguarding.pathway.stay.mean'],
+        value: 400,
+        low: 300,
+        high: 550,
+        savingLow: swing(1.9e6),
+        savingHigh: swing(3e6),
+        oocLow: swing(60),
+        oocHigh: swing(60),
+        withinNoise: false,
       },
     ];
     const r = {
@@ -49,8 +66,14 @@ describe('the tornado chart', () => {
     const spec = JSON.stringify(
       tornadoChart(r, { caresim: '0', model: 'm', replications: 20, seed: 1 }).spec,
     );
-    expect(spec).toContain('External price inflation|3.0% to 12.0%');
-    expect(spec).toContain('|0.0% to 100.0%: within noise');
+    expect(spec).toContain('External price inflation|3% to 12% a year');
+    expect(spec).toContain('|0% to 100%: within noise');
+    expect(spec).toContain('Contextual safeguarding: length of stay (mean)|300 to 550 days');
+    // The title states the finding: what moves the answer most, from what to what.
+    const title = (JSON.parse(spec) as { title: { text: string | string[] } }).title.text;
+    expect([title].flat().join(' ')).toBe(
+      'External price inflation moves the 2027/28 saving most: £1.4m at 3% a year, £4.5m at 12% a year',
+    );
     // Every line of every label fits; no label is cut with an ellipsis.
     const labels = [...spec.matchAll(/"name":"([^"]+)"/g)].map((m) => m[1]!);
     expect(labels.length).toBeGreaterThan(0);

@@ -1,7 +1,7 @@
 // The assumptions appendix: plain names, units and themes for every number of the shipped model.
 import { describe, expect, it } from 'vitest';
-import { assumptionBlocks, fromTo, valueWithUnit } from '../../src/report/assumptions.ts';
-import { fieldTheme, fieldUnit, THEMES, withUnit } from '../../src/scenario/fieldUnit.ts';
+import { assumptionBlocks, valueWithUnit } from '../../src/report/assumptions.ts';
+import { fieldTheme, fieldUnit, fromTo, THEMES, withUnit } from '../../src/scenario/fieldUnit.ts';
 import { listProvenance } from '../../src/scenario/provenance.ts';
 import { loadModel } from '../../src/scenario/load.ts';
 
