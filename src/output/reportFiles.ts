@@ -50,7 +50,7 @@ export const embeddedFont = () => (font ??= readFileSync(FONT_FILES[0]!).toStrin
 export const SHORT_SECTIONS = {
   run: ['Findings', 'Charts', 'By financial year'],
   sweep: ['Findings', 'Charts'],
-  compare: ['Findings', 'What the answer hangs on', 'Charts', 'Savings by financial year'],
+  compare: ['Findings', 'Charts', 'Savings by financial year'],
 } as const;
 
 function writeReport(

@@ -22,3 +22,11 @@ export interface Block {
   notes?: string[];
   chart?: ReportChart;
 }
+
+/** A report: its title, the line under it, its blocks, and the day it was made (for the page footer). */
+export interface ReportDoc {
+  title: string;
+  subtitle: string;
+  blocks: Block[];
+  date?: string;
+}

@@ -4,7 +4,7 @@
  * suppressed below the disclosure threshold (data/disclosure.ts); estimates are not counts.
  */
 import type { Calibrated, CohortEstimates } from '../data/calibrate.ts';
-import type { Block } from './blocks.ts';
+import type { Block, ReportDoc } from './blocks.ts';
 import { countText, suppressionNote } from '../data/disclosure.ts';
 import { ukDate } from '../data/dates.ts';
 import { textTable } from './textTable.ts';
@@ -107,7 +107,7 @@ export function calibrationReportBlocks(
   below: number,
   dataLabel: string,
   charts: readonly { name: string; title: string; svg: string; png: string }[],
-): { title: string; subtitle: string; blocks: Block[] } {
+): ReportDoc {
   const n = (x: number) => countText(x, below);
   const blocks: Block[] = [
     {

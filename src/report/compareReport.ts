@@ -8,7 +8,7 @@ import type { PairedMetric, ScenarioComparison } from '../experiment/compare.ts'
 import { listProvenance, type ProvenanceEntry } from '../scenario/provenance.ts';
 import { percent as pctWords } from '../charts/style.ts';
 import { appendix, methodNotes } from './runReport.ts';
-import type { Block } from './blocks.ts';
+import type { Block, ReportDoc } from './blocks.ts';
 import { assumptionTable } from './assumptions.ts';
 import type { Psa } from '../experiment/psa.ts';
 import { formatParameterValue, thresholdSentence } from '../charts/psaCharts.ts';
@@ -100,7 +100,6 @@ export function comparisonFindings(c: Omit<ScenarioComparison, 'perRep'>, baseNa
       : `Payback: not within the horizon in most replications (${pct(c.payback.probabilityWithinHorizon)} pay back within it).`,
     `${v(m.outOfCountyPlacementsAvoided!)} placements out of county avoided${both(m.outOfCountyPlacementsAvoided!)}; on average ${v(m.outOfCountyChildrenFewer!)} fewer children out of county at any one time${both(m.outOfCountyChildrenFewer!)}.`,
   );
-  if (c.psa) out.push(...psaFindings(c.name, c.psa));
   return out;
 }
 
@@ -151,6 +150,9 @@ export function psaTable(psa: Psa): { header: string[]; rows: string[][] } {
   };
 }
 
+/** The parameters a report's table of what the answer hangs on shows, most influential first. */
+const PSA_ROWS = 8;
+
 /** The section on what the answer hangs on, for each scenario analysed. */
 function psaBlocks(comparisons: readonly Omit<ScenarioComparison, 'perRep'>[]): Block[] {
   const analysed = comparisons.filter((c) => c.psa !== null);
@@ -161,10 +163,18 @@ function psaBlocks(comparisons: readonly Omit<ScenarioComparison, 'perRep'>[]): 
       kind: 'p',
       text: "A probabilistic sensitivity analysis of the same replications. Share of the spread: how much of the variance of the saving each parameter alone explains (a smooth regression of the saving on the parameter; parameters acting together can explain more jointly, so shares need not add to 100%). Rank correlation: whether the saving rises (+) or falls (-) with the parameter. Value of knowing it: the expected value of partial perfect information (EVPPI; Strong, Oakley and Brennan 2014), what learning the parameter's true value before choosing between the scenario and the base would be worth, on the net present value; £0 means no value the parameter could take would change the choice. Where the answer turns: the value at which the chance of meeting the savings target crosses one half (a logistic regression of meeting it on the parameter, given only when the parameter's pull is more than twice its standard error), or, without a target, where the expected saving crosses zero (given only for a parameter that explains 2% of the spread or more); every other parameter still uncertain.",
     },
-    ...analysed.flatMap((c) => [
-      { kind: 'p' as const, text: `"${c.name}" against the base, ${c.psa!.replications} replications:` },
-      { kind: 'table' as const, ...psaTable(c.psa!) },
-    ]),
+    ...analysed.flatMap((c) => {
+      const table = psaTable(c.psa!);
+      const shown = table.rows.slice(0, PSA_ROWS);
+      return [
+        { kind: 'list' as const, items: psaFindings(c.name, c.psa!) },
+        {
+          kind: 'p' as const,
+          text: `"${c.name}" against the base, ${c.psa!.replications} replications${shown.length < table.rows.length ? `: the ${shown.length} parameters that explain most of the spread, of ${table.rows.length} (all of them in compare-psa.csv and results.xlsx)` : ''}:`,
+        },
+        { kind: 'table' as const, header: table.header, rows: shown },
+      ];
+    }),
   ];
 }
 
@@ -177,11 +187,7 @@ export function changedParameters(base: unknown, scenario: unknown): ProvenanceE
   });
 }
 
-export function compareReportBlocks(input: CompareReportInput): {
-  title: string;
-  subtitle: string;
-  blocks: Block[];
-} {
+export function compareReportBlocks(input: CompareReportInput): ReportDoc {
   const m = input.manifest;
   const base = m.models[0]!;
   const written = m.modelsAsWritten ?? m.resolvedModels;
@@ -209,7 +215,20 @@ export function compareReportBlocks(input: CompareReportInput): {
     { kind: 'h2', text: 'Savings by financial year' },
     {
       kind: 'p',
-      text: `Revenue saving against "${base.name}" (its cost minus the scenario's): the average, the ${RANGE_HEADING} and the ${MC_HEADING}; cumulative net saving (after extra capital) with its range of outcomes.`,
+      text: `Revenue saving against "${base.name}" (its cost minus the scenario's), each scenario's average with its ${RANGE_HEADING} in brackets; money in the prices of each year.`,
+    },
+    {
+      kind: 'table',
+      header: ['Financial year', ...input.comparisons.map((c) => `"${c.name}": saving`)],
+      rows: firstYears.map((fy) => [
+        fy,
+        ...input.comparisons.map((c) => meanWithRange(c.savingByYear[fy]!, '£')),
+      ]),
+    },
+    { kind: 'h2', text: 'Savings in detail' },
+    {
+      kind: 'p',
+      text: `For each scenario: the saving's average, its ${RANGE_HEADING} and the ${MC_HEADING}; cumulative net saving (after extra capital) with its range of outcomes.`,
     },
     ...input.comparisons.map((c) => ({
       kind: 'table' as const,
@@ -249,6 +268,7 @@ export function compareReportBlocks(input: CompareReportInput): {
   return {
     title: `Scenarios compared with "${base.name}"`,
     subtitle: `${String(m.replications)} replications each, seed ${String(m.seed)}, ${firstYears[0]} to ${firstYears[firstYears.length - 1]}; caresim ${String(m.caresim)}, ${String(m.finishedAt ?? '').slice(0, 10)}`,
+    date: String(m.finishedAt ?? '').slice(0, 10),
     blocks,
   };
 }

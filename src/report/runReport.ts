@@ -23,7 +23,7 @@ import {
 } from './uncertaintyWords.ts';
 import { fieldLabel } from '../scenario/fieldLabel.ts';
 import { assumptionBlocks } from './assumptions.ts';
-import type { Block, ReportChart } from './blocks.ts';
+import type { Block, ReportChart, ReportDoc } from './blocks.ts';
 
 /** Everything a run report is made from. */
 export interface RunReportInput {
@@ -295,7 +295,7 @@ export function methodNotes(manifest: RunReportInput['manifest']): string[] {
 }
 
 /** The report's content, in order, independent of the output format. */
-export function runReportBlocks(input: RunReportInput): { title: string; subtitle: string; blocks: Block[] } {
+export function runReportBlocks(input: RunReportInput): ReportDoc {
   const fyLabels = [...new Set(input.years.map((r) => r.period))];
   const m = input.manifest;
   const model = m.model as {
@@ -339,6 +339,7 @@ export function runReportBlocks(input: RunReportInput): { title: string; subtitl
   return {
     title: `${String(m.modelName)}: simulation results`,
     subtitle: `${String(m.replications)} replications, seed ${String(m.seed)}, ${fyLabels[0]} to ${fyLabels[fyLabels.length - 1]}; caresim ${String(m.caresim)}, ${String(m.finishedAt ?? '').slice(0, 10)}`,
+    date: String(m.finishedAt ?? '').slice(0, 10),
     blocks,
   };
 }
@@ -358,7 +359,9 @@ const escape = (s: string) =>
  * One self-contained HTML page: inline charts, embedded font, A4 print styles, no network.
  * @param font the TrueType font to embed, base64-encoded (the charts' own, FONT_FILES[0])
  */
-export function renderHtml(doc: { title: string; subtitle: string; blocks: Block[] }, font: string): string {
+export function renderHtml(doc: ReportDoc, font: string): string {
+  // The footer of every printed page: what this is and when it was made.
+  const footer = doc.date ? `${doc.title}, ${doc.date}` : doc.title;
   const body = doc.blocks
     .map((b) => {
       switch (b.kind) {
@@ -410,7 +413,7 @@ thead { display: table-header-group; }
 @page {
   size: A4;
   margin: 15mm 15mm 18mm;
-  @bottom-left { content: "${cssString(doc.title)}"; font-family: 'Source Sans 3', Arial, sans-serif; font-size: 8pt; color: #555; }
+  @bottom-left { content: "${cssString(footer)}"; font-family: 'Source Sans 3', Arial, sans-serif; font-size: 8pt; color: #555; }
   @bottom-right { content: "Page " counter(page) " of " counter(pages); font-family: 'Source Sans 3', Arial, sans-serif; font-size: 8pt; color: #555; }
 }
 @media print {
@@ -439,11 +442,7 @@ ${body}
  * `maxCharts` charts: what an officer puts in a paper, four pages or fewer. The full report keeps
  * everything (the assumptions, the method notes).
  */
-export function shortReport(
-  doc: { title: string; subtitle: string; blocks: Block[] },
-  sections: readonly string[],
-  maxCharts = 4,
-): { title: string; subtitle: string; blocks: Block[] } {
+export function shortReport(doc: ReportDoc, sections: readonly string[], maxCharts = 4): ReportDoc {
   const blocks: Block[] = [];
   // What comes before the first section (the answer) is always kept.
   let keep = true;
@@ -455,14 +454,14 @@ export function shortReport(
     blocks.push(b);
   }
   return {
-    title: doc.title,
+    ...doc,
     subtitle: `${doc.subtitle} (short version: the full report is report.html)`,
     blocks,
   };
 }
 
 /** The same content as Markdown, the charts as PNG images beside it. */
-export function renderMarkdown(doc: { title: string; subtitle: string; blocks: Block[] }): string {
+export function renderMarkdown(doc: ReportDoc): string {
   const cell = (s: string) => s.replace(/\|/g, '\\|').replace(/\n/g, ' ');
   return (
     [`# ${doc.title}`, '', `_${doc.subtitle}_`, '']

@@ -6,7 +6,7 @@
  */
 import type { HeldFixed, SweepPoint } from '../experiment/sweep.ts';
 import type { MetricSummary } from '../experiment/tables.ts';
-import type { Block, ReportChart } from './blocks.ts';
+import type { Block, ReportChart, ReportDoc } from './blocks.ts';
 import type { SizingAnswer } from './sizing.ts';
 import { formatValue } from './textTable.ts';
 import { meanWithRange, RANGE_HEADING } from './uncertaintyWords.ts';
@@ -56,11 +56,7 @@ const answerText = (a: SizingAnswer) => `${a.question}: ${a.answer.replace(/\.$/
 
 const cell = (m: MetricSummary | undefined) => (m ? meanWithRange(m, m.unit) : '-');
 
-export function sweepReportBlocks(input: SweepReportInput): {
-  title: string;
-  subtitle: string;
-  blocks: Block[];
-} {
+export function sweepReportBlocks(input: SweepReportInput): ReportDoc {
   const { points, axes } = input;
   const lead: Block[] =
     input.answers.length > 0
@@ -131,6 +127,7 @@ export function sweepReportBlocks(input: SweepReportInput): {
   return {
     title: `Options for "${input.modelName}": a sweep of ${axes.map((a) => a.label).join(' and ')}`,
     subtitle: `${points.length} options, ${input.replications} replications each, seed ${input.seed}; caresim ${input.caresim}, ${input.finishedAt.slice(0, 10)}`,
+    date: input.finishedAt.slice(0, 10),
     blocks,
   };
 }

@@ -17,7 +17,7 @@ import {
   TextRun,
   WidthType,
 } from 'docx';
-import type { Block } from './blocks.ts';
+import type { ReportDoc } from './blocks.ts';
 
 export interface WordReportOptions {
   /** The charts' PNGs by their path in the blocks (charts/<name>.png), with pixel sizes. */
@@ -27,10 +27,7 @@ export interface WordReportOptions {
 /** A4 text width at 2 cm margins, in pixels at 96 dpi (docx sizes images in pixels). */
 const TEXT_WIDTH_PX = 642;
 
-export function wordReport(
-  doc: { title: string; subtitle: string; blocks: Block[] },
-  o: WordReportOptions,
-): Document {
+export function wordReport(doc: ReportDoc, o: WordReportOptions): Document {
   const children: (Paragraph | Table)[] = [
     new Paragraph({ text: doc.title, heading: HeadingLevel.TITLE }),
     new Paragraph({ children: [new TextRun({ text: doc.subtitle, italics: true })] }),
