@@ -23,6 +23,7 @@ import {
 } from './uncertaintyWords.ts';
 import { fieldLabel } from '../scenario/fieldLabel.ts';
 import { assumptionBlocks } from './assumptions.ts';
+import { fieldUnit } from '../scenario/fieldUnit.ts';
 import type { Block, ReportChart, ReportDoc } from './blocks.ts';
 
 /** Everything a run report is made from. */
@@ -225,7 +226,16 @@ export function uncertainSection(uncertain: readonly UncertainShown[], model: un
         },
     ...(uncertain.length === 0
       ? []
-      : [{ kind: 'table' as const, ...uncertainTable(uncertain, (f) => fieldLabel(model, f)) }]),
+      : [
+          {
+            kind: 'table' as const,
+            ...uncertainTable(
+              uncertain,
+              (f) => fieldLabel(model, f),
+              (f) => fieldUnit(model, f),
+            ),
+          },
+        ]),
   ];
 }
 

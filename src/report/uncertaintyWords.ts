@@ -16,6 +16,7 @@ import type { UncertainRecord } from '../scenario/beliefs.ts';
 import type { IntervalColumns } from '../charts/runCharts.ts';
 import { wilsonInterval } from '../stats/proportion.ts';
 import { formatValue } from './textTable.ts';
+import { fromTo, withUnit, type FieldUnit } from '../scenario/fieldUnit.ts';
 
 /** An uncertain parameter as a report reads it from a manifest (the belief in words). */
 export type UncertainShown = Omit<UncertainRecord, 'belief'>;
@@ -99,22 +100,28 @@ export function intervalsExplained(replications: number, uncertain: readonly Unc
 export function uncertainTable(
   uncertain: readonly UncertainShown[],
   label: (field: string) => string,
-): { header: string[]; rows: string[][] } {
-  const n = (x: number) => String(Number(x.toPrecision(4)));
+  unitOf: (field: string) => FieldUnit = () => '',
+): { header: string[]; rows: string[][]; notes: string[] } {
   const draws = new Map<string, UncertainShown[]>();
   for (const u of uncertain) draws.set(u.draw, [...(draws.get(u.draw) ?? []), u]);
-  return {
-    header: ['Parameter', 'Central value', 'Belief', '5th to 95th percentile', 'Field'],
-    rows: [...draws.values()].map((us) => {
-      const u = us.find((x) => !x.field.startsWith('x-')) ?? us[0]!;
-      const more = us.length - 1;
-      return [
+  const rows = [...draws.values()].map((us) => {
+    const u = us.find((x) => !x.field.startsWith('x-')) ?? us[0]!;
+    const more = us.length - 1;
+    const unit = unitOf(u.field);
+    return {
+      row: [
         `${label(u.field)}${more > 0 ? ` and ${more} more sharing it` : ''}`,
-        n(u.value),
+        withUnit(u.value, unit),
         u.description,
-        `${n(u.p5)} to ${n(u.p95)}`,
-        more > 0 ? `${u.field} (one draw, ${u.draw}, for ${us.length} fields)` : u.field,
-      ];
-    }),
+        fromTo(withUnit(u.p5, unit), withUnit(u.p95, unit)),
+      ],
+      // The field path, small under the name, as in the assumptions.
+      note: more > 0 ? `${u.field} (one draw, ${u.draw}, for ${us.length} fields)` : u.field,
+    };
+  });
+  return {
+    header: ['Parameter', 'Central value', 'Belief', '5th to 95th percentile'],
+    rows: rows.map((r) => r.row),
+    notes: rows.map((r) => r.note),
   };
 }
