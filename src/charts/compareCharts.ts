@@ -49,6 +49,23 @@ const NAME_LEGEND = {
 export const STRIP_MAX_REPLICATIONS = 60;
 
 /** The charts of a comparison; the target-year chart only when the base model sets a target. */
+/** Small multiples, a row a scenario, each named above its panel at the left, whole. */
+const scenarioRows = (names: readonly string[], labelPadding: number) => ({
+  field: 'scenario',
+  type: 'nominal',
+  sort: names,
+  title: null,
+  header: {
+    labelAngle: 0,
+    labelOrient: 'top',
+    labelAnchor: 'start',
+    labelAlign: 'left',
+    labelFontSize: 12,
+    labelLimit: 0,
+    labelPadding,
+  },
+});
+
 export function compareCharts(input: CompareInput, source: Source): ChartDefinition[] {
   const { summary } = input;
   const reps = `${summary.replications} replications`;
@@ -217,24 +234,8 @@ export function compareCharts(input: CompareInput, source: Source): ChartDefinit
           },
           data: { values: data },
           // A row per scenario, named above it, all on one money axis.
-          facet: {
-            row: {
-              field: 'scenario',
-              type: 'nominal',
-              sort: scenarioNames,
-              title: null,
-              header: {
-                labelAngle: 0,
-                labelOrient: 'top',
-                labelAnchor: 'start',
-                labelAlign: 'left',
-                labelFontSize: 12,
-                labelLimit: 0,
-                // vega sets the label 13px above the cell on its own; bring it closer to its row.
-                labelPadding: -6,
-              },
-            },
-          },
+          // vega sets the label 13px above the cell on its own; bring it closer to its row.
+          facet: { row: scenarioRows(scenarioNames, -6) },
           spacing: few ? 8 : 14,
           spec: {
             width: WIDTH,
@@ -357,23 +358,7 @@ function costDifferenceChart(
           ],
         },
         data: { values },
-        facet: {
-          row: {
-            field: 'scenario',
-            type: 'nominal',
-            sort: scenarioNames,
-            title: null,
-            header: {
-              labelAngle: 0,
-              labelOrient: 'top',
-              labelAnchor: 'start',
-              labelAlign: 'left',
-              labelFontSize: 12,
-              labelLimit: 0,
-              labelPadding: 4,
-            },
-          },
-        },
+        facet: { row: scenarioRows(scenarioNames, 4) },
         spacing: 14,
         spec: {
           width: WIDTH - 30,

@@ -2,32 +2,20 @@
  * Small pieces of the words charts use to state their findings in their titles ("Children out
  * of county fall by a fifth as the local homes open"), computed from the data each chart gets.
  */
+import { financialYearOf, fyLabel, monthName, parseDate } from '../engine/calendar.ts';
 
-/** The financial year (April to March) of a month "2026-02": "2025/26". */
-export function financialYearOfMonth(month: string): string {
-  const [y, m] = month.split('-').map(Number) as [number, number];
-  const start = m >= 4 ? y : y - 1;
-  return `${start}/${String((start + 1) % 100).padStart(2, '0')}`;
+/**
+ * The financial year of a month "2026-02": "2025/26" (the calendar's rule; a chart of monthly
+ * series knows no model, so financial years start in April unless told).
+ */
+export function financialYearOfMonth(month: string, startMonth = 4): string {
+  return fyLabel(financialYearOf(parseDate(`${month}-01`), startMonth));
 }
 
 /** "June 2018" from "2018-06". */
-export function monthName(month: string): string {
+export function monthYear(month: string): string {
   const [y, m] = month.split('-').map(Number) as [number, number];
-  const names = [
-    'January',
-    'February',
-    'March',
-    'April',
-    'May',
-    'June',
-    'July',
-    'August',
-    'September',
-    'October',
-    'November',
-    'December',
-  ];
-  return `${names[m - 1] ?? '?'} ${y}`;
+  return `${monthName(m)} ${y}`;
 }
 
 /** A count of children or placements as people say it: whole from 10 up, else one decimal. */

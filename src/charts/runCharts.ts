@@ -6,7 +6,7 @@
 import type { TopLevelSpec } from 'vega-lite';
 import { CONFIG, HEIGHT, MAIN, PALETTE, sourceLine, WIDTH, type Source } from './style.ts';
 import { formatMoney, MONEY_LABEL } from './money.ts';
-import { count, financialYearOfMonth, fractionWords, inSentence, mean, monthName } from './findings.ts';
+import { count, financialYearOfMonth, fractionWords, inSentence, mean, monthYear } from './findings.ts';
 import { fitTitle, wrapText } from './text.ts';
 
 /** The columns of a summary across replications: mean, its 95% interval, percentiles. */
@@ -256,11 +256,11 @@ export function artStartNote(
   const early = lapses.filter((r) => r.period >= month).slice(0, 6);
   const most = early.reduce<StatRow | null>((a, r) => (a === null || r.mean > a.mean ? r : a), null);
   const lines = [
-    `${monthName(month)}: the team starts, and every child`,
+    `${monthYear(month)}: the team starts, and every child`,
     'already placed is referred to it that day',
   ];
   if (most && most.mean >= 1)
-    lines.push(`(about ${count(most.mean)} of the referrals lapse, unmet,`, `in ${monthName(most.period)})`);
+    lines.push(`(about ${count(most.mean)} of the referrals lapse, unmet,`, `in ${monthYear(most.period)})`);
   return { month, peak, lines };
 }
 

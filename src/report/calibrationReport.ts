@@ -8,23 +8,10 @@ import type { Block, ReportDoc } from './blocks.ts';
 import { countText, suppressionNote } from '../data/disclosure.ts';
 import { ukDate } from '../data/dates.ts';
 import { textTable } from './textTable.ts';
+import { monthName } from '../engine/calendar.ts';
 
 const sig = (x: number, d = 3) => String(Number(x.toPrecision(d)));
 
-const MONTHS = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
 const ESTIMATE_HEADER = ['estimate', 'value', '95% interval', 'from'];
 const FIT_HEADER = ['family', 'AIC', 'mean (days)', 'sd (days)'];
 
@@ -49,7 +36,7 @@ function estimateRows(e: CohortEstimates, n: (x: number) => string): string[][] 
     rows.push([
       'a yearly cycle in entries',
       e.seasonality.factors
-        ? `highest ${MONTHS[e.seasonality.factors.indexOf(Math.max(...e.seasonality.factors))]} (x${sig(Math.max(...e.seasonality.factors))}), lowest ${MONTHS[e.seasonality.factors.indexOf(Math.min(...e.seasonality.factors))]} (x${sig(Math.min(...e.seasonality.factors))})`
+        ? `highest ${monthName(e.seasonality.factors.indexOf(Math.max(...e.seasonality.factors)) + 1)} (x${sig(Math.max(...e.seasonality.factors))}), lowest ${monthName(e.seasonality.factors.indexOf(Math.min(...e.seasonality.factors)) + 1)} (x${sig(Math.min(...e.seasonality.factors))})`
         : 'none kept',
       '',
       `likelihood-ratio test, p = ${sig(e.seasonality.p, 2)}${e.seasonality.factors ? '' : ' (kept below 0.05)'}`,
