@@ -54,13 +54,20 @@ function extremes(input: SweepReportInput): string {
 /** "Question: answer." */
 const answerText = (a: SizingAnswer) => `${a.question}: ${a.answer.replace(/\.$/, '')}.`;
 
+/** The answer's first two sentences, for the lead: the reasons follow in the findings. */
+const leadOf = (text: string) =>
+  text
+    .split(/(?<=\.) (?=[A-Z])/)
+    .slice(0, 2)
+    .join(' ');
+
 const cell = (m: MetricSummary | undefined) => (m ? meanWithRange(m, m.unit) : '-');
 
 export function sweepReportBlocks(input: SweepReportInput): ReportDoc {
   const { points, axes } = input;
   const lead: Block[] =
     input.answers.length > 0
-      ? input.answers.map((a) => ({ kind: 'lead', text: answerText(a) }))
+      ? input.answers.map((a) => ({ kind: 'lead', text: leadOf(answerText(a)) }))
       : [{ kind: 'lead', text: extremes(input) }];
   const blocks: Block[] = [
     ...lead,

@@ -227,5 +227,20 @@ describe('results.xlsx of a sweep', () => {
       /^Option with the lowest placements\.outOfCounty: homes\.home\.beds = 26/,
     );
     expect(wb.getWorksheet('Charts')!.getImages().length).toBeGreaterThanOrEqual(1);
+    // And its report: the answer first, the options table, and the short version as Word.
+    const html = readFileSync(join(dir, 'report.html'), 'utf8');
+    expect(html).toMatch(
+      /<p class="lead">Option with the lowest placements\.outOfCounty: homes\.home\.beds = 26/,
+    );
+    expect(html).toContain('<h2>Every option</h2>');
+    expect(html.match(/<tr><td>\d<\/td>/g)).toHaveLength(3);
+    const JSZip = (await import('jszip')).default;
+    const zip = await JSZip.loadAsync(readFileSync(join(dir, 'report.docx')));
+    const xml = await zip.file('word/document.xml')!.async('string');
+    expect(xml).toContain('>Findings</w:t>');
+    expect(xml).not.toContain('>Every option</w:t>');
+    expect(Object.keys(zip.files).filter((f) => f.startsWith('word/media/')).length).toBeGreaterThanOrEqual(
+      1,
+    );
   }, 120_000);
 });
