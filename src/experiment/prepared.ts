@@ -4,7 +4,8 @@
  * step (runs, comparisons, tables, manifests) reads the facts it needs (calendar, financial
  * years, target year, retained value, streams). Nothing downstream normalises again.
  */
-import { createHash } from 'node:crypto';
+import { sha256 } from '@noble/hashes/sha2.js';
+import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils.js';
 import { streamNames } from '../model/replication.ts';
 import type { Scenario } from '../model/scenario.ts';
 import {
@@ -32,9 +33,8 @@ export interface PreparedModel {
 
 /** A stable hash of a model and horizon. */
 export function modelHash(model: ModelFile, years?: number): string {
-  return createHash('sha256')
-    .update(JSON.stringify({ model, years: years ?? null }))
-    .digest('hex');
+  // @noble/hashes rather than node:crypto: the same sha256 in a browser, where the app runs models.
+  return bytesToHex(sha256(utf8ToBytes(JSON.stringify({ model, years: years ?? null }))));
 }
 
 /** Normalise a validated model for a horizon (its own when `years` is undefined). */

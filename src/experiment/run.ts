@@ -3,14 +3,8 @@
  * with sequential stopping when a precision is asked for, summarised into tables. Writes
  * nothing: src/output turns the result into a results folder.
  */
-import {
-  appendReplications,
-  drawsOf,
-  nextBatch,
-  runReplications,
-  setShape,
-  type ReplicationSet,
-} from './runner.ts';
+import { appendReplications, nextBatch, runReplications } from './runner.ts';
+import { drawsOf, setShape, type ReplicationSet } from './replicationSet.ts';
 import type { PreparedModel } from './prepared.ts';
 import { buildTables, type RunTables } from './tables.ts';
 

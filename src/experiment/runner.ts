@@ -8,12 +8,11 @@
  */
 import { availableParallelism } from 'node:os';
 import { Piscina } from 'piscina';
-import type { SeriesDefinition } from '../model/metrics.ts';
-import type { CalendarS } from '../model/scenario.ts';
-import { seriesDefinitions } from '../model/metrics.ts';
-import { drawParameters } from '../scenario/beliefs.ts';
 import { runBatch, type BatchResult, type BatchTask } from './batch.ts';
 import type { PreparedModel } from './prepared.ts';
+import { drawsOf, setShape, type ReplicationSet } from './replicationSet.ts';
+
+export type { ReplicationSet } from './replicationSet.ts';
 
 export interface RunOptions {
   /** The model, normalised once for its horizon (prepare). */
@@ -48,26 +47,6 @@ export function createPool(workers: number): Piscina {
 }
 
 /** The replications of one run, by index. */
-export interface ReplicationSet {
-  /** The model the replications are of, with its normalised scenario. */
-  prepared: PreparedModel;
-  defs: SeriesDefinition[];
-  calendar: CalendarS;
-  months: number;
-  /** Replication indices, ascending. */
-  reps: number[];
-  /** Monthly matrix of each replication, aligned with `reps`. */
-  monthly: Float64Array[];
-  events: number;
-  /** Threads the replications ran on (1: the main thread). */
-  workers: number;
-  /**
-   * Each replication's drawn value of every uncertain parameter (prepared.uncertain), aligned
-   * with `reps`; empty arrays when no parameter is uncertain.
-   */
-  draws: Float64Array[];
-}
-
 /** One set of replications followed by more of the same model (sequential stopping adds batches). */
 export function appendReplications(a: ReplicationSet, b: ReplicationSet): ReplicationSet {
   return {
@@ -89,22 +68,6 @@ export function nextBatch(n: number, cap: number): number[] {
     { length: Math.max(0, Math.min(cap, n + Math.max(10, Math.ceil(n / 2))) - n) },
     (_, i) => n + i,
   );
-}
-
-/** The parameter draws of the given replications (cheap: a stream per draw, no simulation). */
-export function drawsOf(p: PreparedModel, seed: number, reps: readonly number[]): Float64Array[] {
-  return reps.map((r) =>
-    p.uncertain.length === 0 ? new Float64Array(0) : drawParameters(p.uncertain, seed, r),
-  );
-}
-
-/** The series, calendar and months of a prepared model's result matrices. */
-export function setShape(p: PreparedModel): Pick<ReplicationSet, 'defs' | 'calendar' | 'months'> {
-  return {
-    defs: seriesDefinitions(p.scenario),
-    calendar: p.scenario.calendar,
-    months: p.scenario.calendar.monthBreaks.length - 1,
-  };
 }
 
 export const defaultWorkers = (): number => Math.max(1, availableParallelism());

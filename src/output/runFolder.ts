@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { prepare, horizonYears, streamsOf, uncertainOf, type PreparedModel } from '../experiment/prepared.ts';
 import { mergeShards, runModel, type RunRequest, type Shard } from '../experiment/run.ts';
-import { setShape, type ReplicationSet } from '../experiment/runner.ts';
+import { setShape, type ReplicationSet } from '../experiment/replicationSet.ts';
 import { buildTables, type RunTables } from '../experiment/tables.ts';
 import type { ModelFile } from '../scenario/schema/model.ts';
 import { writeRunCharts } from './chartFiles.ts';

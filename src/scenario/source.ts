@@ -3,7 +3,6 @@
  * at its file and line. YAML is the format strategists edit; JSON is valid YAML 1.2 and
  * goes through the same parser, so both get the same positions and duplicate-key checks.
  */
-import { readFileSync } from 'node:fs';
 import { isMap, isPair, isScalar, LineCounter, parseDocument, type Document, type Node } from 'yaml';
 import type { Path } from './issues.ts';
 import { isAtomic, isPlainObject, mergeModel } from './merge.ts';
@@ -34,20 +33,11 @@ export class SourceError extends Error {
 }
 
 /**
- * Read and parse one model file.
- * @throws SourceError listing the first syntax problem (unreadable file, bad YAML, duplicate key)
+ * Parse the text of one model file.
+ * @param file its name, for messages and positions
+ * @throws SourceError listing the first syntax problem (bad YAML, duplicate key, not a mapping)
  */
-export function readSource(file: string): ModelSource {
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    throw new SourceError(
-      file,
-      code === 'ENOENT' ? 'file not found' : `cannot read the file (${code ?? String(e)})`,
-    );
-  }
+export function parseSource(file: string, text: string): ModelSource {
   const lines = new LineCounter();
   // uniqueKeys: a key written twice (two homes with one id) is an error, not a silent overwrite.
   // merge: YAML merge keys (`<<: *defaults`), the docker-compose idiom for sharing fields.

@@ -5,12 +5,12 @@
  * provenance, a list, or an object its bases did not have): the issue is reported there.
  * The bad-model fixtures (badModels.test.ts) check the same through `loadModel` and the CLI.
  */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { Path } from '../../src/scenario/issues.ts';
-import { locate, readSource, type ModelSource } from '../../src/scenario/source.ts';
+import { locate, parseSource, type ModelSource } from '../../src/scenario/source.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'caresim-locate-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -20,7 +20,7 @@ let count = 0;
 function source(name: string, text: string): ModelSource {
   const file = join(dir, `${String(count++)}-${name}.yaml`);
   writeFileSync(file, text);
-  return readSource(file);
+  return parseSource(file, readFileSync(file, 'utf8'));
 }
 
 // Line numbers matter below: each key is on the line its comment says.
