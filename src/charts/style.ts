@@ -4,8 +4,6 @@
  * colour-blind-safe palette (Okabe & Ito), money as £1.2m, financial years as 2025/26, and a
  * source line naming the caresim version, model, replications and seed.
  */
-import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
 
 /** Okabe-Ito palette (Okabe & Ito 2008), safe for the common forms of colour blindness. */
 export const PALETTE = [
@@ -21,14 +19,6 @@ export const PALETTE = [
 export const MAIN = PALETTE[0];
 
 export const FONT_FAMILY = 'Source Sans 3';
-
-const require = createRequire(import.meta.url);
-const fontDir = dirname(require.resolve('@expo-google-fonts/source-sans-3/package.json'));
-/** The TrueType files the PNG renderer loads: regular and bold of the chart font. */
-export const FONT_FILES = [
-  join(fontDir, '400Regular', 'SourceSans3_400Regular.ttf'),
-  join(fontDir, '700Bold', 'SourceSans3_700Bold.ttf'),
-];
 
 /** Chart size in CSS pixels (the PNG is rendered at twice this). */
 export const WIDTH = 640;

@@ -11,13 +11,9 @@ import { z } from 'zod';
 import { PRNG_ALGORITHM } from '../random/streams.ts';
 import { caresimVersion, gitCommit } from './buildInfo.ts';
 import { jsonText } from './json.ts';
+import { RESULTS_FORMAT } from './summaryFile.ts';
 
-/**
- * Version of the results files' format; bump when a field changes meaning. 2: one manifest
- * schema for every command (with `command`, `platform` and `streams`), and the ratio rows of
- * summary.json estimated as ratios of totals. 3: the uncertain parameters drawn (`uncertain`).
- */
-export const RESULTS_FORMAT = 'caresim-results/3';
+export { RESULTS_FORMAT } from './summaryFile.ts';
 
 /** A parameter drawn once a replication from its belief (beliefs.ts UncertainRecord). */
 const uncertainRecord = z.object({

@@ -8,7 +8,8 @@ import * as vega from 'vega';
 import * as vl from 'vega-lite';
 import { readFileSync } from 'node:fs';
 import opentype from 'opentype.js';
-import { FONT_FAMILY, FONT_FILES } from '../charts/style.ts';
+import { FONT_FAMILY } from '../charts/style.ts';
+import { FONT_FILES } from './font.ts';
 
 // Without a canvas, vega guesses a text's width as 0.8 x font size per character, which is far
 // too wide for this font: legends cut labels short and every SVG grows blank space on the

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { compareCharts } from '../charts/compareCharts.ts';
 import { compareSource } from '../charts/compareInput.ts';
 import { runCharts } from '../charts/runCharts.ts';
-import { FONT_FILES } from '../charts/style.ts';
+import { FONT_FILES } from './font.ts';
 import type { HistoryRow } from '../experiment/history.ts';
 import type { MetricSummary } from '../experiment/tables.ts';
 import { compareReportBlocks, type CompareReportInput } from '../report/compareReport.ts';

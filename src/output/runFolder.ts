@@ -12,6 +12,7 @@ import { buildTables, type RunTables } from '../experiment/tables.ts';
 import type { ModelFile } from '../scenario/schema/model.ts';
 import { writeRunCharts } from './chartFiles.ts';
 import { resultsCsv } from './csv.ts';
+import { summaryText } from './summaryFile.ts';
 import { jsonText } from './json.ts';
 import {
   buildFacts,
@@ -65,16 +66,7 @@ async function writeRunFolder(
   charts: boolean,
 ): Promise<{ tables: RunTables; manifest: RunLikeManifest }> {
   const tables = buildTables(set);
-  dir.write(
-    'summary.json',
-    jsonText({
-      format: RESULTS_FORMAT,
-      model: set.prepared.model.name,
-      replications: set.reps.length,
-      seed: facts.seed,
-      metrics: tables.summary,
-    }),
-  );
+  dir.write('summary.json', summaryText(set.prepared.model.name, set.reps.length, facts.seed, tables));
   const periodsCsv = resultsCsv(tables.periods);
   const yearsCsv = resultsCsv(tables.years);
   dir.write('periods.csv', periodsCsv);

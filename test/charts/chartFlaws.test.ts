@@ -16,7 +16,7 @@ import {
   tradeoffChart,
   tradeoffFinding,
 } from '../../src/charts/sweepCharts.ts';
-import { FONT_FILES } from '../../src/charts/style.ts';
+import { FONT_FILES } from '../../src/output/font.ts';
 import { fitTitle, textWidth } from '../../src/charts/text.ts';
 import type { SweepAxis, SweepPoint } from '../../src/experiment/sweep.ts';
 import { renderChart } from '../../src/output/render.ts';
