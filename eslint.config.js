@@ -23,6 +23,8 @@ export const LAYERS = {
   report: ['engine', 'random', 'stats', 'model', 'scenario', 'data', 'experiment', 'charts'],
   output: ['engine', 'random', 'stats', 'model', 'scenario', 'data', 'experiment', 'charts', 'report'],
   cli: ['engine', 'random', 'stats', 'model', 'scenario', 'data', 'experiment', 'charts', 'report', 'output'],
+  // The browser app: the same layers as the command line (only output's pure files: summaryFile, csv).
+  app: ['engine', 'random', 'stats', 'model', 'scenario', 'data', 'experiment', 'charts', 'report', 'output'],
   notebooks: [
     'engine',
     'random',
@@ -63,6 +65,10 @@ const PACKAGE_BANS = {
   ],
   charts: [[...FILES, '@resvg/*'], 'charts are pure vega-lite specs: rendering and files belong to output/'],
   report: [[...FILES, '@resvg/*'], 'reports are pure strings: files belong to output/'],
+  app: [
+    [...FILES, 'node:*', 'piscina', '@resvg/*', 'exceljs', 'docx'],
+    'the app runs in a browser: no Node modules (the simulation reaches it through experiment/batch and replicationSet)',
+  ],
 };
 
 const ALL = Object.keys(LAYERS);
@@ -85,7 +91,7 @@ function restrictions(folder) {
 }
 
 export default tseslint.config(
-  { ignores: ['node_modules/', 'runs/', 'coverage/', 'scratch/'] },
+  { ignores: ['node_modules/', 'runs/', 'coverage/', 'scratch/', 'app-dist/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   prettier,
@@ -100,6 +106,46 @@ export default tseslint.config(
         },
       ],
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+    },
+  },
+  {
+    // The simulation's elementary functions come from @stdlib's ports of fdlibm, not the engine's
+    // Math: V8 versions differ in the last bit of Math.exp, log and pow (Node 20 against a current
+    // Chromium: one value in ten), and the browser app must give the command line's results.
+    files: ['src/random/**', 'src/model/**', 'src/engine/**', 'src/scenario/**'],
+    rules: {
+      'no-restricted-properties': [
+        'error',
+        {
+          object: 'Math',
+          property: 'random',
+          message: 'Use a named random stream (src/random): results must be reproducible.',
+        },
+        ...[
+          'exp',
+          'log',
+          'pow',
+          'log1p',
+          'expm1',
+          'sin',
+          'cos',
+          'tan',
+          'atan',
+          'atan2',
+          'asin',
+          'acos',
+          'cbrt',
+          'log2',
+          'log10',
+          'sinh',
+          'cosh',
+          'tanh',
+        ].map((property) => ({
+          object: 'Math',
+          property,
+          message: `Use @stdlib/math-base-special-* (fdlibm, the same bits in every JavaScript engine), not Math.${property}: results must not depend on the engine.`,
+        })),
+      ],
     },
   },
   ...ALL.map((folder) => ({

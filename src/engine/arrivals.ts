@@ -15,6 +15,7 @@
  * let t = referrals.next(0, stream.next());
  * while (t < horizon) { queue.push(t, ...); t = referrals.next(t, stream.next()); }
  */
+import ln from '@stdlib/math-base-special-ln';
 export class PiecewiseRateArrivals {
   /** Segment boundaries in days (a private copy, length = rates.length + 1). */
   readonly breaks: Float64Array;
@@ -125,7 +126,7 @@ export class PiecewiseRateArrivals {
    * t = referrals.next(t, referralStream.next());
    */
   next(t: number, u: number): number {
-    return this.nextFromExp(t, -Math.log(u));
+    return this.nextFromExp(t, -ln(u));
   }
 
   /**

@@ -25,6 +25,7 @@ import { COST_ONWARD, type Metrics } from './metrics.ts';
 import type { Scenario, StepDownS } from './scenario.ts';
 import type { Streams } from './streams.ts';
 import type { Tracer } from './trace.ts';
+import ln from '@stdlib/math-base-special-ln';
 
 export class Endings {
   private readonly s: Scenario;
@@ -60,7 +61,7 @@ export class Endings {
     ch.hazardSince[id] = t;
     ch.hazardRate[id] = this.hazardRate(id);
     if (ch.hazardRate[id]! > 0 && Number.isNaN(ch.hazardBudget[id]!))
-      ch.hazardBudget[id] = -Math.log(this.streams.own(id).next());
+      ch.hazardBudget[id] = -ln(this.streams.own(id).next());
     this.schedule(id, t);
   }
 

@@ -14,6 +14,7 @@ import type { ChildStore } from './children.ts';
 import type { Metrics } from './metrics.ts';
 import type { Scenario } from './scenario.ts';
 import { hasOnwardDuration, type CohortStreams, type Streams } from './streams.ts';
+import ln from '@stdlib/math-base-special-ln';
 
 export class Referrals {
   /**
@@ -100,8 +101,7 @@ export class Referrals {
         ? 1
         : 0;
     ch.priceU[id] = (census ? st.census : st.price).next();
-    ch.hazardBudget[id] =
-      cohort.breakdownPerDay > 0 ? -Math.log((census ? st.census : st.breakdown).next()) : NaN;
+    ch.hazardBudget[id] = cohort.breakdownPerDay > 0 ? -ln((census ? st.census : st.breakdown).next()) : NaN;
     if (this.s.art) {
       // How long the team supports this child and how long the child's referral waits before
       // lapsing are the child's own: drawn once, the same at every referral, so an ART (even

@@ -21,6 +21,8 @@
 
 import gammaQuantile from '@stdlib/stats-base-dists-gamma-quantile';
 import { lnGamma } from './lnGamma.ts';
+import exp from '@stdlib/math-base-special-exp';
+import ln from '@stdlib/math-base-special-ln';
 
 /** Worst relative error accepted for a gamma table (checked at every interval midpoint). */
 export const GAMMA_TABLE_TOLERANCE = 1e-8;
@@ -47,15 +49,15 @@ export interface GammaTable {
 
 /** ln Q and d(ln Q)/ds for a unit-scale gamma at logit s, by a direct quantile call. */
 function knot(shape: number, lnGammaShape: number, s: number, out: Float64Array): void {
-  const u = 1 / (1 + Math.exp(-s));
+  const u = 1 / (1 + exp(-s));
   // The double u is not exactly logistic(s): near u = 1 its rounding moves 1 - u by up to 1e-6 relative,
   // i.e. it sits at logit sActual != s. The sampler maps u to s by the same formula, so the knot is moved
   // back to the grid point s with one Taylor step (residual error ~ (s - sActual)^2, below 1e-12).
   const oneMinusU = 1 - u;
-  const sActual = Math.log(u / oneMinusU);
+  const sActual = ln(u / oneMinusU);
   const q = gammaQuantile(u, shape, 1);
-  const slope = u * oneMinusU * Math.exp(lnGammaShape - shape * Math.log(q) + q);
-  out[0] = Math.log(q) + (s - sActual) * slope;
+  const slope = u * oneMinusU * exp(lnGammaShape - shape * ln(q) + q);
+  out[0] = ln(q) + (s - sActual) * slope;
   out[1] = slope;
 }
 
@@ -94,7 +96,7 @@ export function buildGammaTable(shape: number, scale: number): GammaTable | null
   const table: GammaTable = { shape, scale, coefficients, maxRelativeError: NaN };
   let worst = 0;
   for (let i = 0; i < INTERVALS; i++) {
-    const u = 1 / (1 + Math.exp(-(-S_LIMIT + (i + 0.5) * STEP)));
+    const u = 1 / (1 + exp(-(-S_LIMIT + (i + 0.5) * STEP)));
     const exact = scale * gammaQuantile(u, shape, 1);
     const error = Math.abs(gammaTableQuantile(table, u) - exact) / exact;
     if (!(error <= GAMMA_TABLE_TOLERANCE)) {
@@ -116,14 +118,14 @@ export function buildGammaTable(shape: number, scale: number): GammaTable | null
  * gammaTableQuantile(buildGammaTable(1, 1)!, 0.5); // 0.693147... = ln 2
  */
 export function gammaTableQuantile(table: GammaTable, u: number): number {
-  const position = (Math.log(u / (1 - u)) + S_LIMIT) * (1 / STEP);
+  const position = (ln(u / (1 - u)) + S_LIMIT) * (1 / STEP);
   // `position >= 0` is false for NaN too, so bad input takes the direct path (which returns NaN).
   if (position >= 0 && position < INTERVALS) {
     const i = position | 0;
     const t = position - i;
     const c = table.coefficients;
     const j = 4 * i;
-    return table.scale * Math.exp(c[j] + t * (c[j + 1] + t * (c[j + 2] + t * c[j + 3])));
+    return table.scale * exp(c[j] + t * (c[j + 1] + t * (c[j + 2] + t * c[j + 3])));
   }
   return gammaQuantile(u, table.shape, 1 / table.scale);
 }

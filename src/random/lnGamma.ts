@@ -8,7 +8,7 @@ const COEFFICIENTS = [
   0.99999999999980993, 676.5203681218851, -1259.1392167224028, 771.32342877765313, -176.61502916214059,
   12.507343278686905, -0.13857109526572012, 9.9843695780195716e-6, 1.5056327351493116e-7,
 ];
-const HALF_LN_TWO_PI = 0.5 * Math.log(2 * Math.PI);
+const HALF_LN_TWO_PI = 0.5 * ln(2 * Math.PI);
 
 /**
  * ln Γ(x) for x > 0, relative error about 1e-15.
@@ -19,6 +19,8 @@ const HALF_LN_TWO_PI = 0.5 * Math.log(2 * Math.PI);
  * Math.exp(lnGamma(5)); // 24 (= 4!)
  * Math.exp(lnGamma(0.5)); // 1.7724538509055159 (= sqrt(pi))
  */
+import ln from '@stdlib/math-base-special-ln';
+import sin from '@stdlib/math-base-special-sin';
 export function lnGamma(x: number): number {
   if (!(x >= 0)) {
     throw new RangeError(`lnGamma needs x >= 0, got ${x}`);
@@ -28,7 +30,7 @@ export function lnGamma(x: number): number {
   }
   if (x < 0.5) {
     // Reflection formula Γ(x)Γ(1-x) = π / sin(πx): the series is accurate only for x >= 1/2.
-    return Math.log(Math.PI / Math.sin(Math.PI * x)) - lnGamma(1 - x);
+    return ln(Math.PI / sin(Math.PI * x)) - lnGamma(1 - x);
   }
   const y = x - 1;
   let a = COEFFICIENTS[0];
@@ -36,5 +38,5 @@ export function lnGamma(x: number): number {
     a += COEFFICIENTS[i] / (y + i);
   }
   const t = y + G + 0.5;
-  return HALF_LN_TWO_PI + (y + 0.5) * Math.log(t) - t + Math.log(a);
+  return HALF_LN_TWO_PI + (y + 0.5) * ln(t) - t + ln(a);
 }

@@ -5,6 +5,8 @@
 import { assertValidDistribution, type Distribution } from './distribution.ts';
 import { lnGamma } from './lnGamma.ts';
 import { truncatedNormalMoments } from './truncatedNormal.ts';
+import exp from '@stdlib/math-base-special-exp';
+import expm1 from '@stdlib/math-base-special-expm1';
 
 /** Normalised probabilities of an empirical distribution (they sum to 1 within 1e-9; make it exact). */
 function normalised(probabilities: readonly number[]): number[] {
@@ -79,7 +81,7 @@ export function mean(d: Distribution): number {
     case 'gamma':
       return d.shape * d.scale;
     case 'weibull':
-      return d.scale * Math.exp(lnGamma(1 + 1 / d.shape));
+      return d.scale * exp(lnGamma(1 + 1 / d.shape));
     case 'empirical':
       return empiricalMean(d.values, d.probabilities, d.interpolate);
   }
@@ -119,7 +121,7 @@ export function variance(d: Distribution): number {
       // that it neither overflows for small k nor cancels for large k (expm1 keeps the small difference).
       const g1 = lnGamma(1 + 1 / d.shape);
       const g2 = lnGamma(1 + 2 / d.shape);
-      return d.scale * d.scale * Math.exp(g2) * -Math.expm1(2 * g1 - g2);
+      return d.scale * d.scale * exp(g2) * -expm1(2 * g1 - g2);
     }
     case 'empirical':
       return empiricalVariance(d.values, d.probabilities, d.interpolate);

@@ -15,6 +15,10 @@ import gammaQuantile from '@stdlib/stats-base-dists-gamma-quantile';
 import normalQuantile from '@stdlib/stats-base-dists-normal-quantile';
 import { assertValidDistribution, type Distribution } from './distribution.ts';
 import { standardTruncation } from './truncatedNormal.ts';
+import exp from '@stdlib/math-base-special-exp';
+import ln from '@stdlib/math-base-special-ln';
+import log1p from '@stdlib/math-base-special-log1p';
+import pow from '@stdlib/math-base-special-pow';
 
 /**
  * Index of the last positive probability: the largest empirical outcome that can occur. Cumulative
@@ -83,7 +87,7 @@ export function quantile(d: Distribution, u: number): number {
       return d.value;
     case 'exponential':
       // log1p(-u), not log(1 - u): 1 - u rounds away the digits of small u.
-      return -d.mean * Math.log1p(-u);
+      return -d.mean * log1p(-u);
     case 'uniform':
       return d.min + u * (d.max - d.min);
     case 'triangular': {
@@ -107,14 +111,14 @@ export function quantile(d: Distribution, u: number): number {
     }
     case 'lognormal': {
       // Moments of the variable -> parameters of its log: σ² = ln(1 + sd²/mean²), μ = ln(mean) - σ²/2.
-      const sigma2 = Math.log1p((d.sd * d.sd) / (d.mean * d.mean));
-      return Math.exp(Math.log(d.mean) - 0.5 * sigma2 + Math.sqrt(sigma2) * normalQuantile(u, 0, 1));
+      const sigma2 = log1p((d.sd * d.sd) / (d.mean * d.mean));
+      return exp(ln(d.mean) - 0.5 * sigma2 + Math.sqrt(sigma2) * normalQuantile(u, 0, 1));
     }
     case 'gamma':
       // @stdlib parameterises by rate β = 1 / scale.
       return gammaQuantile(u, d.shape, 1 / d.scale);
     case 'weibull':
-      return d.scale * Math.pow(-Math.log1p(-u), 1 / d.shape);
+      return d.scale * pow(-log1p(-u), 1 / d.shape);
     case 'empirical':
       return empiricalQuantile(d.values, d.probabilities, d.interpolate, u);
   }

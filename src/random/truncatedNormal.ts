@@ -8,12 +8,13 @@
 // precision, and use 1 - u so the result stays increasing in u (common random numbers need monotonicity).
 
 import normalCdf from '@stdlib/stats-base-dists-normal-cdf';
+import exp from '@stdlib/math-base-special-exp';
 
 const INV_SQRT_TWO_PI = 1 / Math.sqrt(2 * Math.PI);
 
 /** The standard normal density φ(x); 0 at ±Infinity. */
 function phi(x: number): number {
-  return INV_SQRT_TWO_PI * Math.exp(-0.5 * x * x);
+  return INV_SQRT_TWO_PI * exp(-0.5 * x * x);
 }
 
 /** x φ(x), with its limit 0 at ±Infinity (the product would be NaN there). */

@@ -50,6 +50,7 @@ import { DAYS_PER_UNIT, val, type DistributionInput, type DurationInput } from '
 import type { ModelFile } from './schema/model.ts';
 import type { Param } from './schema/primitives.ts';
 import { toDistribution } from './schema/distributions.ts';
+import pow from '@stdlib/math-base-special-pow';
 
 /** Options that change a run without editing the file. */
 export interface NormaliseOptions {
@@ -181,16 +182,12 @@ export function normalise(m: ModelFile, options: NormaliseOptions = {}): Scenari
     inHouseIndex: Float64Array.from(monthFy, (k) => inHouseAt(firstFy + k)),
     externalIndex,
     oocPaymentIndex: vintage ? Float64Array.from(monthFy, (k) => inPaymentAt(firstFy + k)) : externalIndex,
-    fyDiscount: Float64Array.from(
-      { length: fyCount },
-      (_, k) => 1 / Math.pow(1 + val(m.finance.discountRate), k),
-    ),
+    fyDiscount: Float64Array.from({ length: fyCount }, (_, k) => 1 / pow(1 + val(m.finance.discountRate), k)),
     fyDeflator: Float64Array.from({ length: fyCount }, (_, k) =>
       general === undefined ? 1 : 1 / generalAt(firstFy + k),
     ),
     window,
-    horizonEndDiscount:
-      1 / Math.pow(1 + val(m.finance.discountRate), financialYearsTo(end, firstFy, fyMonth)),
+    horizonEndDiscount: 1 / pow(1 + val(m.finance.discountRate), financialYearsTo(end, firstFy, fyMonth)),
   };
 
   // Vintage tables: each financial year's start day and E / U, from long before the start (census
