@@ -1,0 +1,160 @@
+/**
+ * The caresim app: pick or open a model, run it in this browser on common random numbers with
+ * the command line's own code, and read the answer, the findings and the charts. Nothing is sent
+ * anywhere: models and results stay in the page.
+ */
+import { compile } from 'vega-lite';
+import { parse, View } from 'vega';
+import regularFont from '@expo-google-fonts/source-sans-3/400Regular/SourceSans3_400Regular.ttf?url';
+import boldFont from '@expo-google-fonts/source-sans-3/700Bold/SourceSans3_700Bold.ttf?url';
+import { loadModelFrom, formatModelError, type LoadResult } from '../scenario/loadFrom.ts';
+import { prepare } from '../experiment/prepared.ts';
+import { buildTables } from '../experiment/tables.ts';
+import { runCharts } from '../charts/runCharts.ts';
+import { summariseModel } from '../report/modelSummary.ts';
+import { findings, runLead } from '../report/runReport.ts';
+import { financialYearOf, fyLabel, parseDate } from '../engine/calendar.ts';
+import { parseStatRows, resultsCsv } from '../output/csv.ts';
+import { summaryText } from '../output/summaryFile.ts';
+import { memoryReader, STARTING_MODELS } from './shippedModels.ts';
+import { runInBrowser } from './browserRun.ts';
+
+const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
+const CARESIM_VERSION = '0.1.0';
+
+// The charts' font, served with the app (no font service is asked for anything).
+const fonts = document.createElement('style');
+fonts.textContent = `@font-face { font-family: 'Source Sans 3'; src: url(${regularFont}) format('truetype'); }
+@font-face { font-family: 'Source Sans 3'; font-weight: 700; src: url(${boldFont}) format('truetype'); }`;
+document.head.append(fonts);
+
+/** Files the user opened, kept in memory under models/scenarios/ so that `extends: ../leicestershire.yaml` works. */
+const opened = new Map<string, string>();
+let current: Extract<LoadResult, { ok: true }> | null = null;
+let running: AbortController | null = null;
+
+function load(file: string): void {
+  const r = loadModelFrom(file, memoryReader(opened));
+  const status = $('model-status');
+  if (!r.ok) {
+    current = null;
+    status.className = 'error';
+    status.textContent = `${file} is not a valid model: ${r.errors.length} problem(s).`;
+    $('model-summary').textContent = r.errors.map(formatModelError).join('\n');
+    ($('run') as HTMLButtonElement).disabled = true;
+    return;
+  }
+  current = r;
+  status.className = '';
+  status.textContent = `${r.model.name} (${file})`;
+  $('model-summary').textContent = summariseModel(r.model, r.raw, file);
+  ($('seed') as HTMLInputElement).value = String(r.model.run.seed);
+  ($('run') as HTMLButtonElement).disabled = false;
+}
+
+async function render(spec: object, into: HTMLElement): Promise<void> {
+  const view = new View(parse(compile(spec as never).spec), { renderer: 'none' });
+  into.innerHTML = await view.toSVG();
+  view.finalize();
+}
+
+async function run(): Promise<void> {
+  if (!current) return;
+  const reps = Number(($('reps') as HTMLInputElement).value);
+  const seed = Number(($('seed') as HTMLInputElement).value);
+  if (!Number.isInteger(reps) || reps < 2 || !Number.isInteger(seed) || seed < 0) {
+    $('run-status').textContent =
+      'Replications must be a whole number of 2 or more, and the seed a whole number of 0 or more.';
+    return;
+  }
+  const model = current.model;
+  const prepared = prepare(model);
+  running = new AbortController();
+  ($('run') as HTMLButtonElement).disabled = true;
+  ($('cancel') as HTMLButtonElement).disabled = false;
+  const progress = $('progress') as HTMLProgressElement;
+  const started = performance.now();
+  $('run-status').textContent = `Running ${reps} replications of "${model.name}"…`;
+  try {
+    const set = await runInBrowser({
+      model: prepared,
+      seed,
+      replications: reps,
+      signal: running.signal,
+      onProgress: (done, total) => {
+        progress.value = done / total;
+        $('run-status').textContent = `${done} of ${total} replications…`;
+      },
+    });
+    const tables = buildTables(set);
+    const summary = summaryText(model.name, set.reps.length, seed, tables);
+    const periods = parseStatRows(resultsCsv(tables.periods));
+    const years = parseStatRows(resultsCsv(tables.years));
+    const fyLabels = [...new Set(years.map((r) => r.period))];
+    const target = model.finance.savingsTarget;
+    const targetFy = target
+      ? fyLabel(financialYearOf(parseDate(target.by), model.time.financialYearStartMonth))
+      : '';
+    $('lead').textContent = runLead(
+      tables.summary,
+      model.name,
+      fyLabels,
+      target
+        ? {
+            perYear: typeof target.perYear === 'number' ? target.perYear : target.perYear.value,
+            by: targetFy,
+          }
+        : null,
+    );
+    $('findings').replaceChildren(
+      ...findings(tables.summary, fyLabels).map((f) =>
+        Object.assign(document.createElement('li'), { textContent: f }),
+      ),
+    );
+    const charts = $('charts');
+    charts.replaceChildren();
+    for (const c of runCharts(periods, years, {
+      caresim: CARESIM_VERSION,
+      model: model.name,
+      replications: reps,
+      seed,
+    })) {
+      const figure = document.createElement('figure');
+      figure.setAttribute('aria-label', c.title);
+      charts.append(figure);
+      await render(c.spec, figure);
+    }
+    $('summary-json').textContent = summary;
+    const link = $('download-summary') as HTMLAnchorElement;
+    URL.revokeObjectURL(link.href);
+    link.href = URL.createObjectURL(new Blob([summary], { type: 'application/json' }));
+    $('results').hidden = false;
+    $('run-status').textContent =
+      `${reps} replications in ${((performance.now() - started) / 1000).toFixed(1)} s, on ${set.workers} workers.`;
+  } catch (e) {
+    $('run-status').textContent = running.signal.aborted
+      ? 'Cancelled: nothing was kept.'
+      : `The run failed: ${(e as Error).message}`;
+  } finally {
+    running = null;
+    ($('run') as HTMLButtonElement).disabled = current === null;
+    ($('cancel') as HTMLButtonElement).disabled = true;
+  }
+}
+
+const select = $('model') as HTMLSelectElement;
+for (const f of STARTING_MODELS) select.append(new Option(f.replace(/^models\//, ''), f));
+select.addEventListener('change', () => load(select.value));
+$('open').addEventListener('change', async (e) => {
+  const file = (e.target as HTMLInputElement).files?.[0];
+  if (!file) return;
+  const name = `models/scenarios/${file.name}`;
+  opened.set(name, await file.text());
+  if (![...select.options].some((o) => o.value === name))
+    select.append(new Option(`${file.name} (opened)`, name));
+  select.value = name;
+  load(name);
+});
+$('run').addEventListener('click', () => void run());
+$('cancel').addEventListener('click', () => running?.abort());
+load(STARTING_MODELS[0]!);
