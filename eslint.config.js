@@ -23,6 +23,8 @@ export const LAYERS = {
   report: ['engine', 'random', 'stats', 'model', 'scenario', 'data', 'experiment', 'charts'],
   output: ['engine', 'random', 'stats', 'model', 'scenario', 'data', 'experiment', 'charts', 'report'],
   cli: ['engine', 'random', 'stats', 'model', 'scenario', 'data', 'experiment', 'charts', 'report', 'output'],
+  // The library's entry point (package.json exports): everything a program needs, results folders included.
+  lib: ['engine', 'random', 'stats', 'model', 'scenario', 'data', 'experiment', 'charts', 'report', 'output'],
   // The browser app: the same layers as the command line (only output's pure files: summaryFile, csv).
   app: ['engine', 'random', 'stats', 'model', 'scenario', 'data', 'experiment', 'charts', 'report', 'output'],
   notebooks: [
