@@ -18,6 +18,10 @@ import { parseStatRows, resultsCsv } from '../output/csv.ts';
 import { summaryText } from '../output/summaryFile.ts';
 import { memoryReader, STARTING_MODELS } from './shippedModels.ts';
 import { runInBrowser } from './browserRun.ts';
+import { leversOf, modelValue, scenarioFile, shownValue, withEdits, type Lever } from './levers.ts';
+import { listScenarios, saveScenario } from './saved.ts';
+import { validateModelData } from '../scenario/loadFrom.ts';
+import type { ModelFile } from '../scenario/schema/model.ts';
 
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
 const CARESIM_VERSION = '0.1.0';
@@ -31,11 +35,18 @@ document.head.append(fonts);
 /** Files the user opened, kept in memory under models/scenarios/ so that `extends: ../leicestershire.yaml` works. */
 const opened = new Map<string, string>();
 let current: Extract<LoadResult, { ok: true }> | null = null;
+/** The model run: the loaded one with the form's edits applied and validated. */
+let edited: ModelFile | null = null;
+let currentFile = '';
+const edits = new Map<string, number>();
 let running: AbortController | null = null;
 
-function load(file: string): void {
+function load(file: string, restore: readonly [string, number][] = []): void {
   const r = loadModelFrom(file, memoryReader(opened));
   const status = $('model-status');
+  currentFile = file;
+  edits.clear();
+  for (const [k, v] of restore) edits.set(k, v);
   if (!r.ok) {
     current = null;
     status.className = 'error';
@@ -47,6 +58,9 @@ function load(file: string): void {
   current = r;
   status.className = '';
   status.textContent = `${r.model.name} (${file})`;
+  ($('scenario-name') as HTMLInputElement).value = `${r.model.name}, changed`;
+  renderLevers(r.raw);
+  applyEdits();
   $('model-summary').textContent = summariseModel(r.model, r.raw, file);
   ($('seed') as HTMLInputElement).value = String(r.model.run.seed);
   ($('run') as HTMLButtonElement).disabled = false;
@@ -67,7 +81,8 @@ async function run(): Promise<void> {
       'Replications must be a whole number of 2 or more, and the seed a whole number of 0 or more.';
     return;
   }
-  const model = current.model;
+  if (!edited) return;
+  const model = edited;
   const prepared = prepare(model);
   running = new AbortController();
   ($('run') as HTMLButtonElement).disabled = true;
@@ -142,6 +157,133 @@ async function run(): Promise<void> {
   }
 }
 
+/** The form of levers, one fieldset a group, each number with its source and range. */
+function renderLevers(raw: unknown): void {
+  const form = $('levers');
+  form.replaceChildren();
+  const levers = leversOf(raw);
+  for (const group of [...new Set(levers.map((l) => l.group))]) {
+    const set = document.createElement('fieldset');
+    set.append(Object.assign(document.createElement('legend'), { textContent: group }));
+    for (const l of levers.filter((x) => x.group === group)) set.append(leverRow(l));
+    form.append(set);
+  }
+}
+
+function leverRow(l: Lever): HTMLElement {
+  const row = document.createElement('div');
+  row.className = 'lever';
+  const id = `lever-${l.path.replace(/[^a-zA-Z0-9]/g, '-')}`;
+  const unit = l.unit === '% a year' ? '% a year' : l.unit === '%' ? '%' : l.unit;
+  const label = Object.assign(document.createElement('label'), {
+    htmlFor: id,
+    // The unit once: "Welland House: beds", not "beds (beds)".
+    textContent: `${l.label}${unit && !l.label.toLowerCase().includes(unit) ? ` (${unit})` : ''}`,
+  });
+  const input = Object.assign(document.createElement('input'), {
+    id,
+    type: 'number',
+    step: l.whole ? '1' : 'any',
+    min: '0',
+    value: String(shownValue(l, edits.get(l.path) ?? l.value)),
+  });
+  input.dataset.path = l.path;
+  input.classList.toggle('changed', edits.has(l.path));
+  const range =
+    l.low !== undefined || l.high !== undefined
+      ? ` Explored from ${shownValue(l, l.low ?? l.value)} to ${shownValue(l, l.high ?? l.value)}.`
+      : '';
+  const source = Object.assign(document.createElement('span'), {
+    className: 'source',
+    textContent: `${l.provenance}${range}`,
+  });
+  input.setAttribute('aria-describedby', `${id}-source`);
+  source.id = `${id}-source`;
+  input.addEventListener('change', () => {
+    const x = Number(input.value);
+    if (input.value === '' || !Number.isFinite(x)) return;
+    const v = modelValue(l, x);
+    if (v === l.value) edits.delete(l.path);
+    else edits.set(l.path, v);
+    input.classList.toggle('changed', edits.has(l.path));
+    applyEdits();
+  });
+  row.append(label, input, source);
+  return row;
+}
+
+/** Apply the form's edits to the model as written and check it as a file is checked. */
+function applyEdits(): void {
+  if (!current) return;
+  const status = $('levers-status');
+  const checked = validateModelData(withEdits(current.raw, edits));
+  if (checked.ok) {
+    edited = checked.model;
+    status.className = '';
+    status.textContent =
+      edits.size === 0 ? 'As the model file has it.' : `${edits.size} number(s) changed from the model file.`;
+    ($('run') as HTMLButtonElement).disabled = running !== null;
+  } else {
+    edited = null;
+    status.className = 'error';
+    status.textContent = `Not a valid model: ${checked.errors.join('; ')}`;
+    ($('run') as HTMLButtonElement).disabled = true;
+  }
+}
+
+async function showSaved(): Promise<void> {
+  const list = $('saved');
+  const saved = await listScenarios();
+  list.replaceChildren(
+    ...saved.map((s) => {
+      const li = document.createElement('li');
+      const button = Object.assign(document.createElement('button'), {
+        type: 'button',
+        textContent: 'Restore',
+      });
+      button.setAttribute('aria-label', `Restore ${s.name}`);
+      button.addEventListener('click', () => {
+        select.value = s.from;
+        load(s.from, s.edits);
+        ($('scenario-name') as HTMLInputElement).value = s.name;
+      });
+      li.append(`${s.name} (from ${s.from}, saved ${s.savedAt.slice(0, 16).replace('T', ' ')}) `, button);
+      return li;
+    }),
+  );
+  if (saved.length === 0)
+    list.append(Object.assign(document.createElement('li'), { textContent: 'None yet.' }));
+}
+
+$('save').addEventListener('click', async () => {
+  const name = ($('scenario-name') as HTMLInputElement).value.trim() || 'Unnamed scenario';
+  await saveScenario({ name, savedAt: new Date().toISOString(), from: currentFile, edits: [...edits] });
+  $('levers-status').textContent = `Saved "${name}" in this browser.`;
+  await showSaved();
+});
+
+$('export').addEventListener('click', () => {
+  if (!current) return;
+  const name = ($('scenario-name') as HTMLInputElement).value.trim() || 'Unnamed scenario';
+  const text = scenarioFile(current.raw, edits, {
+    from: currentFile,
+    name,
+    date: new Date().toISOString().slice(0, 10),
+  });
+  const a = Object.assign(document.createElement('a'), {
+    href: URL.createObjectURL(new Blob([text], { type: 'application/yaml' })),
+    download: `${
+      name
+        .toLowerCase()
+        .replace(/[^a-z0-9]+/g, '-')
+        .replace(/^-|-$/g, '') || 'scenario'
+    }.yaml`,
+  });
+  document.body.append(a);
+  a.click();
+  a.remove();
+});
+
 const select = $('model') as HTMLSelectElement;
 for (const f of STARTING_MODELS) select.append(new Option(f.replace(/^models\//, ''), f));
 select.addEventListener('change', () => load(select.value));
@@ -158,3 +300,4 @@ $('open').addEventListener('change', async (e) => {
 $('run').addEventListener('click', () => void run());
 $('cancel').addEventListener('click', () => running?.abort());
 load(STARTING_MODELS[0]!);
+void showSaved();

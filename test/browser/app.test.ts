@@ -12,7 +12,8 @@ import { chromium, type Browser } from 'playwright-core';
 import { build } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { executeRun } from '../../src/output/runFolder.ts';
-import { formatModelError, loadModel } from '../../src/scenario/load.ts';
+import { fileReader, formatModelError, loadModel } from '../../src/scenario/load.ts';
+import { loadModelFrom } from '../../src/scenario/loadFrom.ts';
 
 const CHROMIUM = '/usr/bin/chromium';
 const ARGS = [
@@ -115,4 +116,56 @@ describe('the app', () => {
     expect(external).toEqual([]);
     await page.close();
   }, 180_000);
+
+  it('changes beds and the ART through the forms, runs, saves, restores after a reload, and exports a model file that validates', async () => {
+    const context = await browser.newContext({ acceptDownloads: true });
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    page.on('console', (m) => {
+      if (m.type() === 'error') errors.push(m.text());
+    });
+    await page.goto(`${origin}/`);
+    const beds = page.locator('input[data-path="homes.csHome2.beds"]');
+    const art = page.locator('input[data-path="art.capacity[1].children"]');
+    // Each number shows where it comes from.
+    await expect(
+      page.locator(`#${(await beds.getAttribute('aria-describedby'))!}`).textContent(),
+    ).resolves.toMatch(/^assumption: /);
+    await beds.fill('5');
+    await beds.dispatchEvent('change');
+    await art.fill('16');
+    await art.dispatchEvent('change');
+    await expect(page.locator('#levers-status').textContent()).resolves.toBe(
+      '2 number(s) changed from the model file.',
+    );
+    await page.fill('#reps', '20');
+    await page.click('#run');
+    await page.waitForSelector('#results:not([hidden])', { timeout: 120_000 });
+    expect(await page.locator('#charts figure svg').count()).toBe(5);
+    await page.fill('#scenario-name', 'Five beds and a bigger ART');
+    await page.click('#save');
+    await expect(page.locator('#saved li').first().textContent()).resolves.toContain(
+      'Five beds and a bigger ART',
+    );
+    // A reload keeps the saved scenario; restoring it brings the edits back into the form.
+    await page.reload();
+    await page.getByRole('button', { name: 'Restore Five beds and a bigger ART' }).click();
+    await expect(beds.inputValue()).resolves.toBe('5');
+    await expect(art.inputValue()).resolves.toBe('16');
+    const [download] = await Promise.all([page.waitForEvent('download'), page.click('#export')]);
+    const text = readFileSync((await download.path())!, 'utf8');
+    expect(text).toMatch(/^extends: \.\.\/leicestershire\.yaml$/m);
+    // As the command line reads it, saved beside the shipped scenarios.
+    const exported = 'models/scenarios/exported-from-the-app.yaml';
+    const r = loadModelFrom(exported, {
+      ...fileReader,
+      read: (f) => (f === exported ? text : fileReader.read(f)),
+    });
+    if (!r.ok) throw new Error(r.errors.map(formatModelError).join('\n'));
+    expect(r.model.homes.csHome2!.beds).toEqual(expect.objectContaining({ value: 5 }));
+    expect(r.model.name).toBe('Five beds and a bigger ART');
+    expect(errors).toEqual([]);
+    await context.close();
+  }, 240_000);
 });
