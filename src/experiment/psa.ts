@@ -24,8 +24,8 @@ import { fieldLabel } from '../scenario/fieldLabel.ts';
 import { logisticRegression } from '../stats/logisticRegression.ts';
 import { smoothRegression } from '../stats/smoothRegression.ts';
 import { evppiFromFitted } from '../stats/valueOfInformation.ts';
-import type { ReplicationSet } from './runner.ts';
-import { namingField, parameterName } from './sensitivity.ts';
+import type { ReplicationSet } from './replicationSet.ts';
+import { namingField, parameterName } from './parameterNames.ts';
 import type { Row } from './tables.ts';
 
 /** Fewest replications the analysis is run on: below this a smooth regression is mostly noise. */

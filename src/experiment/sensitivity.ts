@@ -16,7 +16,7 @@
  * simulation's noise at this many replications, and is marked so rather than read as an effect.
  */
 import { fieldUnit, type FieldUnit } from '../scenario/fieldUnit.ts';
-import { validateModelData } from '../scenario/load.ts';
+import { validateModelData } from '../scenario/loadFrom.ts';
 import { fieldLabel } from '../scenario/fieldLabel.ts';
 import { getNumber, setNumber } from '../scenario/paths.ts';
 import { listProvenance, type ProvenanceEntry } from '../scenario/provenance.ts';
@@ -24,6 +24,9 @@ import { summarise, type Summary } from '../stats/summary.ts';
 import { prepare, streamsOf, type PreparedModel } from './prepared.ts';
 import { RunSeries, type SeriesOptions } from './runner.ts';
 import { windowText } from './headline.ts';
+import { namingField, parameterName } from './parameterNames.ts';
+
+export { namingField, parameterName } from './parameterNames.ts';
 import { buildTables, type Row } from './tables.ts';
 
 export interface SensitivityOptions extends SeriesOptions {
@@ -89,21 +92,6 @@ export function uncertainParameters(raw: unknown): { parameter: ProvenanceEntry;
     else groups.set(key, { parameter: p, fields: [p.field] });
   }
   return [...groups.values()];
-}
-
-/**
- * The field that names a parameter: the first that is part of the model proper, not an `x-`
- * block holding a YAML anchor's definition.
- */
-export function namingField(fields: readonly string[]): string {
-  return fields.find((f) => !f.startsWith('x-')) ?? fields[0]!;
-}
-
-/** A readable name for a parameter: its label (or naming field), and how many more fields share it. */
-export function parameterName(r: { fields: readonly string[]; label?: string }): string {
-  const name = r.label ?? namingField(r.fields);
-  const others = r.fields.filter((f) => !f.startsWith('x-')).length - 1;
-  return others <= 0 ? name : `${name} and ${others} more sharing it`;
 }
 
 /**
