@@ -22,6 +22,11 @@ import { leversOf, modelValue, scenarioFile, shownValue, withEdits, type Lever }
 import { listScenarios, saveScenario } from './saved.ts';
 import { validateModelData } from '../scenario/loadFrom.ts';
 import type { ModelFile } from '../scenario/schema/model.ts';
+import { compareScenario } from '../experiment/comparison.ts';
+import { comparisonLead } from '../report/compareReport.ts';
+import { formatValue } from '../report/textTable.ts';
+import { formatMoney } from '../charts/money.ts';
+import { meanWithRange } from '../report/uncertaintyWords.ts';
 
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
 const CARESIM_VERSION = '0.1.0';
@@ -283,6 +288,118 @@ $('export').addEventListener('click', () => {
   a.click();
   a.remove();
 });
+
+/** Scenarios pinned for comparison: the first is the base. */
+const pinned: { name: string; model: ModelFile }[] = [];
+
+function showPinned(): void {
+  $('pinned').replaceChildren(
+    ...pinned.map((p, i) => {
+      const li = document.createElement('li');
+      const remove = Object.assign(document.createElement('button'), {
+        type: 'button',
+        textContent: 'Remove',
+      });
+      remove.setAttribute('aria-label', `Remove ${p.name}`);
+      remove.addEventListener('click', () => {
+        pinned.splice(i, 1);
+        showPinned();
+      });
+      li.append(`${p.name}${i === 0 ? ' (the base)' : ''} `, remove);
+      return li;
+    }),
+  );
+  ($('compare') as HTMLButtonElement).disabled = pinned.length < 2 || running !== null;
+}
+
+$('pin').addEventListener('click', () => {
+  if (!edited) return;
+  const name =
+    edits.size === 0
+      ? edited.name
+      : ($('scenario-name') as HTMLInputElement).value.trim() || 'Unnamed scenario';
+  pinned.push({ name, model: { ...structuredClone(edited), name } });
+  showPinned();
+});
+
+/** Run every pinned scenario on the same replications and seed, and pair each with the base. */
+async function compare(): Promise<void> {
+  const reps = Number(($('reps') as HTMLInputElement).value);
+  const seed = Number(($('seed') as HTMLInputElement).value);
+  if (pinned.length < 2 || !Number.isInteger(reps) || reps < 2) return;
+  running = new AbortController();
+  ($('compare') as HTMLButtonElement).disabled = true;
+  ($('cancel') as HTMLButtonElement).disabled = false;
+  const progress = $('progress') as HTMLProgressElement;
+  const total = reps * pinned.length;
+  const started = performance.now();
+  try {
+    const sets: Awaited<ReturnType<typeof runInBrowser>>[] = [];
+    for (const [i, p] of pinned.entries()) {
+      sets.push(
+        await runInBrowser({
+          model: prepare(p.model),
+          seed,
+          replications: reps,
+          signal: running.signal,
+          onProgress: (done) => {
+            progress.value = (i * reps + done) / total;
+            $('run-status').textContent = `"${p.name}": ${done} of ${reps} replications…`;
+          },
+        }),
+      );
+    }
+    const base = pinned[0]!.name;
+    const comparisons = sets.slice(1).map((s, i) => compareScenario(sets[0]!, s, pinned[i + 1]!.name));
+    comparisons.sort((a, b) => b.metrics.netPresentValue!.mean - a.metrics.netPresentValue!.mean);
+    $('comparison-leads').replaceChildren(
+      ...comparisons.map((c) =>
+        Object.assign(document.createElement('p'), {
+          className: 'lead',
+          textContent: comparisonLead(c, base),
+        }),
+      ),
+    );
+    const header = [
+      'Scenario',
+      'Revenue cost avoided',
+      'Chance of the savings target',
+      'Net present value',
+      'Payback (median)',
+    ];
+    const table = $<HTMLTableElement>('comparison-table');
+    table.replaceChildren();
+    const head = table.createTHead().insertRow();
+    for (const h of header)
+      head.append(Object.assign(document.createElement('th'), { scope: 'col', textContent: h }));
+    const body = table.createTBody();
+    for (const c of comparisons) {
+      const row = body.insertRow();
+      for (const cell of [
+        c.name,
+        `${meanWithRange(c.metrics.costAvoided!, '£')}, ${c.span}`,
+        c.target
+          ? `${formatValue(c.target.probabilityMet, 'share')} (${formatMoney(c.target.perYear)} in ${c.target.year})`
+          : 'no target',
+        meanWithRange(c.metrics.netPresentValue!, '£'),
+        c.payback.medianYear ?? 'not within the horizon',
+      ])
+        row.insertCell().textContent = cell;
+    }
+    $('comparison').hidden = false;
+    $('run-status').textContent =
+      `${pinned.length} scenarios, ${reps} replications each, in ${((performance.now() - started) / 1000).toFixed(1)} s.`;
+  } catch (e) {
+    $('run-status').textContent = running.signal.aborted
+      ? 'Cancelled: nothing was kept.'
+      : `The comparison failed: ${(e as Error).message}`;
+  } finally {
+    running = null;
+    ($('cancel') as HTMLButtonElement).disabled = true;
+    showPinned();
+  }
+}
+$('compare').addEventListener('click', () => void compare());
 
 const select = $('model') as HTMLSelectElement;
 for (const f of STARTING_MODELS) select.append(new Option(f.replace(/^models\//, ''), f));

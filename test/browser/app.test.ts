@@ -132,6 +132,8 @@ describe('the app', () => {
     await expect(
       page.locator(`#${(await beds.getAttribute('aria-describedby'))!}`).textContent(),
     ).resolves.toMatch(/^assumption: /);
+    // The baseline as written, pinned first: the base of the comparison below.
+    await page.click('#pin');
     await beds.fill('5');
     await beds.dispatchEvent('change');
     await art.fill('16');
@@ -140,10 +142,19 @@ describe('the app', () => {
       '2 number(s) changed from the model file.',
     );
     await page.fill('#reps', '20');
+    await page.fill('#scenario-name', 'Five beds and a bigger ART');
     await page.click('#run');
     await page.waitForSelector('#results:not([hidden])', { timeout: 120_000 });
     expect(await page.locator('#charts figure svg').count()).toBe(5);
-    await page.fill('#scenario-name', 'Five beds and a bigger ART');
+    // Compare the change with the baseline on common random numbers.
+    await page.click('#pin');
+    await page.click('#compare');
+    await page.waitForSelector('#comparison:not([hidden])', { timeout: 120_000 });
+    await expect(page.locator('#comparison-leads p').first().textContent()).resolves.toMatch(
+      /^"Five beds and a bigger ART" .* against "Leicestershire baseline \(March 2025 plan\)"/,
+    );
+    expect(await page.locator('#comparison-table tbody tr').count()).toBe(1);
+    await expect(page.locator('#comparison-table tbody td').nth(3).textContent()).resolves.toMatch(/^-?£/);
     await page.click('#save');
     await expect(page.locator('#saved li').first().textContent()).resolves.toContain(
       'Five beds and a bigger ART',
