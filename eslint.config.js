@@ -75,6 +75,13 @@ const PACKAGE_BANS = {
 
 const ALL = Object.keys(LAYERS);
 
+/** Randomness comes only from named streams. */
+const NO_MATH_RANDOM = {
+  object: 'Math',
+  property: 'random',
+  message: 'Use a named random stream (src/random): results must be reproducible.',
+};
+
 /** The no-restricted-imports patterns of a folder: the folders above it, and its banned packages. */
 function restrictions(folder) {
   const allowed = new Set([folder, ...LAYERS[folder]]);
@@ -99,14 +106,7 @@ export default tseslint.config(
   prettier,
   {
     rules: {
-      'no-restricted-properties': [
-        'error',
-        {
-          object: 'Math',
-          property: 'random',
-          message: 'Use a named random stream (src/random): results must be reproducible.',
-        },
-      ],
+      'no-restricted-properties': ['error', NO_MATH_RANDOM],
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
     },
   },
@@ -118,11 +118,7 @@ export default tseslint.config(
     rules: {
       'no-restricted-properties': [
         'error',
-        {
-          object: 'Math',
-          property: 'random',
-          message: 'Use a named random stream (src/random): results must be reproducible.',
-        },
+        NO_MATH_RANDOM,
         ...[
           'exp',
           'log',

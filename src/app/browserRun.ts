@@ -6,7 +6,7 @@
  */
 import type { BatchResult, BatchTask } from '../experiment/batch.ts';
 import type { PreparedModel } from '../experiment/prepared.ts';
-import { drawsOf, setShape, type ReplicationSet } from '../experiment/replicationSet.ts';
+import { batchesOf, gatheredSet, type ReplicationSet } from '../experiment/replicationSet.ts';
 import RunWorker from './worker.ts?worker&inline';
 
 export interface BrowserRunOptions {
@@ -21,10 +21,7 @@ export interface BrowserRunOptions {
 export async function runInBrowser(o: BrowserRunOptions): Promise<ReplicationSet> {
   const reps = Array.from({ length: o.replications }, (_, i) => i);
   const workers = Math.max(1, Math.min(o.workers ?? navigator.hardwareConcurrency ?? 2, reps.length));
-  // Small batches keep the progress bar moving and the workers evenly loaded.
-  const size = Math.max(1, Math.min(50, Math.ceil(reps.length / (workers * 8))));
-  const batches: number[][] = [];
-  for (let i = 0; i < reps.length; i += size) batches.push(reps.slice(i, i + size));
+  const batches = batchesOf(reps, workers);
   const byRep = new Map<number, Float64Array>();
   let events = 0;
   let done = 0;
@@ -68,13 +65,5 @@ export async function runInBrowser(o: BrowserRunOptions): Promise<ReplicationSet
   } finally {
     stop();
   }
-  return {
-    prepared: o.model,
-    ...setShape(o.model),
-    reps,
-    monthly: reps.map((r) => byRep.get(r)!),
-    events,
-    workers,
-    draws: drawsOf(o.model, o.seed, reps),
-  };
+  return gatheredSet(o.model, o.seed, reps, byRep, events, workers);
 }

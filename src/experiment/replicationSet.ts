@@ -45,3 +45,34 @@ export function setShape(p: PreparedModel): Pick<ReplicationSet, 'defs' | 'calen
     months: p.scenario.calendar.monthBreaks.length - 1,
   };
 }
+
+/**
+ * The replication set of results gathered by replication index (from threads, workers or the
+ * main thread, in whatever order they finished): the one way every runner assembles it.
+ */
+export function gatheredSet(
+  p: PreparedModel,
+  seed: number,
+  reps: readonly number[],
+  byRep: ReadonlyMap<number, Float64Array>,
+  events: number,
+  workers: number,
+): ReplicationSet {
+  return {
+    prepared: p,
+    ...setShape(p),
+    reps: [...reps],
+    monthly: reps.map((r) => byRep.get(r)!),
+    events,
+    workers,
+    draws: drawsOf(p, seed, reps),
+  };
+}
+
+/** Replications in batches of at most 50, about eight a worker, so that workers stay evenly loaded. */
+export function batchesOf(reps: readonly number[], workers: number): number[][] {
+  const size = Math.max(1, Math.min(50, Math.ceil(reps.length / (workers * 8))));
+  const batches: number[][] = [];
+  for (let i = 0; i < reps.length; i += size) batches.push(reps.slice(i, i + size));
+  return batches;
+}

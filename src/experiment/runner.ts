@@ -10,7 +10,7 @@ import { availableParallelism } from 'node:os';
 import { Piscina } from 'piscina';
 import { runBatch, type BatchResult, type BatchTask } from './batch.ts';
 import type { PreparedModel } from './prepared.ts';
-import { drawsOf, setShape, type ReplicationSet } from './replicationSet.ts';
+import { batchesOf, gatheredSet, type ReplicationSet } from './replicationSet.ts';
 
 export type { ReplicationSet } from './replicationSet.ts';
 
@@ -104,9 +104,7 @@ export async function runReplications(o: RunOptions): Promise<ReplicationSet> {
   let workers = o.pool
     ? Math.max(2, o.workers ?? defaultWorkers())
     : Math.max(1, Math.min(o.workers ?? defaultWorkers(), reps.length));
-  const size = Math.max(1, Math.min(50, Math.ceil(reps.length / (workers * 8))));
-  const batches: number[][] = [];
-  for (let i = 0; i < reps.length; i += size) batches.push(reps.slice(i, i + size));
+  const batches = batchesOf(reps, workers);
   const byRep = new Map<number, Float64Array>();
   let events = 0;
   let done = 0;
@@ -155,15 +153,7 @@ export async function runReplications(o: RunOptions): Promise<ReplicationSet> {
       if (!o.pool) await pool.destroy();
     }
   }
-  return {
-    prepared: o.model,
-    ...setShape(o.model),
-    reps,
-    monthly: reps.map((r) => byRep.get(r)!),
-    events,
-    workers,
-    draws: drawsOf(o.model, o.seed, reps),
-  };
+  return gatheredSet(o.model, o.seed, reps, byRep, events, workers);
 }
 
 /**

@@ -8,23 +8,14 @@ import { createServer, type Server } from 'node:http';
 import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { extname, join, normalize } from 'node:path';
-import { chromium, type Browser } from 'playwright-core';
+import type { Browser } from 'playwright-core';
+import { launchChromium, watch } from './chromium.ts';
 import { build } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { executeRun } from '../../src/output/runFolder.ts';
 import { fileReader, formatModelError, loadModel } from '../../src/scenario/load.ts';
 import { loadModelFrom } from '../../src/scenario/loadFrom.ts';
 
-const CHROMIUM = '/usr/bin/chromium';
-const ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 const TYPES: Record<string, string> = {
   '.html': 'text/html',
   '.js': 'text/javascript',
@@ -59,7 +50,7 @@ beforeAll(async () => {
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const address = server.address();
   origin = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
-  browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
+  browser = await launchChromium();
 }, 180_000);
 
 afterAll(async () => {
@@ -78,15 +69,7 @@ describe('the app', () => {
 
   it('runs the baseline in the browser and gives the command line the same summary.json, byte for byte', async () => {
     const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-    const errors: string[] = [];
-    const external: string[] = [];
-    page.on('console', (m) => {
-      if (m.type() === 'error') errors.push(m.text());
-    });
-    page.on('pageerror', (e) => errors.push(e.message));
-    page.on('request', (r) => {
-      if (!r.url().startsWith(origin) && !/^(blob|data):/.test(r.url())) external.push(r.url());
-    });
+    const { errors, external } = watch(page, (url) => url.startsWith(origin) || /^(blob|data):/.test(url));
     await page.goto(`${origin}/`);
     await expect(page.locator('#model-status').textContent()).resolves.toContain('Leicestershire baseline');
     const seed = Number(await page.inputValue('#seed'));

@@ -3,25 +3,13 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { chromium, type Browser } from 'playwright-core';
+import type { Browser } from 'playwright-core';
+import { launchChromium, watch } from './chromium.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { executeCompare } from '../../src/output/compareFolder.ts';
 import { executeRun } from '../../src/output/runFolder.ts';
 import { formatModelError, loadModel } from '../../src/scenario/load.ts';
 import { THEMES } from '../../src/scenario/fieldUnit.ts';
-
-// Debian's Chromium, installed by test/browser/ensure-chromium.sh (npm's pretest step).
-const CHROMIUM = '/usr/bin/chromium';
-// Flags that keep a headless Chromium off the network (this machine has none to offer).
-const ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 
 let dir = '';
 let compareDir = '';
@@ -57,21 +45,13 @@ beforeAll(async () => {
       out: join(mkdtempSync(join(tmpdir(), 'caresim-report-')), 'compare'),
     })
   ).dir;
-  browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
+  browser = await launchChromium();
 }, 180_000);
 
 /** Open a report, collecting console errors, page errors and any request beyond the file itself. */
 async function openWatched(file: string) {
   const page = await browser.newPage();
-  const errors: string[] = [];
-  const external: string[] = [];
-  page.on('console', (m) => {
-    if (m.type() === 'error') errors.push(m.text());
-  });
-  page.on('pageerror', (e) => errors.push(e.message));
-  page.on('request', (r) => {
-    if (!/^(file|data):/.test(r.url())) external.push(r.url());
-  });
+  const { errors, external } = watch(page, (url) => /^(file|data):/.test(url));
   await page.goto(pathToFileURL(file).href, { waitUntil: 'load' });
   return { page, errors, external };
 }
