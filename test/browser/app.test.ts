@@ -71,6 +71,7 @@ describe('the app', () => {
     const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
     const { errors, external } = watch(page, (url) => url.startsWith(origin) || /^(blob|data):/.test(url));
     await page.goto(`${origin}/`);
+    await page.waitForSelector('#levers fieldset');
     await expect(page.locator('#model-status').textContent()).resolves.toContain('Leicestershire baseline');
     const seed = Number(await page.inputValue('#seed'));
     await page.fill('#reps', '50');
@@ -109,6 +110,7 @@ describe('the app', () => {
       if (m.type() === 'error') errors.push(m.text());
     });
     await page.goto(`${origin}/`);
+    await page.waitForSelector('#levers fieldset');
     const beds = page.locator('input[data-path="homes.csHome2.beds"]');
     const art = page.locator('input[data-path="art.capacity[1].children"]');
     // Each number shows where it comes from.
@@ -139,11 +141,11 @@ describe('the app', () => {
     expect(await page.locator('#comparison-table tbody tr').count()).toBe(1);
     await expect(page.locator('#comparison-table tbody td').nth(3).textContent()).resolves.toMatch(/^-?£/);
     await page.click('#save');
-    await expect(page.locator('#saved li').first().textContent()).resolves.toContain(
-      'Five beds and a bigger ART',
-    );
+    // Saving is asynchronous (IndexedDB): wait for the list to show it.
+    await page.waitForSelector('#saved li:has-text("Five beds and a bigger ART")', { timeout: 30_000 });
     // A reload keeps the saved scenario; restoring it brings the edits back into the form.
     await page.reload();
+    await page.waitForSelector('#saved li:has-text("Five beds and a bigger ART")', { timeout: 30_000 });
     await page.getByRole('button', { name: 'Restore Five beds and a bigger ART' }).click();
     await expect(beds.inputValue()).resolves.toBe('5');
     await expect(art.inputValue()).resolves.toBe('16');
