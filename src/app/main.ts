@@ -29,7 +29,9 @@ import { formatMoney } from '../charts/money.ts';
 import { meanWithRange } from '../report/uncertaintyWords.ts';
 
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
-const CARESIM_VERSION = '0.1.0';
+/** caresim's version, put in by the build from package.json (app.vite.config.ts). */
+declare const __CARESIM_VERSION__: string;
+const CARESIM_VERSION = __CARESIM_VERSION__;
 
 // The charts' font, served with the app (no font service is asked for anything).
 const fonts = document.createElement('style');

@@ -96,6 +96,9 @@ describe('the app', () => {
     await expect(page.locator('#lead').textContent()).resolves.toMatch(/^Under "Leicestershire baseline/);
     expect(await page.locator('#findings li').count()).toBeGreaterThanOrEqual(4);
     expect(await page.locator('#charts figure svg').count()).toBe(5);
+    // The source line names caresim's version as package.json gives it (the build puts it in).
+    const { version } = JSON.parse(readFileSync('package.json', 'utf8')) as { version: string };
+    expect(await page.locator('#charts').innerHTML()).toContain(`Source: caresim ${version},`);
     expect(errors).toEqual([]);
     expect(external).toEqual([]);
     await page.close();
