@@ -3,8 +3,6 @@
  * the command line's own code, and read the answer, the findings and the charts. Nothing is sent
  * anywhere: models and results stay in the page.
  */
-import { compile } from 'vega-lite';
-import { parse, View } from 'vega';
 import regularFont from '@expo-google-fonts/source-sans-3/400Regular/SourceSans3_400Regular.ttf?url';
 import boldFont from '@expo-google-fonts/source-sans-3/700Bold/SourceSans3_700Bold.ttf?url';
 import { loadModelFrom, formatModelError, type LoadResult } from '../scenario/loadFrom.ts';
@@ -27,6 +25,19 @@ import { comparisonLead } from '../report/compareReport.ts';
 import { formatValue } from '../report/textTable.ts';
 import { formatMoney } from '../charts/money.ts';
 import { meanWithRange } from '../report/uncertaintyWords.ts';
+import { drawChart, type DrawnChart } from './chartView.ts';
+import { compareCharts } from '../charts/compareCharts.ts';
+import { compareSource } from '../charts/compareInput.ts';
+import { comparisonReplicationsRows, comparisonYearsRows, modelCostsRows } from '../experiment/comparison.ts';
+import { parseModelCostRows, parseReplicationSavingRows, parseScenarioYearRows } from '../output/csv.ts';
+
+/** The live charts of each charts area, finalised before the area is redrawn. */
+const drawn = new Map<HTMLElement, DrawnChart[]>();
+function clearCharts(area: HTMLElement): void {
+  for (const d of drawn.get(area) ?? []) d.view.finalize();
+  drawn.set(area, []);
+  area.replaceChildren();
+}
 
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
 /** caresim's version, put in by the build from package.json (app.vite.config.ts). */
@@ -71,12 +82,6 @@ function load(file: string, restore: readonly [string, number][] = []): void {
   $('model-summary').textContent = summariseModel(r.model, r.raw, file);
   ($('seed') as HTMLInputElement).value = String(r.model.run.seed);
   ($('run') as HTMLButtonElement).disabled = false;
-}
-
-async function render(spec: object, into: HTMLElement): Promise<void> {
-  const view = new View(parse(compile(spec as never).spec), { renderer: 'none' });
-  into.innerHTML = await view.toSVG();
-  view.finalize();
 }
 
 async function run(): Promise<void> {
@@ -134,18 +139,14 @@ async function run(): Promise<void> {
       ),
     );
     const charts = $('charts');
-    charts.replaceChildren();
+    clearCharts(charts);
     for (const c of runCharts(periods, years, {
       caresim: CARESIM_VERSION,
       model: model.name,
       replications: reps,
       seed,
-    })) {
-      const figure = document.createElement('figure');
-      figure.setAttribute('aria-label', c.title);
-      charts.append(figure);
-      await render(c.spec, figure);
-    }
+    }))
+      drawn.set(charts, [...(drawn.get(charts) ?? []), await drawChart(c, charts)]);
     $('summary-json').textContent = summary;
     const link = $('download-summary') as HTMLAnchorElement;
     URL.revokeObjectURL(link.href);
@@ -388,7 +389,31 @@ async function compare(): Promise<void> {
       ])
         row.insertCell().textContent = cell;
     }
+    // The comparison's charts from its tables written and read back as `caresim compare` does.
+    const area = $('comparison-charts');
+    clearCharts(area);
+    const input = {
+      summary: {
+        base: { name: base, file: base },
+        replications: reps,
+        seed,
+        scenarios: comparisons,
+      },
+      costs: parseModelCostRows(resultsCsv(modelCostsRows(sets))),
+      years: parseScenarioYearRows(resultsCsv(comparisonYearsRows(comparisons))),
+      replications: parseReplicationSavingRows(
+        resultsCsv(comparisonReplicationsRows(sets[0]!.reps, comparisons)),
+      ),
+    };
+    const source = compareSource({
+      caresim: CARESIM_VERSION,
+      models: pinned,
+      replications: reps,
+      seed,
+    });
     $('comparison').hidden = false;
+    for (const c of compareCharts(input, source))
+      drawn.set(area, [...(drawn.get(area) ?? []), await drawChart(c, area)]);
     $('run-status').textContent =
       `${pinned.length} scenarios, ${reps} replications each, in ${((performance.now() - started) / 1000).toFixed(1)} s.`;
   } catch (e) {

@@ -93,7 +93,13 @@ export function compareCharts(input: CompareInput, source: Source): ChartDefinit
       mean: r.mean,
       low: r.ciLow ?? r.mean,
       high: r.ciHigh ?? r.mean,
+      text: `${formatMoney(r.mean)} (95% interval of the mean ${formatMoney(r.ciLow ?? r.mean)} to ${formatMoney(r.ciHigh ?? r.mean)})`,
     }));
+  const paybackTooltip = [
+    { field: 'scenario', title: 'Scenario' },
+    { field: 'year', title: 'By the end of' },
+    { field: 'text', title: 'Cumulative net saving' },
+  ];
   const lastYear = cumulative.reduce((y, r) => (r.year > y ? r.year : y), '');
   const paybackLines = summary.scenarios.map(
     (s) =>
@@ -123,6 +129,7 @@ export function compareCharts(input: CompareInput, source: Source): ChartDefinit
               y: { field: 'low', type: 'quantitative' },
               y2: { field: 'high' },
               color: scenarioColour,
+              tooltip: paybackTooltip,
             },
           },
           {
@@ -142,6 +149,7 @@ export function compareCharts(input: CompareInput, source: Source): ChartDefinit
                 axis: { labelExpr: MONEY_LABEL },
               },
               color: scenarioColour,
+              tooltip: paybackTooltip,
             },
           },
         ],
@@ -194,7 +202,7 @@ export function compareCharts(input: CompareInput, source: Source): ChartDefinit
           target.perYear,
           Math.max(...savings, target.perYear) - Math.min(...savings, 0),
           summary.replications,
-        ).map((b) => ({ scenario, ...b })),
+        ).map((b) => ({ scenario, ...b, range: `${formatMoney(b.from)} to ${formatMoney(b.to)}` })),
       );
       const tallest = Math.max(1, ...bins.map((b) => b.count));
       data = bins;
@@ -213,6 +221,11 @@ export function compareCharts(input: CompareInput, source: Source): ChartDefinit
           },
           y2: { datum: 0 },
           color: { ...scenarioColour, legend: null },
+          tooltip: [
+            { field: 'scenario', title: 'Scenario' },
+            { field: 'range', title: 'Saving' },
+            { field: 'count', title: 'Replications' },
+          ],
         },
       };
     }
@@ -336,8 +349,14 @@ function costDifferenceChart(
         low: -r.p95,
         high: -r.p5,
         label: r.year === year ? formatMoney(difference) : '',
+        text: `${formatMoney(difference)} (range of outcomes ${formatMoney(-r.p95)} to ${formatMoney(-r.p5)})`,
       };
     });
+  const tooltip = [
+    { field: 'scenario', title: 'Scenario' },
+    { field: 'year', title: 'Financial year' },
+    { field: 'text', title: 'Cost against the base (mean)' },
+  ];
   const colour = {
     field: 'scenario',
     type: 'nominal',
@@ -371,6 +390,7 @@ function costDifferenceChart(
                 y: { field: 'low', type: 'quantitative' },
                 y2: { field: 'high' },
                 color: colour,
+                tooltip,
               },
             },
             {
@@ -389,6 +409,7 @@ function costDifferenceChart(
                   axis: { labelExpr: MONEY_LABEL, tickCount: 4 },
                 },
                 color: colour,
+                tooltip,
               },
             },
             {

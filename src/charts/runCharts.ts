@@ -75,6 +75,23 @@ const MONTH_AXIS = {
   axis: { format: '%Y', tickCount: 'year', labelAngle: 0 },
 } as const;
 
+/**
+ * What hovering over a month of a fan chart shows (the app draws charts live): the month and its
+ * five percentiles in words, highest first as the bands stack.
+ */
+const FAN_TOOLTIP = [
+  { field: 'date', type: 'temporal', title: 'Month', format: '%B %Y' },
+  ...(
+    [
+      ['p95', 'High (95th percentile)'],
+      ['p75', 'Upper quartile (75th)'],
+      ['p50', 'Middle (median)'],
+      ['p25', 'Lower quartile (25th)'],
+      ['p5', 'Low (5th percentile)'],
+    ] as const
+  ).map(([field, title]) => ({ field, type: 'quantitative', title, format: ',.1~f' })),
+];
+
 /** A fan chart of one monthly series: median line with 50% and 90% bands. */
 function fan(rows: StatRow[], color: string) {
   const values = rows.map((r) => ({
@@ -89,17 +106,27 @@ function fan(rows: StatRow[], color: string) {
     {
       data: { values },
       mark: { type: 'area', color, opacity: 0.2 },
-      encoding: { x: MONTH_AXIS, y: { field: 'p5', type: 'quantitative' }, y2: { field: 'p95' } },
+      encoding: {
+        x: MONTH_AXIS,
+        y: { field: 'p5', type: 'quantitative' },
+        y2: { field: 'p95' },
+        tooltip: FAN_TOOLTIP,
+      },
     },
     {
       data: { values },
       mark: { type: 'area', color, opacity: 0.4 },
-      encoding: { x: MONTH_AXIS, y: { field: 'p25', type: 'quantitative' }, y2: { field: 'p75' } },
+      encoding: {
+        x: MONTH_AXIS,
+        y: { field: 'p25', type: 'quantitative' },
+        y2: { field: 'p75' },
+        tooltip: FAN_TOOLTIP,
+      },
     },
     {
       data: { values },
       mark: { type: 'line', color, strokeWidth: 2 },
-      encoding: { x: MONTH_AXIS, y: { field: 'p50', type: 'quantitative' } },
+      encoding: { x: MONTH_AXIS, y: { field: 'p50', type: 'quantitative' }, tooltip: FAN_TOOLTIP },
     },
   ];
 }
@@ -365,13 +392,22 @@ export function runCharts(
       year: r.period,
       category: r.label,
       cost: r.series === 'cost.soldIncome' ? -r.mean : r.mean,
+      costText: formatMoney(r.series === 'cost.soldIncome' ? -r.mean : r.mean),
     }));
   const totals = series(years, 'cost.total').map((r) => ({
     year: r.period,
     mean: r.mean,
     low: r.ciLow ?? r.mean,
     high: r.ciHigh ?? r.mean,
+    total:
+      r.ciLow === null || r.ciHigh === null
+        ? formatMoney(r.mean)
+        : `${formatMoney(r.mean)} (95% interval of the mean ${formatMoney(r.ciLow)} to ${formatMoney(r.ciHigh)})`,
   }));
+  const totalTooltip = [
+    { field: 'year', title: 'Financial year' },
+    { field: 'total', title: 'Total (mean)' },
+  ];
   const yMoney = { type: 'quantitative', title: '£ per year', axis: { labelExpr: MONEY_LABEL } } as const;
   charts.push({
     name: 'cost-by-year',
@@ -392,6 +428,11 @@ export function runCharts(
               x: { field: 'year', type: 'ordinal', title: 'Financial year', axis: { labelAngle: -45 } },
               y: { field: 'cost', aggregate: 'sum', ...yMoney },
               color: { field: 'category', type: 'nominal', title: null, scale: { range: [...PALETTE] } },
+              tooltip: [
+                { field: 'year', title: 'Financial year' },
+                { field: 'category', title: 'Category' },
+                { field: 'costText', title: 'Cost (mean)' },
+              ],
             },
           },
           {
@@ -401,12 +442,17 @@ export function runCharts(
               x: { field: 'year', type: 'ordinal' },
               y: { field: 'low', type: 'quantitative' },
               y2: { field: 'high' },
+              tooltip: totalTooltip,
             },
           },
           {
             data: { values: totals },
             mark: { type: 'tick', color: '#000', thickness: 2 },
-            encoding: { x: { field: 'year', type: 'ordinal' }, y: { field: 'mean', type: 'quantitative' } },
+            encoding: {
+              x: { field: 'year', type: 'ordinal' },
+              y: { field: 'mean', type: 'quantitative' },
+              tooltip: totalTooltip,
+            },
           },
         ],
       },
@@ -442,6 +488,11 @@ export function runCharts(
             axis: COUNT_AXIS,
           },
           color: { field: 'need', type: 'nominal', title: null, scale: { range: [...PALETTE] } },
+          tooltip: [
+            { field: 'year', title: 'Financial year' },
+            { field: 'need', title: 'Need' },
+            { field: 'placements', type: 'quantitative', title: 'Placements (mean)', format: ',.1~f' },
+          ],
         },
       },
       source,
@@ -518,7 +569,12 @@ function artChart(periods: readonly StatRow[], source: Source): ChartDefinition 
           ...(['Caseload', 'Waiting list'] as const).map((what, i) => ({
             transform: [{ filter: { field: 'what', equal: what } }],
             mark: { type: 'area', opacity: 0.2, color: ART_SERIES.colour[i] },
-            encoding: { x: MONTH_AXIS, y: { field: 'p5', type: 'quantitative' }, y2: { field: 'p95' } },
+            encoding: {
+              x: MONTH_AXIS,
+              y: { field: 'p5', type: 'quantitative' },
+              y2: { field: 'p95' },
+              tooltip: [{ field: 'what', title: 'Series' }, ...FAN_TOOLTIP],
+            },
           })),
           {
             transform: [{ filter: "datum.what !== 'Capacity'" }],
