@@ -19,6 +19,7 @@ import {
 } from '../output/reportFiles.ts';
 import { executeMerge, executeRun } from '../output/runFolder.ts';
 import { writeCompareWorkbook, writeRunWorkbook } from '../output/workbook.ts';
+import { diskFolder } from '../output/diskFolder.ts';
 import { executeSensitivity } from '../output/sensitivityFolder.ts';
 import { executeSweep } from '../output/sweepFolder.ts';
 import { formatComparison } from '../report/compareSummary.ts';
@@ -259,11 +260,11 @@ export async function reportCommand(dir: string): Promise<number> {
     if (isComparison) {
       writeCompareReport(dir);
       await writeCompareWordReport(dir);
-      await writeCompareWorkbook(dir);
+      await writeCompareWorkbook(diskFolder(dir));
     } else {
       writeRunReport(dir);
       await writeRunWordReport(dir);
-      await writeRunWorkbook(dir);
+      await writeRunWorkbook(diskFolder(dir));
     }
     console.log(
       `Drew ${files.length / 3} charts in ${dir}/charts (vega-lite spec, SVG and PNG of each) and wrote report.html, report.md, report.docx and results.xlsx`,

@@ -9,7 +9,7 @@ import { shownCount, suppressionNote } from '../data/disclosure.ts';
 import { backtest, type BacktestOptions, type BacktestResult } from '../experiment/backtest.ts';
 import { formatBacktest } from '../report/backtestReport.ts';
 import { formatCalibration } from '../report/calibrationReport.ts';
-import { buildFacts } from './manifest.ts';
+import { buildFacts } from './buildInfo.ts';
 import { writeChartsInto } from './chartFiles.ts';
 import { resultsCsv } from './csv.ts';
 import { jsonText } from './json.ts';

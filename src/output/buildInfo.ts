@@ -6,6 +6,9 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { PRNG_ALGORITHM } from '../random/streams.ts';
+import { RESULTS_FORMAT } from './summaryFile.ts';
+import type { Manifest } from './manifest.ts';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
@@ -29,4 +32,19 @@ export function gitCommit(): string | null {
   } catch {
     return null;
   }
+}
+
+/** The fields every manifest has, for this process now. */
+export function buildFacts(): Pick<
+  Manifest,
+  'format' | 'caresim' | 'gitCommit' | 'node' | 'platform' | 'prng'
+> {
+  return {
+    format: RESULTS_FORMAT,
+    caresim: caresimVersion(),
+    gitCommit: gitCommit(),
+    node: process.version,
+    platform: `${process.platform} ${process.arch}`,
+    prng: PRNG_ALGORITHM,
+  };
 }

@@ -14,6 +14,7 @@ import { readCompareFolder } from './compareTables.ts';
 import { parseStatRows } from './csv.ts';
 import { jsonText } from './json.ts';
 import { readManifest } from './manifest.ts';
+import { diskFolder } from './diskFolder.ts';
 import { renderChart } from './render.ts';
 
 /** Render charts into `chartsDir` (created if needed). Returns the file names written. */
@@ -65,7 +66,7 @@ async function replaceCharts(dir: string, charts: readonly ChartDefinition[]): P
  * @throws Error if the folder is not a run's results folder
  */
 export async function redrawRunCharts(runDir: string): Promise<string[]> {
-  const manifest = readManifest(runDir, ['run', 'merge']);
+  const manifest = readManifest(diskFolder(runDir), ['run', 'merge']);
   for (const f of ['periods.csv', 'years.csv'])
     if (!existsSync(join(runDir, f)))
       throw new Error(`${runDir}: no ${f} (not the results folder of caresim run)`);
@@ -84,6 +85,7 @@ export async function redrawRunCharts(runDir: string): Promise<string[]> {
  * @throws Error if the folder is not a comparison folder
  */
 export async function redrawCompareCharts(dir: string): Promise<string[]> {
-  const manifest = readManifest(dir, ['compare']);
-  return replaceCharts(dir, compareCharts(readCompareFolder(dir), compareSource(manifest)));
+  const folder = diskFolder(dir);
+  const manifest = readManifest(folder, ['compare']);
+  return replaceCharts(dir, compareCharts(readCompareFolder(folder), compareSource(manifest)));
 }

@@ -3,21 +3,15 @@
  * by year and by replication, each model's own costs, the charts and reports, and the
  * manifest, written into a folder that appears only when complete.
  */
-import {
-  comparisonReplicationsRows,
-  comparisonYearsRows,
-  modelCostsRows,
-  runComparison,
-  type ScenarioComparison,
-} from '../experiment/compare.ts';
-import { psaRows } from '../experiment/psa.ts';
-import { horizonYears, prepare, streamsOf, uncertainOf } from '../experiment/prepared.ts';
+import { runComparison, type ScenarioComparison } from '../experiment/compare.ts';
+import { prepare } from '../experiment/prepared.ts';
 import type { SeriesOptions } from '../experiment/runner.ts';
 import type { ModelFile } from '../scenario/schema/model.ts';
 import { redrawCompareCharts } from './chartFiles.ts';
-import { resultsCsv } from './csv.ts';
-import { jsonText } from './json.ts';
-import { buildFacts, manifestText, RESULTS_FORMAT, timing, type CompareManifest } from './manifest.ts';
+import { manifestText, timing, type CompareManifest } from './manifest.ts';
+import { buildFacts } from './buildInfo.ts';
+import { compareFacts, writeCompareTables } from './compareFiles.ts';
+import { diskFolder } from './diskFolder.ts';
 import { writeCompareReport, writeCompareWordReport } from './reportFiles.ts';
 import { writeCompareWorkbook } from './workbook.ts';
 import { defaultRunDir, RunDirectory } from './runDirectory.ts';
@@ -68,37 +62,14 @@ export async function executeCompare(o: CompareOptions): Promise<CompareOutcome>
     });
     // With --precision the replications run are those sequential stopping reached.
     const ran = sets[0]!.reps.length;
-    dir.write(
-      'compare.json',
-      jsonText({
-        format: RESULTS_FORMAT,
-        base: { name: base.name, file: o.files[0] },
-        replications: ran,
-        seed,
-        scenarios: comparisons.map(({ perRep: _perRep, ...c }) => c),
-      }),
-    );
-    dir.write('compare-years.csv', resultsCsv(comparisonYearsRows(comparisons)));
-    dir.write('compare-costs.csv', resultsCsv(modelCostsRows(sets)));
-    dir.write('compare-replications.csv', resultsCsv(comparisonReplicationsRows(sets[0]!.reps, comparisons)));
-    // The probabilistic sensitivity analysis, when the models drew parameters from beliefs.
-    if (comparisons.some((c) => c.psa !== null))
-      dir.write('compare-psa.csv', resultsCsv(psaRows(comparisons)));
+    writeCompareTables(dir, { sets, comparisons, base: { name: base.name, file: o.files[0]! }, seed });
     const manifest: CompareManifest = {
       ...buildFacts(),
       command: 'compare',
-      models: prepared.map((p, i) => ({ file: o.files[i]!, name: p.model.name, hash: p.hash })),
-      years: horizonYears(prepared[0]!),
+      ...compareFacts(prepared, o.files, sets),
       seed,
       replications: ran,
       sequentialStopping: stopping,
-      workers: Math.max(...sets.map((x) => x.workers)),
-      commonRandomNumbers:
-        'every model runs replications 0..n-1 with the same master seed; streams are keyed by (seed, replication, name)',
-      events: sets.reduce((a, s) => a + s.events, 0),
-      // Every stream any of the models draws from (the same name is the same stream in each).
-      streams: [...new Set(prepared.flatMap(streamsOf))],
-      uncertain: uncertainOf(...prepared),
       ...timing(started),
       files: [
         ...dir.files,
@@ -115,7 +86,7 @@ export async function executeCompare(o: CompareOptions): Promise<CompareOutcome>
       await redrawCompareCharts(dir.partial);
       writeCompareReport(dir.partial);
       await writeCompareWordReport(dir.partial);
-      await writeCompareWorkbook(dir.partial);
+      await writeCompareWorkbook(diskFolder(dir.partial));
     }
     dir.commit();
     return { dir: dir.target, comparisons, manifest };

@@ -2,9 +2,8 @@
  * Reading a comparison folder's tables back (compare.json and its CSVs), as the charts and
  * the report take them.
  */
-import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import type { CompareInput, CompareSummary } from '../charts/compareInput.ts';
+import type { Folder } from './folder.ts';
 import { parseModelCostRows, parseReplicationSavingRows, parseScenarioYearRows } from './csv.ts';
 
 /** Parse compare.json, keeping what the charts need. */
@@ -38,11 +37,11 @@ const COMPARE_FILES = [
  * Read a comparison folder's tables.
  * @throws Error if the folder is not a comparison folder
  */
-export function readCompareFolder(dir: string): CompareInput {
+export function readCompareFolder(folder: Folder): CompareInput {
   for (const f of COMPARE_FILES)
-    if (!existsSync(join(dir, f)))
-      throw new Error(`${dir}: no ${f} (not the results folder of caresim compare)`);
-  const read = (f: string) => readFileSync(join(dir, f), 'utf8');
+    if (!folder.has(f))
+      throw new Error(`${folder.name}: no ${f} (not the results folder of caresim compare)`);
+  const read = (f: string) => folder.text(f);
   return {
     summary: parseCompareSummary(read('compare.json')),
     costs: parseModelCostRows(read('compare-costs.csv')),

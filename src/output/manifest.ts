@@ -5,11 +5,8 @@
  * module, so a run, a merge, a comparison, a sweep and a sensitivity analysis record the same
  * facts the same way, and a folder written by another version is refused with a clear message.
  */
-import { readFileSync, existsSync } from 'node:fs';
-import { join } from 'node:path';
 import { z } from 'zod';
-import { PRNG_ALGORITHM } from '../random/streams.ts';
-import { caresimVersion, gitCommit } from './buildInfo.ts';
+import type { Folder } from './folder.ts';
 import { jsonText } from './json.ts';
 import { RESULTS_FORMAT } from './summaryFile.ts';
 
@@ -158,21 +155,6 @@ export type SensitivityManifest = z.infer<typeof sensitivityManifest>;
 /** The manifest of a folder with a run's tables (a run or a merge of shards). */
 export type RunLikeManifest = RunManifest | MergeManifest;
 
-/** The fields every manifest has, for this process now. */
-export function buildFacts(): Pick<
-  Manifest,
-  'format' | 'caresim' | 'gitCommit' | 'node' | 'platform' | 'prng'
-> {
-  return {
-    format: RESULTS_FORMAT,
-    caresim: caresimVersion(),
-    gitCommit: gitCommit(),
-    node: process.version,
-    platform: `${process.platform} ${process.arch}`,
-    prng: PRNG_ALGORITHM,
-  };
-}
-
 /** A timing: when the work started and ended, and the seconds between. */
 export function timing(started: Date | null, finished = new Date()) {
   return {
@@ -196,15 +178,17 @@ export function manifestText(m: Manifest): string {
  * @throws Error naming the folder and what is wrong (none, not JSON, another format or command)
  */
 export function readManifest<C extends Manifest['command']>(
-  dir: string,
+  folder: Folder,
   expect: readonly C[],
 ): Extract<Manifest, { command: C }> {
-  const file = join(dir, 'manifest.json');
+  const dir = folder.name;
+  const file = folder.path('manifest.json');
   const what = expect.map((c) => `caresim ${c}`).join(' or ');
-  if (!existsSync(file)) throw new Error(`${dir}: no manifest.json (not the results folder of ${what})`);
+  if (!folder.has('manifest.json'))
+    throw new Error(`${dir}: no manifest.json (not the results folder of ${what})`);
   let data: unknown;
   try {
-    data = JSON.parse(readFileSync(file, 'utf8'));
+    data = JSON.parse(folder.text('manifest.json'));
   } catch (e) {
     throw new Error(`${file}: not valid JSON (${e instanceof Error ? e.message : String(e)})`, {
       cause: e,

@@ -5,26 +5,18 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { prepare, horizonYears, streamsOf, uncertainOf, type PreparedModel } from '../experiment/prepared.ts';
+import { prepare } from '../experiment/prepared.ts';
 import { mergeShards, runModel, type RunRequest, type Shard } from '../experiment/run.ts';
 import { setShape, type ReplicationSet } from '../experiment/replicationSet.ts';
-import { buildTables, type RunTables } from '../experiment/tables.ts';
+import type { RunTables } from '../experiment/tables.ts';
 import type { ModelFile } from '../scenario/schema/model.ts';
 import { writeRunCharts } from './chartFiles.ts';
-import { resultsCsv } from './csv.ts';
-import { summaryText } from './summaryFile.ts';
-import { jsonText } from './json.ts';
-import {
-  buildFacts,
-  manifestText,
-  readManifest,
-  RESULTS_FORMAT,
-  timing,
-  type RunLikeManifest,
-  type RunManifest,
-} from './manifest.ts';
+import { buildFacts } from './buildInfo.ts';
+import { diskFolder } from './diskFolder.ts';
+import { manifestText, readManifest, timing, type RunLikeManifest, type RunManifest } from './manifest.ts';
 import { writeRunReport, writeRunWordReport } from './reportFiles.ts';
 import { writeRunWorkbook } from './workbook.ts';
+import { modelFacts, writeRunTables } from './runFiles.ts';
 import { defaultRunDir, RunDirectory } from './runDirectory.ts';
 
 const RAW_FILE = 'replications.f64';
@@ -65,15 +57,7 @@ async function writeRunFolder(
   raw: boolean,
   charts: boolean,
 ): Promise<{ tables: RunTables; manifest: RunLikeManifest }> {
-  const tables = buildTables(set);
-  dir.write('summary.json', summaryText(set.prepared.model.name, set.reps.length, facts.seed, tables));
-  const periodsCsv = resultsCsv(tables.periods);
-  const yearsCsv = resultsCsv(tables.years);
-  dir.write('periods.csv', periodsCsv);
-  dir.write('years.csv', yearsCsv);
-  dir.write('replications.csv', resultsCsv(tables.replications));
-  if (tables.history.length > 0)
-    dir.write('history.json', jsonText({ format: RESULTS_FORMAT, checks: tables.history }));
+  const { tables, periodsCsv, yearsCsv } = writeRunTables(dir, set, facts.seed);
   if (raw) {
     // The monthly matrices themselves (float64, little-endian, replication after replication
     // in the order of manifest.raw.reps), so that shards can be merged exactly.
@@ -108,28 +92,10 @@ async function writeRunFolder(
   if (charts) {
     writeRunReport(dir.partial);
     await writeRunWordReport(dir.partial);
-    await writeRunWorkbook(dir.partial);
+    await writeRunWorkbook(diskFolder(dir.partial));
   }
   dir.commit();
   return { tables, manifest };
-}
-
-/** The manifest facts every folder of a prepared model's replications shares. */
-function modelFacts(p: PreparedModel, modelFile: string, set: ReplicationSet, seed: number) {
-  return {
-    modelFile,
-    modelName: p.model.name,
-    modelHash: p.hash,
-    years: horizonYears(p),
-    start: p.scenario.startDate,
-    seed,
-    replications: set.reps.length,
-    workers: set.workers,
-    events: set.events,
-    streams: streamsOf(p),
-    uncertain: uncertainOf(p),
-    model: p.model as unknown as Record<string, unknown>,
-  };
 }
 
 /**
@@ -180,7 +146,7 @@ export async function executeRun(o: ExecuteOptions): Promise<RunOutcome> {
  * @throws Error when the folders are not shards of one run, or one is missing
  */
 export async function executeMerge(dirs: readonly string[], out: string): Promise<RunOutcome> {
-  const manifests = dirs.map((d) => readManifest(d, ['run']));
+  const manifests = dirs.map((d) => readManifest(diskFolder(d), ['run']));
   const first = manifests[0]!;
   manifests.forEach((m, i) => {
     if (!m.shard || !m.raw) throw new Error(`${dirs[i]}: not a shard (run with --shard i/n)`);

@@ -12,7 +12,8 @@ import {
 } from '../experiment/sensitivity.ts';
 import { writeChartsInto } from './chartFiles.ts';
 import { resultsCsv } from './csv.ts';
-import { buildFacts, manifestText, timing } from './manifest.ts';
+import { manifestText, timing } from './manifest.ts';
+import { buildFacts } from './buildInfo.ts';
 import { defaultRunDir, RunDirectory } from './runDirectory.ts';
 
 export interface SensitivityFolderOptions extends SensitivityOptions {

@@ -19,7 +19,9 @@ import { writeSweepWorkbook } from './workbook.ts';
 import { writeSweepReports } from './reportFiles.ts';
 import { resultsCsv } from './csv.ts';
 import { jsonText } from './json.ts';
-import { buildFacts, manifestText, timing } from './manifest.ts';
+import { manifestText, timing } from './manifest.ts';
+import { buildFacts } from './buildInfo.ts';
+import { diskFolder } from './diskFolder.ts';
 import { defaultRunDir, RunDirectory } from './runDirectory.ts';
 
 export interface SweepFolderOptions extends SweepOptions {
@@ -113,7 +115,7 @@ export async function executeSweep(o: SweepFolderOptions): Promise<{
         heldFixed: held,
       }),
     );
-    await writeSweepWorkbook(dir.partial, charts);
+    await writeSweepWorkbook(diskFolder(dir.partial), charts);
     dir.commit();
     return { dir: dir.target, points, seconds: time.seconds!, answers, heldFixed: held };
   } catch (e) {

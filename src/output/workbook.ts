@@ -4,11 +4,10 @@
  * interval as numbers; the tables by financial year and by month as named Excel tables (so
  * PivotTables and filters work) with frozen headers and proper number formats (£, %, whole
  * children); every parameter with its source; the charts as images; and the manifest. Built from
- * what the folder holds, as the reports are.
+ * what the folder holds, as the reports are, and written into it (on disk for the command line,
+ * in memory for the app: exceljs runs in both).
  */
 import ExcelJS from 'exceljs';
-import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { runCharts, type StatRow } from '../charts/runCharts.ts';
 import type { MetricSummary } from '../experiment/tables.ts';
 import type { Block } from '../report/blocks.ts';
@@ -17,7 +16,8 @@ import { fieldTheme, THEMES } from '../scenario/fieldUnit.ts';
 import { MC_HEADING, RANGE_HEADING } from '../report/uncertaintyWords.ts';
 import { listProvenance } from '../scenario/provenance.ts';
 import { csvRecords, parseStatRows } from './csv.ts';
-import { compareReportDoc, runReportDoc } from './reportFiles.ts';
+import { compareReportDoc, runReportDoc } from './reportDocs.ts';
+import { pngSize, type Folder } from './folder.ts';
 import { readManifest } from './manifest.ts';
 
 /** The Excel number format for a value in a unit. */
@@ -79,19 +79,18 @@ function textSheet(wb: ExcelJS.Workbook, name: string, title: string, paragraphs
 /** The charts' PNGs, one under another, each with its title. */
 function chartSheet(
   wb: ExcelJS.Workbook,
-  dir: string,
+  folder: Folder,
   charts: readonly { name: string; title: string }[],
 ): void {
   const ws = wb.addWorksheet('Charts');
   ws.columns = [{ width: 120 }];
   let row = 1;
   for (const c of charts) {
-    const file = join(dir, 'charts', `${c.name}.png`);
-    if (!existsSync(file)) continue;
-    const png = readFileSync(file);
+    const file = `charts/${c.name}.png`;
+    if (!folder.has(file)) continue;
+    const png = folder.bytes(file);
     // PNG width and height, from its header, to keep the picture's shape.
-    const w = png.readUInt32BE(16);
-    const h = png.readUInt32BE(20);
+    const { width: w, height: h } = pngSize(png);
     const width = 760;
     const height = Math.round((h / w) * width);
     ws.getCell(row, 1).value = c.title;
@@ -178,14 +177,13 @@ const statRow = (r: StatRow) => [
  * Write results.xlsx into a run's folder (complete or partial), from its files.
  * @throws Error if the folder lacks its manifest, summary or tables
  */
-export async function writeRunWorkbook(dir: string): Promise<string> {
-  const m = readManifest(dir, ['run', 'merge']);
-  const summary = (
-    JSON.parse(readFileSync(join(dir, 'summary.json'), 'utf8')) as { metrics: Record<string, MetricSummary> }
-  ).metrics;
-  const periods = parseStatRows(readFileSync(join(dir, 'periods.csv'), 'utf8'));
-  const years = parseStatRows(readFileSync(join(dir, 'years.csv'), 'utf8'));
-  const doc = runReportDoc(dir);
+export async function writeRunWorkbook(folder: Folder): Promise<string> {
+  const m = readManifest(folder, ['run', 'merge']);
+  const summary = (JSON.parse(folder.text('summary.json')) as { metrics: Record<string, MetricSummary> })
+    .metrics;
+  const periods = parseStatRows(folder.text('periods.csv'));
+  const years = parseStatRows(folder.text('years.csv'));
+  const doc = runReportDoc(folder);
   const wb = new ExcelJS.Workbook();
   wb.creator = `caresim ${String(m.caresim)}`;
   wb.addWorksheet('Contents');
@@ -245,7 +243,7 @@ export async function writeRunWorkbook(dir: string): Promise<string> {
     replications: m.replications,
     seed: m.seed,
   };
-  chartSheet(wb, dir, runCharts(periods, years, source));
+  chartSheet(wb, folder, runCharts(periods, years, source));
   manifestSheet(wb, m as unknown as Record<string, unknown>);
   contentsSheet(
     wb,
@@ -261,9 +259,7 @@ export async function writeRunWorkbook(dir: string): Promise<string> {
       ['Manifest', 'how the results were made: seed, replications, versions, streams'],
     ],
   );
-  const file = join(dir, 'results.xlsx');
-  await wb.xlsx.writeFile(file);
-  return 'results.xlsx';
+  return save(wb, folder);
 }
 
 /** The texts of the blocks under one heading (paragraphs and list items), for a sheet of words. */
@@ -309,14 +305,14 @@ function sectionTexts(blocks: readonly Block[], heading: string): string[] {
 /** A CSV file of the folder as a named table: numbers as numbers, each column formatted by `format`. */
 function csvSheet(
   wb: ExcelJS.Workbook,
-  dir: string,
+  folder: Folder,
   file: string,
   sheet: string,
   table: string,
   format: (column: string, row: Record<string, string>) => string | undefined,
 ): void {
-  if (!existsSync(join(dir, file))) return;
-  const records = csvRecords(readFileSync(join(dir, file), 'utf8'));
+  if (!folder.has(file)) return;
+  const records = csvRecords(folder.text(file));
   if (records.length === 0) return;
   const headers = Object.keys(records[0]!);
   const isNumeric = headers.map((h) => records.every((r) => r[h] === '' || Number.isFinite(Number(r[h]))));
@@ -338,14 +334,20 @@ function csvSheet(
 
 const MONEY = numberFormat('£');
 
+/** Write the workbook into the folder as results.xlsx. */
+async function save(wb: ExcelJS.Workbook, folder: Folder): Promise<string> {
+  folder.write('results.xlsx', new Uint8Array(await wb.xlsx.writeBuffer()));
+  return 'results.xlsx';
+}
+
 /**
  * Write results.xlsx into a comparison's folder, from its files: the findings, the savings by year
  * and each model's costs by year as named tables (£), what the answer hangs on, the charts and the
  * manifest.
  */
-export async function writeCompareWorkbook(dir: string): Promise<string> {
-  const m = readManifest(dir, ['compare']);
-  const doc = compareReportDoc(dir);
+export async function writeCompareWorkbook(folder: Folder): Promise<string> {
+  const m = readManifest(folder, ['compare']);
+  const doc = compareReportDoc(folder);
   const wb = new ExcelJS.Workbook();
   wb.creator = `caresim ${String(m.caresim)}`;
   wb.addWorksheet('Contents');
@@ -355,18 +357,18 @@ export async function writeCompareWorkbook(dir: string): Promise<string> {
     ...sectionTexts(doc.blocks, 'What the answer hangs on'),
   ]);
   const stat = new Set(['mean', 'ciLow', 'ciHigh', 'p5', 'p25', 'p50', 'p75', 'p95']);
-  csvSheet(wb, dir, 'compare-years.csv', 'Savings by year', 'SavingsByYear', (c) =>
+  csvSheet(wb, folder, 'compare-years.csv', 'Savings by year', 'SavingsByYear', (c) =>
     stat.has(c) ? MONEY : undefined,
   );
-  csvSheet(wb, dir, 'compare-costs.csv', 'Costs by model', 'CostsByModel', (c) =>
+  csvSheet(wb, folder, 'compare-costs.csv', 'Costs by model', 'CostsByModel', (c) =>
     stat.has(c) ? MONEY : undefined,
   );
-  csvSheet(wb, dir, 'compare-psa.csv', 'Hangs on', 'HangsOn', (c) =>
+  csvSheet(wb, folder, 'compare-psa.csv', 'Hangs on', 'HangsOn', (c) =>
     c === 'evppi' ? MONEY : c === 'varianceShare' ? '0.0%' : '0.000',
   );
   chartSheet(
     wb,
-    dir,
+    folder,
     doc.blocks.filter((b) => b.kind === 'chart').map((b) => ({ name: b.chart!.name, title: b.chart!.title })),
   );
   manifestSheet(wb, m as unknown as Record<string, unknown>);
@@ -384,8 +386,7 @@ export async function writeCompareWorkbook(dir: string): Promise<string> {
     doc.subtitle,
     sheets.filter(([name]) => wb.getWorksheet(name) !== undefined),
   );
-  await wb.xlsx.writeFile(join(dir, 'results.xlsx'));
-  return 'results.xlsx';
+  return save(wb, folder);
 }
 
 /**
@@ -394,15 +395,15 @@ export async function writeCompareWorkbook(dir: string): Promise<string> {
  * as £, shares as %), the charts and the manifest.
  */
 export async function writeSweepWorkbook(
-  dir: string,
+  folder: Folder,
   charts: readonly { name: string; title: string }[],
 ): Promise<string> {
-  const m = readManifest(dir, ['sweep']);
+  const m = readManifest(folder, ['sweep']);
   const wb = new ExcelJS.Workbook();
   wb.creator = `caresim ${String(m.caresim)}`;
   wb.addWorksheet('Contents');
-  const answers = existsSync(join(dir, 'answers.json'))
-    ? (JSON.parse(readFileSync(join(dir, 'answers.json'), 'utf8')) as { question: string; answer: string }[])
+  const answers = folder.has('answers.json')
+    ? (JSON.parse(folder.text('answers.json')) as { question: string; answer: string }[])
     : [];
   textSheet(wb, `Answers`, `${String(m.modelName)}: options compared`, [
     `${String(m.points)} options, each run ${String(m.replications)} times on the same random numbers (seed ${String(m.seed)}). For each metric: the average; ciLow and ciHigh, the simulation error of the average (95% interval); p5 and p95, the range of outcomes (5th to 95th percentile).`,
@@ -410,7 +411,7 @@ export async function writeSweepWorkbook(
       ? answers.map((a) => `${a.question}: ${a.answer}`)
       : ['No sizing question was asked (--max-overflow-share, --max-overflow-chance, --minimise).']),
   ]);
-  csvSheet(wb, dir, 'sweep.csv', 'Options', 'SweepPoints', (c) =>
+  csvSheet(wb, folder, 'sweep.csv', 'Options', 'SweepPoints', (c) =>
     /^(cost\.total|capital)\./.test(c)
       ? numberFormat('£')
       : /^(overflowShare|occupancyRate)\./.test(c)
@@ -419,7 +420,7 @@ export async function writeSweepWorkbook(
           ? '0'
           : undefined,
   );
-  chartSheet(wb, dir, charts);
+  chartSheet(wb, folder, charts);
   manifestSheet(wb, m as unknown as Record<string, unknown>);
   contentsSheet(
     wb,
@@ -435,6 +436,5 @@ export async function writeSweepWorkbook(
       ['Manifest', 'how the results were made: axes, seed, replications, versions, streams'],
     ],
   );
-  await wb.xlsx.writeFile(join(dir, 'results.xlsx'));
-  return 'results.xlsx';
+  return save(wb, folder);
 }

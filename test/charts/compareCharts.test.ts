@@ -1,3 +1,4 @@
+import { diskFolder } from '../../src/output/diskFolder.ts';
 import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -173,7 +174,7 @@ describe('compareCharts (pure)', () => {
   let input: CompareInput;
   const source = { caresim: '0', model: 'm', replications: 4, seed: 3 };
   beforeAll(() => {
-    input = readCompareFolder(dir);
+    input = readCompareFolder(diskFolder(dir));
   });
 
   it('parses the tables into typed rows', () => {

@@ -1,6 +1,7 @@
 // Every command's manifest is written through one schema and records the same facts: what ran
 // (caresim, commit, Node, platform, generator), on what (seed, replications, the random streams
 // by name), when and which files. A folder whose manifest is not caresim's is refused clearly.
+import { diskFolder } from '../../src/output/diskFolder.ts';
 import { mkdtempSync, writeFileSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -73,10 +74,10 @@ describe('manifests', () => {
       out: join(root, 'sensitivity'),
     });
     const read = [
-      readManifest(run.dir, ['run']),
-      readManifest(compare.dir, ['compare']),
-      readManifest(sweep.dir, ['sweep']),
-      readManifest(sensitivity.dir, ['sensitivity']),
+      readManifest(diskFolder(run.dir), ['run']),
+      readManifest(diskFolder(compare.dir), ['compare']),
+      readManifest(diskFolder(sweep.dir), ['sweep']),
+      readManifest(diskFolder(sensitivity.dir), ['sensitivity']),
     ];
     expect(read.map((m) => m.command)).toEqual(['run', 'compare', 'sweep', 'sensitivity']);
     for (const m of read) expectCommonFacts(m);
@@ -91,7 +92,7 @@ describe('manifests', () => {
       charts: false,
       out: join(scratch(), 'run'),
     });
-    const read = readManifest(run.dir, ['run']);
+    const read = readManifest(diskFolder(run.dir), ['run']);
     const growth = read.uncertain.find((u) => u.field === 'cohorts.a.referrals.growth')!;
     expect(growth).toMatchObject({
       draw: 'x-growth',
@@ -112,19 +113,21 @@ describe('manifests', () => {
       charts: false,
       out: join(scratch(), 'fixed'),
     });
-    expect(readManifest(fixed.dir, ['run']).uncertain).toEqual([]);
+    expect(readManifest(diskFolder(fixed.dir), ['run']).uncertain).toEqual([]);
   }, 120_000);
 
   it('that are missing, not JSON, of another format or of another command are refused, naming the folder', () => {
     const root = scratch();
-    expect(() => readManifest(root, ['run'])).toThrow(`${root}: no manifest.json`);
+    expect(() => readManifest(diskFolder(root), ['run'])).toThrow(`${root}: no manifest.json`);
     const bad = join(root, 'bad');
     mkdirSync(bad);
     writeFileSync(join(bad, 'manifest.json'), '{ not json');
-    expect(() => readManifest(bad, ['run'])).toThrow(/manifest\.json: not valid JSON/);
+    expect(() => readManifest(diskFolder(bad), ['run'])).toThrow(/manifest\.json: not valid JSON/);
     writeFileSync(join(bad, 'manifest.json'), JSON.stringify({ format: 'caresim-results/0' }));
-    expect(() => readManifest(bad, ['run'])).toThrow(/written by another version of caresim/);
+    expect(() => readManifest(diskFolder(bad), ['run'])).toThrow(/written by another version of caresim/);
     writeFileSync(join(bad, 'manifest.json'), JSON.stringify({ format: RESULTS_FORMAT, command: 'run' }));
-    expect(() => readManifest(bad, ['run'])).toThrow(/manifest\.json: .+: .+ \(written by another version/);
+    expect(() => readManifest(diskFolder(bad), ['run'])).toThrow(
+      /manifest\.json: .+: .+ \(written by another version/,
+    );
   });
 });
