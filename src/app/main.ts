@@ -5,44 +5,20 @@
  */
 import regularFont from '@expo-google-fonts/source-sans-3/400Regular/SourceSans3_400Regular.ttf?url';
 import boldFont from '@expo-google-fonts/source-sans-3/700Bold/SourceSans3_700Bold.ttf?url';
-import { loadModelFrom, formatModelError, type LoadResult } from '../scenario/loadFrom.ts';
+import { loadModelFrom, formatModelError, validateModelData, type LoadResult } from '../scenario/loadFrom.ts';
+import type { ModelFile } from '../scenario/schema/model.ts';
 import { prepare } from '../experiment/prepared.ts';
-import { buildTables } from '../experiment/tables.ts';
-import { runCharts } from '../charts/runCharts.ts';
+import { compareScenario } from '../experiment/comparison.ts';
+import { readManifest } from '../output/manifest.ts';
 import { summariseModel } from '../report/modelSummary.ts';
-import { findings, runLead } from '../report/runReport.ts';
-import { financialYearOf, fyLabel, parseDate } from '../engine/calendar.ts';
-import { parseStatRows, resultsCsv } from '../output/csv.ts';
-import { summaryText } from '../output/summaryFile.ts';
 import { memoryReader, STARTING_MODELS } from './shippedModels.ts';
 import { runInBrowser } from './browserRun.ts';
 import { leversOf, modelValue, scenarioFile, shownValue, withEdits, type Lever } from './levers.ts';
 import { listScenarios, saveScenario } from './saved.ts';
-import { validateModelData } from '../scenario/loadFrom.ts';
-import type { ModelFile } from '../scenario/schema/model.ts';
-import { compareScenario } from '../experiment/comparison.ts';
-import { comparisonLead } from '../report/compareReport.ts';
-import { formatValue } from '../report/textTable.ts';
-import { formatMoney } from '../charts/money.ts';
-import { meanWithRange } from '../report/uncertaintyWords.ts';
-import { drawChart, type DrawnChart } from './chartView.ts';
-import { compareCharts } from '../charts/compareCharts.ts';
-import { compareSource } from '../charts/compareInput.ts';
-import { comparisonReplicationsRows, comparisonYearsRows, modelCostsRows } from '../experiment/comparison.ts';
-import { parseModelCostRows, parseReplicationSavingRows, parseScenarioYearRows } from '../output/csv.ts';
-
-/** The live charts of each charts area, finalised before the area is redrawn. */
-const drawn = new Map<HTMLElement, DrawnChart[]>();
-function clearCharts(area: HTMLElement): void {
-  for (const d of drawn.get(area) ?? []) d.view.finalize();
-  drawn.set(area, []);
-  area.replaceChildren();
-}
+import { compareFolder, openZip, runFolder } from './resultsFolder.ts';
+import { ResultsPanel } from './resultsView.ts';
 
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
-/** caresim's version, put in by the build from package.json (app.vite.config.ts). */
-declare const __CARESIM_VERSION__: string;
-const CARESIM_VERSION = __CARESIM_VERSION__;
 
 // The charts' font, served with the app (no font service is asked for anything).
 const fonts = document.createElement('style');
@@ -58,6 +34,9 @@ let edited: ModelFile | null = null;
 let currentFile = '';
 const edits = new Map<string, number>();
 let running: AbortController | null = null;
+const runPanel = new ResultsPanel($('results'));
+runPanel.summary.id = 'summary-json';
+const comparePanel = new ResultsPanel($('comparison'));
 
 function load(file: string, restore: readonly [string, number][] = []): void {
   const r = loadModelFrom(file, memoryReader(opened));
@@ -101,6 +80,7 @@ async function run(): Promise<void> {
   ($('cancel') as HTMLButtonElement).disabled = false;
   const progress = $('progress') as HTMLProgressElement;
   const started = performance.now();
+  const startedAt = new Date();
   $('run-status').textContent = `Running ${reps} replications of "${model.name}"…`;
   try {
     const set = await runInBrowser({
@@ -113,45 +93,15 @@ async function run(): Promise<void> {
         $('run-status').textContent = `${done} of ${total} replications…`;
       },
     });
-    const tables = buildTables(set);
-    const summary = summaryText(model.name, set.reps.length, seed, tables);
-    const periods = parseStatRows(resultsCsv(tables.periods));
-    const years = parseStatRows(resultsCsv(tables.years));
-    const fyLabels = [...new Set(years.map((r) => r.period))];
-    const target = model.finance.savingsTarget;
-    const targetFy = target
-      ? fyLabel(financialYearOf(parseDate(target.by), model.time.financialYearStartMonth))
-      : '';
-    $('lead').textContent = runLead(
-      tables.summary,
-      model.name,
-      fyLabels,
-      target
-        ? {
-            perYear: typeof target.perYear === 'number' ? target.perYear : target.perYear.value,
-            by: targetFy,
-          }
-        : null,
-    );
-    $('findings').replaceChildren(
-      ...findings(tables.summary, fyLabels).map((f) =>
-        Object.assign(document.createElement('li'), { textContent: f }),
-      ),
-    );
-    const charts = $('charts');
-    clearCharts(charts);
-    for (const c of runCharts(periods, years, {
-      caresim: CARESIM_VERSION,
-      model: model.name,
-      replications: reps,
+    const folder = runFolder({
+      prepared,
+      file: currentFile,
+      set,
       seed,
-    }))
-      drawn.set(charts, [...(drawn.get(charts) ?? []), await drawChart(c, charts)]);
-    $('summary-json').textContent = summary;
-    const link = $('download-summary') as HTMLAnchorElement;
-    URL.revokeObjectURL(link.href);
-    link.href = URL.createObjectURL(new Blob([summary], { type: 'application/json' }));
-    $('results').hidden = false;
+      started: startedAt,
+      modelAsWritten: current ? withEdits(current.raw, edits) : null,
+    });
+    await runPanel.show(folder);
     $('run-status').textContent =
       `${reps} replications in ${((performance.now() - started) / 1000).toFixed(1)} s, on ${set.workers} workers.`;
   } catch (e) {
@@ -336,6 +286,7 @@ async function compare(): Promise<void> {
   const progress = $('progress') as HTMLProgressElement;
   const total = reps * pinned.length;
   const started = performance.now();
+  const startedAt = new Date();
   try {
     const sets: Awaited<ReturnType<typeof runInBrowser>>[] = [];
     for (const [i, p] of pinned.entries()) {
@@ -352,68 +303,9 @@ async function compare(): Promise<void> {
         }),
       );
     }
-    const base = pinned[0]!.name;
-    const comparisons = sets.slice(1).map((s, i) => compareScenario(sets[0]!, s, pinned[i + 1]!.name));
-    comparisons.sort((a, b) => b.metrics.netPresentValue!.mean - a.metrics.netPresentValue!.mean);
-    $('comparison-leads').replaceChildren(
-      ...comparisons.map((c) =>
-        Object.assign(document.createElement('p'), {
-          className: 'lead',
-          textContent: comparisonLead(c, base),
-        }),
-      ),
-    );
-    const header = [
-      'Scenario',
-      'Revenue cost avoided',
-      'Chance of the savings target',
-      'Net present value',
-      'Payback (median)',
-    ];
-    const table = $<HTMLTableElement>('comparison-table');
-    table.replaceChildren();
-    const head = table.createTHead().insertRow();
-    for (const h of header)
-      head.append(Object.assign(document.createElement('th'), { scope: 'col', textContent: h }));
-    const body = table.createTBody();
-    for (const c of comparisons) {
-      const row = body.insertRow();
-      for (const cell of [
-        c.name,
-        `${meanWithRange(c.metrics.costAvoided!, '£')}, ${c.span}`,
-        c.target
-          ? `${formatValue(c.target.probabilityMet, 'share')} (${formatMoney(c.target.perYear)} in ${c.target.year})`
-          : 'no target',
-        meanWithRange(c.metrics.netPresentValue!, '£'),
-        c.payback.medianYear ?? 'not within the horizon',
-      ])
-        row.insertCell().textContent = cell;
-    }
-    // The comparison's charts from its tables written and read back as `caresim compare` does.
-    const area = $('comparison-charts');
-    clearCharts(area);
-    const input = {
-      summary: {
-        base: { name: base, file: base },
-        replications: reps,
-        seed,
-        scenarios: comparisons,
-      },
-      costs: parseModelCostRows(resultsCsv(modelCostsRows(sets))),
-      years: parseScenarioYearRows(resultsCsv(comparisonYearsRows(comparisons))),
-      replications: parseReplicationSavingRows(
-        resultsCsv(comparisonReplicationsRows(sets[0]!.reps, comparisons)),
-      ),
-    };
-    const source = compareSource({
-      caresim: CARESIM_VERSION,
-      models: pinned,
-      replications: reps,
-      seed,
-    });
-    $('comparison').hidden = false;
-    for (const c of compareCharts(input, source))
-      drawn.set(area, [...(drawn.get(area) ?? []), await drawChart(c, area)]);
+    const prepared = pinned.map((p) => prepare(p.model));
+    const comparisons = sets.slice(1).map((x, i) => compareScenario(sets[0]!, x, pinned[i + 1]!.name));
+    await comparePanel.show(compareFolder({ prepared, sets, comparisons, seed, started: startedAt }));
     $('run-status').textContent =
       `${pinned.length} scenarios, ${reps} replications each, in ${((performance.now() - started) / 1000).toFixed(1)} s.`;
   } catch (e) {
@@ -442,6 +334,24 @@ $('open').addEventListener('change', async (e) => {
   load(name);
 });
 $('run').addEventListener('click', () => void run());
+$('open-results').addEventListener('change', async (e) => {
+  const input = e.target as HTMLInputElement;
+  const file = input.files?.[0];
+  if (!file) return;
+  const status = $('open-results-status');
+  try {
+    const folder = await openZip(file);
+    const kind = readManifest(folder, ['run', 'merge', 'compare']).command;
+    await (kind === 'compare' ? comparePanel : runPanel).show(folder);
+    status.className = '';
+    status.textContent = `Opened ${folder.name}: the results of caresim ${kind}, shown below.`;
+  } catch (err) {
+    status.className = 'error';
+    status.textContent = (err as Error).message;
+  } finally {
+    input.value = '';
+  }
+});
 $('cancel').addEventListener('click', () => running?.abort());
 load(STARTING_MODELS[0]!);
 void showSaved();

@@ -5,9 +5,10 @@
  * `caresim run` writes for the same model, seed and replications. Nothing leaves localhost.
  */
 import { createServer, type Server } from 'node:http';
-import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { extname, join, normalize } from 'node:path';
+import { dirname, extname, join, normalize } from 'node:path';
+import JSZip from 'jszip';
 import type { Browser } from 'playwright-core';
 import { launchChromium, watch } from './chromium.ts';
 import { build } from 'vite';
@@ -15,6 +16,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { executeRun } from '../../src/output/runFolder.ts';
 import { fileReader, formatModelError, loadModel } from '../../src/scenario/load.ts';
 import { loadModelFrom } from '../../src/scenario/loadFrom.ts';
+import { reportCommand } from '../../src/cli/run.ts';
+import { diskFolder } from '../../src/output/diskFolder.ts';
+import { readManifest } from '../../src/output/manifest.ts';
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html',
@@ -92,17 +96,81 @@ describe('the app', () => {
     });
     expect(inApp).toBe(readFileSync(join(dir, 'summary.json'), 'utf8'));
 
-    // The answer, the findings and the report's five charts, drawn in the page.
-    await expect(page.locator('#lead').textContent()).resolves.toMatch(/^Under "Leicestershire baseline/);
-    expect(await page.locator('#findings li').count()).toBeGreaterThanOrEqual(4);
-    expect(await page.locator('#charts figure svg').count()).toBe(5);
+    // The answer, the findings, the table by financial year, the history check and the report's
+    // five charts, drawn in the page, each with its "how to read this".
+    await expect(page.locator('#results-text .lead').textContent()).resolves.toMatch(
+      /^Under "Leicestershire baseline/,
+    );
+    expect(await page.locator('#results-text li').count()).toBeGreaterThanOrEqual(4);
+    await expect(page.locator('#results-text h3').allTextContents()).resolves.toEqual([
+      'Findings',
+      'By financial year',
+      'History check',
+    ]);
+    expect(await page.locator('#results-charts figure svg').count()).toBe(5);
+    for (const caption of await page.locator('#results-charts figcaption').allTextContents())
+      expect(caption).toMatch(/^How to read this\. .{60,}/);
     // The source line names caresim's version as package.json gives it (the build puts it in).
     const { version } = JSON.parse(readFileSync('package.json', 'utf8')) as { version: string };
-    expect(await page.locator('#charts').innerHTML()).toContain(`Source: caresim ${version},`);
+    expect(await page.locator('#results-charts').innerHTML()).toContain(`Source: caresim ${version},`);
+    // Hovering over a month of a fan chart names it and its percentiles.
+    const fan = page.locator('#results-charts figure').nth(1).locator('svg');
+    await fan.scrollIntoViewIfNeeded();
+    const box = (await fan.boundingBox())!;
+    await page.mouse.move(box.x + box.width * 0.6, box.y + box.height * 0.45);
+    await page.waitForSelector('#vg-tooltip-element.visible', { timeout: 10_000 });
+    await expect(page.locator('#vg-tooltip-element').textContent()).resolves.toMatch(
+      /Month.*20\d\d.*Middle \(median\)/,
+    );
+
+    // The results folder, exported as a .zip, is the command line's: its summary.json is the same
+    // bytes, `caresim report` redraws it, and the app opens it again.
+    const [download] = await Promise.all([
+      page.waitForEvent('download', { timeout: 120_000 }),
+      page.getByRole('button', { name: 'Export the results folder (.zip)' }).first().click(),
+    ]);
+    const zipFile = (await download.path())!;
+    const zip = await JSZip.loadAsync(readFileSync(zipFile));
+    const out = mkdtempSync(join(tmpdir(), 'caresim-app-export-'));
+    for (const [path, entry] of Object.entries(zip.files)) {
+      if (entry.dir) continue;
+      mkdirSync(dirname(join(out, path)), { recursive: true });
+      writeFileSync(join(out, path), await entry.async('uint8array'));
+    }
+    const [folderName] = readdirSync(out);
+    const exported = join(out, folderName!);
+    expect(readFileSync(join(exported, 'summary.json'), 'utf8')).toBe(inApp);
+    for (const f of ['periods.csv', 'years.csv', 'replications.csv'])
+      expect(readFileSync(join(exported, f), 'utf8')).toBe(readFileSync(join(dir, f), 'utf8'));
+    const manifest = readManifest(diskFolder(exported), ['run']);
+    expect(manifest.replications).toBe(50);
+    expect(manifest.files).toEqual(expect.arrayContaining(['report.html', 'results.xlsx', 'charts/']));
+    for (const f of [
+      'report.html',
+      'report-short.html',
+      'report.md',
+      'results.xlsx',
+      'charts/out-of-county.png',
+    ])
+      expect(existsSync(join(exported, f)), f).toBe(true);
+    const book = await JSZip.loadAsync(readFileSync(join(exported, 'results.xlsx')));
+    expect(Object.keys(book.files)).toContain('xl/workbook.xml');
+    expect(readFileSync(join(exported, 'report.html'), 'utf8')).toContain('Leicestershire baseline');
+    await expect(reportCommand(exported)).resolves.toBe(0);
+
+    await page.reload();
+    await page.waitForSelector('#levers fieldset');
+    await page.setInputFiles('#open-results', zipFile);
+    await page.waitForSelector('#results:not([hidden])', { timeout: 60_000 });
+    await expect(page.locator('#open-results-status').textContent()).resolves.toMatch(
+      /^Opened .*caresim run/,
+    );
+    expect(await page.locator('#results-charts figure svg').count()).toBe(5);
+    expect(await page.textContent('#summary-json')).toBe(inApp);
     expect(errors).toEqual([]);
     expect(external).toEqual([]);
     await page.close();
-  }, 180_000);
+  }, 300_000);
 
   it('changes beds and the ART through the forms, runs, saves, restores after a reload, and exports a model file that validates', async () => {
     const context = await browser.newContext({ acceptDownloads: true });
@@ -133,16 +201,23 @@ describe('the app', () => {
     await page.fill('#scenario-name', 'Five beds and a bigger ART');
     await page.click('#run');
     await page.waitForSelector('#results:not([hidden])', { timeout: 120_000 });
-    expect(await page.locator('#charts figure svg').count()).toBe(5);
+    expect(await page.locator('#results-charts figure svg').count()).toBe(5);
     // Compare the change with the baseline on common random numbers.
     await page.click('#pin');
     await page.click('#compare');
     await page.waitForSelector('#comparison:not([hidden])', { timeout: 120_000 });
-    await expect(page.locator('#comparison-leads p').first().textContent()).resolves.toMatch(
+    await expect(page.locator('#comparison-text p.lead').first().textContent()).resolves.toMatch(
       /^"Five beds and a bigger ART" .* against "Leicestershire baseline \(March 2025 plan\)"/,
     );
-    expect(await page.locator('#comparison-table tbody tr').count()).toBe(1);
-    await expect(page.locator('#comparison-table tbody td').nth(3).textContent()).resolves.toMatch(/^-?£/);
+    expect(await page.locator('#comparison-text table.ranked tbody tr').count()).toBe(1);
+    await expect(
+      page.locator('#comparison-text table.ranked tbody td').nth(2).textContent(),
+    ).resolves.toMatch(/^-?£/);
+    // The comparison's charts, as compare draws them, each with its "how to read this".
+    await page.waitForFunction(() => document.querySelectorAll('#comparison-charts figure svg').length >= 3);
+    expect(await page.locator('#comparison-charts figcaption').first().textContent()).toMatch(
+      /^How to read this/,
+    );
     await page.click('#save');
     // Saving is asynchronous (IndexedDB): wait for the list to show it.
     await page.waitForSelector('#saved li:has-text("Five beds and a bigger ART")', { timeout: 30_000 });
