@@ -1,22 +1,36 @@
 /**
- * The caresim app: pick or open a model, run it in this browser on common random numbers with
- * the command line's own code, and read the answer, the findings and the charts. Nothing is sent
- * anywhere: models and results stay in the page.
+ * The caresim app: pick or open a model, change it through forms or as YAML, run it in this
+ * browser on common random numbers with the command line's own code, compare scenarios, and read
+ * the answer, the findings and the charts. Nothing is sent anywhere: models and results stay in
+ * the page (and, when saved, in this browser's storage).
  */
 import regularFont from '@expo-google-fonts/source-sans-3/400Regular/SourceSans3_400Regular.ttf?url';
 import boldFont from '@expo-google-fonts/source-sans-3/700Bold/SourceSans3_700Bold.ttf?url';
-import { loadModelFrom, formatModelError, validateModelData, type LoadResult } from '../scenario/loadFrom.ts';
+import { loadModelFrom, formatModelError, type LoadResult, type ModelError } from '../scenario/loadFrom.ts';
 import type { ModelFile } from '../scenario/schema/model.ts';
+import { isPlainObject } from '../scenario/merge.ts';
 import { prepare } from '../experiment/prepared.ts';
 import { compareScenario } from '../experiment/comparison.ts';
 import { readManifest } from '../output/manifest.ts';
 import { summariseModel } from '../report/modelSummary.ts';
 import { memoryReader, STARTING_MODELS } from './shippedModels.ts';
 import { runInBrowser } from './browserRun.ts';
-import { leversOf, modelValue, scenarioFile, shownValue, withEdits, type Lever } from './levers.ts';
+import { fieldValue, OPENINGS_SLIP, openingsSlip, planForm, type Lever } from './levers.ts';
+import { drawForm, type FormActions } from './form.ts';
+import { scenarioEditor } from './editor.ts';
+import {
+  applied,
+  changeCount,
+  changesOf,
+  numberIn,
+  scenarioText,
+  setField,
+  valueAt,
+  type Changes,
+} from './scenario.ts';
 import { listScenarios, saveScenario } from './saved.ts';
 import { compareFolder, openZip, runFolder } from './resultsFolder.ts';
-import { ResultsPanel } from './resultsView.ts';
+import { download, ResultsPanel } from './resultsView.ts';
 
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
 
@@ -28,43 +42,180 @@ document.head.append(fonts);
 
 /** Files the user opened, kept in memory under models/scenarios/ so that `extends: ../leicestershire.yaml` works. */
 const opened = new Map<string, string>();
-let current: Extract<LoadResult, { ok: true }> | null = null;
-/** The model run: the loaded one with the form's edits applied and validated. */
+/** The scenario's own file, as the loader knows it: beside the shipped scenarios, so `extends` resolves as on disk. */
+const SCENARIO = 'models/scenarios/scenario-in-the-app.yaml';
+
+/** The model the scenario starts from, as its file has it (merged with what it extends). */
+let start: { file: string; model: ModelFile; raw: Record<string, unknown> } | null = null;
+/** What the scenario changes: the body of its file. */
+let changes: Changes = {};
+/** The model run: the starting model itself when nothing is changed, else the scenario as loaded. */
 let edited: ModelFile | null = null;
-let currentFile = '';
-const edits = new Map<string, number>();
 let running: AbortController | null = null;
 const runPanel = new ResultsPanel($('results'));
 runPanel.summary.id = 'summary-json';
 const comparePanel = new ResultsPanel($('comparison'));
+const nameInput = $<HTMLInputElement>('scenario-name');
+const today = () => new Date().toISOString().slice(0, 10);
 
-function load(file: string, restore: readonly [string, number][] = []): void {
+/** Load a text as the scenario file, with the shipped files and those opened beside it. */
+const check = (text: string): LoadResult =>
+  loadModelFrom(SCENARIO, memoryReader(new Map([...opened, [SCENARIO, text]])));
+const problems = (r: LoadResult): ModelError[] => (r.ok ? r.warnings : [...r.errors, ...r.warnings]);
+
+const editor = scenarioEditor($('editor'), {
+  file: SCENARIO,
+  check: (text) => problems(check(text)),
+  onEdit: (text) => {
+    const read = changesOf(text);
+    if (read) {
+      changes = read.changes;
+      if (read.name) nameInput.value = read.name;
+    }
+    update('editor', read !== null);
+  },
+});
+
+/** The scenario as a file, as exported and as the editor shows it. */
+const currentText = () =>
+  start
+    ? scenarioText({ from: start.file, name: nameInput.value.trim() || 'Unnamed scenario', changes })
+    : '';
+
+/**
+ * After a change from one view: write the scenario into the other, check it as a file is checked,
+ * and decide what runs.
+ * @param redraw draw the form again (its fields may have changed: a home added, the YAML edited)
+ */
+function update(from: 'form' | 'editor' | 'load', redraw: boolean): void {
+  if (!start) return;
+  const text = from === 'editor' ? editor.text() : currentText();
+  if (from !== 'editor') editor.setText(text);
+  const status = $('levers-status');
+  const n = changeCount(changes, start.raw);
+  const r = check(text);
+  if (r.ok) {
+    edited = n === 0 ? start.model : r.model;
+    status.className = '';
+    status.textContent =
+      n === 0
+        ? `As ${start.file.replace(/^models\//, '')} has it.`
+        : `${n} field(s) changed from ${start.file.replace(/^models\//, '')}.`;
+  } else {
+    edited = null;
+    status.className = 'error';
+    status.textContent = `Not a valid model yet: ${r.errors
+      .map((e) => formatModelError(e).replace(`${SCENARIO}:`, 'line '))
+      .join('; ')}`;
+  }
+  ($('run') as HTMLButtonElement).disabled = edited === null || running !== null;
+  if (redraw) drawForm($('levers'), planForm(applied(start.raw, changes), start.raw), actions);
+  if (edited)
+    $('model-summary').textContent = summariseModel(edited, applied(start.raw, changes), start.file);
+}
+
+/** The note a changed number carries in the scenario file, in place of its source. */
+function note(path: string): string {
+  const was = start ? valueAt(start.raw, path) : undefined;
+  const shown = numberIn(was) ?? (typeof was === 'object' ? undefined : was);
+  return `Changed in the caresim app on ${today()}${shown === undefined ? '' : ` (the model file has ${JSON.stringify(shown)})`}.`;
+}
+
+const actions: FormActions = {
+  set(l: Lever, input) {
+    if (!start) return;
+    const value = fieldValue(l, input);
+    const model = applied(start.raw, changes);
+    if (l.path === OPENINGS_SLIP && !isPlainObject(model.openings)) {
+      if (value !== 0)
+        changes = setField(
+          start.raw,
+          changes,
+          'openings',
+          openingsSlip(model, value as number, note('openings')),
+          '',
+        );
+    } else {
+      const was = valueAt(start.raw, l.path);
+      const same = JSON.stringify(numberIn(was) ?? was ?? null) === JSON.stringify(value);
+      changes = setField(start.raw, changes, l.path, same ? undefined : value, note(l.path));
+    }
+    update('form', true);
+  },
+  addHome() {
+    if (!start) return;
+    const model = applied(start.raw, changes);
+    const homes = (model.homes ?? {}) as Record<string, Record<string, unknown>>;
+    const last = Object.values(homes).at(-1);
+    if (!last) return;
+    let n = 1;
+    while (`newHome${n}` in homes) n++;
+    const home = structuredClone(last);
+    home.label = `New home ${n}`;
+    home.beds = {
+      value: numberIn(last.beds) ?? 3,
+      assumption: `Added in the caresim app on ${today()}, like ${String(last.label)}.`,
+    };
+    delete home.reRegistrations;
+    changes = setField(start.raw, changes, `homes.newHome${n}`, home, '');
+    update('form', true);
+  },
+  removeHome(key) {
+    if (!start) return;
+    const inStart = isPlainObject((start.raw.homes as Record<string, unknown> | undefined)?.[key]);
+    changes = setField(start.raw, changes, `homes.${key}`, inStart ? null : undefined, '');
+    update('form', true);
+  },
+  addReRegistration(home, date, cohort) {
+    if (!start) return;
+    const path = `homes.${home}.reRegistrations`;
+    const list = [
+      ...((valueAt(applied(start.raw, changes), path) as unknown[] | undefined) ?? []),
+      { date, cohorts: [cohort] },
+    ];
+    list.sort((a, b) =>
+      String((a as { date: string }).date).localeCompare(String((b as { date: string }).date)),
+    );
+    changes = setField(start.raw, changes, path, list, '');
+    update('form', true);
+  },
+  removeReRegistration(home, index) {
+    if (!start) return;
+    const path = `homes.${home}.reRegistrations`;
+    const list = ((valueAt(applied(start.raw, changes), path) as unknown[] | undefined) ?? []).filter(
+      (_, i) => i !== index,
+    );
+    const inStart = valueAt(start.raw, path) !== undefined;
+    changes = setField(start.raw, changes, path, list.length > 0 ? list : inStart ? null : undefined, '');
+    update('form', true);
+  },
+};
+
+/** Start from a model file; `restore` brings back a saved scenario's name and changes. */
+function load(file: string, restore?: { name: string; changes: Changes }): void {
   const r = loadModelFrom(file, memoryReader(opened));
   const status = $('model-status');
-  currentFile = file;
-  edits.clear();
-  for (const [k, v] of restore) edits.set(k, v);
   if (!r.ok) {
-    current = null;
+    start = null;
+    edited = null;
     status.className = 'error';
     status.textContent = `${file} is not a valid model: ${r.errors.length} problem(s).`;
     $('model-summary').textContent = r.errors.map(formatModelError).join('\n');
     ($('run') as HTMLButtonElement).disabled = true;
     return;
   }
-  current = r;
+  start = { file, model: r.model, raw: r.raw };
+  changes = restore ? structuredClone(restore.changes) : {};
   status.className = '';
   status.textContent = `${r.model.name} (${file})`;
-  ($('scenario-name') as HTMLInputElement).value = `${r.model.name}, changed`;
-  renderLevers(r.raw);
-  applyEdits();
-  $('model-summary').textContent = summariseModel(r.model, r.raw, file);
+  nameInput.value = restore?.name ?? `${r.model.name}, changed`;
   ($('seed') as HTMLInputElement).value = String(r.model.run.seed);
-  ($('run') as HTMLButtonElement).disabled = false;
+  update('load', true);
 }
+nameInput.addEventListener('change', () => update('form', false));
 
 async function run(): Promise<void> {
-  if (!current) return;
+  if (!start) return;
   const reps = Number(($('reps') as HTMLInputElement).value);
   const seed = Number(($('seed') as HTMLInputElement).value);
   if (!Number.isInteger(reps) || reps < 2 || !Number.isInteger(seed) || seed < 0) {
@@ -95,11 +246,11 @@ async function run(): Promise<void> {
     });
     const folder = runFolder({
       prepared,
-      file: currentFile,
+      file: changeCount(changes, start.raw) === 0 ? start.file : SCENARIO,
       set,
       seed,
       started: startedAt,
-      modelAsWritten: current ? withEdits(current.raw, edits) : null,
+      modelAsWritten: applied(start.raw, changes),
     });
     await runPanel.show(folder);
     $('run-status').textContent =
@@ -110,85 +261,12 @@ async function run(): Promise<void> {
       : `The run failed: ${(e as Error).message}`;
   } finally {
     running = null;
-    ($('run') as HTMLButtonElement).disabled = current === null;
+    ($('run') as HTMLButtonElement).disabled = edited === null;
     ($('cancel') as HTMLButtonElement).disabled = true;
   }
 }
 
-/** The form of levers, one fieldset a group, each number with its source and range. */
-function renderLevers(raw: unknown): void {
-  const form = $('levers');
-  form.replaceChildren();
-  const levers = leversOf(raw);
-  for (const group of [...new Set(levers.map((l) => l.group))]) {
-    const set = document.createElement('fieldset');
-    set.append(Object.assign(document.createElement('legend'), { textContent: group }));
-    for (const l of levers.filter((x) => x.group === group)) set.append(leverRow(l));
-    form.append(set);
-  }
-}
-
-function leverRow(l: Lever): HTMLElement {
-  const row = document.createElement('div');
-  row.className = 'lever';
-  const id = `lever-${l.path.replace(/[^a-zA-Z0-9]/g, '-')}`;
-  const unit = l.unit === '% a year' ? '% a year' : l.unit === '%' ? '%' : l.unit;
-  const label = Object.assign(document.createElement('label'), {
-    htmlFor: id,
-    // The unit once: "Welland House: beds", not "beds (beds)".
-    textContent: `${l.label}${unit && !l.label.toLowerCase().includes(unit) ? ` (${unit})` : ''}`,
-  });
-  const input = Object.assign(document.createElement('input'), {
-    id,
-    type: 'number',
-    step: l.whole ? '1' : 'any',
-    min: '0',
-    value: String(shownValue(l, edits.get(l.path) ?? l.value)),
-  });
-  input.dataset.path = l.path;
-  input.classList.toggle('changed', edits.has(l.path));
-  const range =
-    l.low !== undefined || l.high !== undefined
-      ? ` Explored from ${shownValue(l, l.low ?? l.value)} to ${shownValue(l, l.high ?? l.value)}.`
-      : '';
-  const source = Object.assign(document.createElement('span'), {
-    className: 'source',
-    textContent: `${l.provenance}${range}`,
-  });
-  input.setAttribute('aria-describedby', `${id}-source`);
-  source.id = `${id}-source`;
-  input.addEventListener('change', () => {
-    const x = Number(input.value);
-    if (input.value === '' || !Number.isFinite(x)) return;
-    const v = modelValue(l, x);
-    if (v === l.value) edits.delete(l.path);
-    else edits.set(l.path, v);
-    input.classList.toggle('changed', edits.has(l.path));
-    applyEdits();
-  });
-  row.append(label, input, source);
-  return row;
-}
-
-/** Apply the form's edits to the model as written and check it as a file is checked. */
-function applyEdits(): void {
-  if (!current) return;
-  const status = $('levers-status');
-  const checked = validateModelData(withEdits(current.raw, edits));
-  if (checked.ok) {
-    edited = checked.model;
-    status.className = '';
-    status.textContent =
-      edits.size === 0 ? 'As the model file has it.' : `${edits.size} number(s) changed from the model file.`;
-    ($('run') as HTMLButtonElement).disabled = running !== null;
-  } else {
-    edited = null;
-    status.className = 'error';
-    status.textContent = `Not a valid model: ${checked.errors.join('; ')}`;
-    ($('run') as HTMLButtonElement).disabled = true;
-  }
-}
-
+/** The saved scenarios, newest last, each with a button to bring it back. */
 async function showSaved(): Promise<void> {
   const list = $('saved');
   const saved = await listScenarios();
@@ -202,10 +280,12 @@ async function showSaved(): Promise<void> {
       button.setAttribute('aria-label', `Restore ${s.name}`);
       button.addEventListener('click', () => {
         select.value = s.from;
-        load(s.from, s.edits);
-        ($('scenario-name') as HTMLInputElement).value = s.name;
+        load(s.from, { name: s.name, changes: savedChanges(s) });
       });
-      li.append(`${s.name} (from ${s.from}, saved ${s.savedAt.slice(0, 16).replace('T', ' ')}) `, button);
+      li.append(
+        `${s.name} (from ${s.from.replace(/^models\//, '')}, saved ${s.savedAt.slice(0, 16).replace('T', ' ')}) `,
+        button,
+      );
       return li;
     }),
   );
@@ -213,33 +293,31 @@ async function showSaved(): Promise<void> {
     list.append(Object.assign(document.createElement('li'), { textContent: 'None yet.' }));
 }
 
+/** A saved scenario's changes: its file's body, or (saved by an earlier version) its edited numbers. */
+function savedChanges(s: Awaited<ReturnType<typeof listScenarios>>[number]): Changes {
+  if (s.text !== undefined) return changesOf(s.text)?.changes ?? {};
+  const base = loadModelFrom(s.from, memoryReader(opened));
+  if (!base.ok) return {};
+  return (s.edits ?? []).reduce<Changes>((c, [path, v]) => setField(base.raw, c, path, v, note(path)), {});
+}
+
 $('save').addEventListener('click', async () => {
-  const name = ($('scenario-name') as HTMLInputElement).value.trim() || 'Unnamed scenario';
-  await saveScenario({ name, savedAt: new Date().toISOString(), from: currentFile, edits: [...edits] });
+  if (!start) return;
+  const name = nameInput.value.trim() || 'Unnamed scenario';
+  await saveScenario({ name, savedAt: new Date().toISOString(), from: start.file, text: currentText() });
   $('levers-status').textContent = `Saved "${name}" in this browser.`;
   await showSaved();
 });
 
 $('export').addEventListener('click', () => {
-  if (!current) return;
-  const name = ($('scenario-name') as HTMLInputElement).value.trim() || 'Unnamed scenario';
-  const text = scenarioFile(current.raw, edits, {
-    from: currentFile,
-    name,
-    date: new Date().toISOString().slice(0, 10),
-  });
-  const a = Object.assign(document.createElement('a'), {
-    href: URL.createObjectURL(new Blob([text], { type: 'application/yaml' })),
-    download: `${
-      name
-        .toLowerCase()
-        .replace(/[^a-z0-9]+/g, '-')
-        .replace(/^-|-$/g, '') || 'scenario'
-    }.yaml`,
-  });
-  document.body.append(a);
-  a.click();
-  a.remove();
+  if (!start) return;
+  const name = nameInput.value.trim() || 'Unnamed scenario';
+  const slug =
+    name
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-|-$/g, '') || 'scenario';
+  download(new Blob([editor.text()], { type: 'application/yaml' }), `${slug}.yaml`);
 });
 
 /** Scenarios pinned for comparison: the first is the base. */
@@ -266,11 +344,9 @@ function showPinned(): void {
 }
 
 $('pin').addEventListener('click', () => {
-  if (!edited) return;
+  if (!edited || !start) return;
   const name =
-    edits.size === 0
-      ? edited.name
-      : ($('scenario-name') as HTMLInputElement).value.trim() || 'Unnamed scenario';
+    changeCount(changes, start.raw) === 0 ? edited.name : nameInput.value.trim() || 'Unnamed scenario';
   pinned.push({ name, model: { ...structuredClone(edited), name } });
   showPinned();
 });

@@ -1,14 +1,16 @@
 /**
  * Scenarios saved in this browser (IndexedDB): a name, when it was saved, the model it started
- * from and its edits. Nothing is sent anywhere; clearing the browser's site data removes them.
+ * from and its scenario file. Nothing is sent anywhere; clearing the browser's site data removes them.
  */
 export interface SavedScenario {
   id?: number;
   name: string;
   savedAt: string;
   from: string;
-  /** The edits, as [field path, value] pairs. */
-  edits: [string, number][];
+  /** The scenario file: what it changes in the model it starts from. */
+  text?: string;
+  /** What the first version of the app saved instead: edited numbers, as [field path, value] pairs. */
+  edits?: [string, number][];
 }
 
 const DB = 'caresim';

@@ -190,12 +190,60 @@ describe('the app', () => {
     ).resolves.toMatch(/^assumption: /);
     // The baseline as written, pinned first: the base of the comparison below.
     await page.click('#pin');
+    await page.click('#home-csHome2 > summary');
     await beds.fill('5');
     await beds.dispatchEvent('change');
     await art.fill('16');
     await art.dispatchEvent('change');
     await expect(page.locator('#levers-status').textContent()).resolves.toBe(
-      '2 number(s) changed from the model file.',
+      '2 field(s) changed from leicestershire.yaml.',
+    );
+    // The forms' changes are written into the scenario file the editor shows...
+    const editorText = () => page.locator('#editor .cm-content').innerText();
+    await expect(editorText()).resolves.toMatch(/csHome2:\s+beds:\s+value: 5\s+assumption: Changed in the caresim app/);
+    // ...and what is typed there comes back into the forms.
+    await page.click('#editor .cm-content');
+    await page.keyboard.press('Control+End');
+    await page.keyboard.insertText('policies:\n  matching: fewestFreeBeds\n');
+    await expect(page.locator('#lever-policies-matching').inputValue()).resolves.toBe('fewestFreeBeds');
+    // A mistake is marked in the editor with the message caresim validate gives for the same file.
+    await page.keyboard.insertText('  freedBed: sometimes\n');
+    await page.waitForSelector('#editor .cm-lintRange-error', { timeout: 10_000 });
+    const typed = await editorText();
+    const cli = loadModelFrom('models/scenarios/typed.yaml', {
+      ...fileReader,
+      read: (f) => (f === 'models/scenarios/typed.yaml' ? typed : fileReader.read(f)),
+    });
+    expect(cli.ok).toBe(false);
+    const first = !cli.ok ? cli.errors[0]! : null;
+    expect(first?.field).toBe('policies.freedBed');
+    await page.hover('#editor .cm-lintRange-error');
+    await expect(page.locator('.cm-tooltip-lint .cm-diagnosticText').first().textContent()).resolves.toBe(
+      `${first!.field}: ${first!.message}`,
+    );
+    await expect(page.locator('#levers-status').textContent()).resolves.toContain(
+      `line ${first!.line}:${first!.column}  ${first!.field}: ${first!.message}`,
+    );
+    expect(await page.locator('#run').isDisabled()).toBe(true);
+    // The line deleted in the editor: the model is valid again, with the matching policy changed too.
+    await page.click('#editor .cm-content');
+    await page.keyboard.press('Control+End');
+    await page.keyboard.press('Shift+ArrowUp');
+    await page.keyboard.press('Backspace');
+    await expect(page.locator('#levers-status').textContent()).resolves.toBe(
+      '3 field(s) changed from leicestershire.yaml.',
+    );
+    // The assessment beds and a policy through the forms.
+    await page.fill('#lever-assessment-beds', '4');
+    await page.locator('#lever-assessment-beds').dispatchEvent('change');
+    await expect(editorText()).resolves.toMatch(/assessment:\s+beds:\s+value: 4/);
+    await page.click('#group-Policies > summary');
+    await page.selectOption('#lever-policies-matching', 'listed');
+    await expect(editorText()).resolves.not.toContain('matching');
+    await page.fill('#lever-assessment-beds', '3');
+    await page.locator('#lever-assessment-beds').dispatchEvent('change');
+    await expect(page.locator('#levers-status').textContent()).resolves.toBe(
+      '2 field(s) changed from leicestershire.yaml.',
     );
     await page.fill('#reps', '20');
     await page.fill('#scenario-name', 'Five beds and a bigger ART');
