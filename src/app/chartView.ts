@@ -42,6 +42,10 @@ export async function drawChart(c: ChartDefinition, into: HTMLElement): Promise<
   });
   view.tooltip(tooltips.call);
   await view.runAsync();
+  // The chart is one image to assistive technology, named by its title and described by its
+  // "how to read this" (the findings say its numbers in words): vega's marks, some of them
+  // without names (a zero line, a label), are hidden from it.
+  holder.querySelector('svg')?.setAttribute('aria-hidden', 'true');
   return {
     view,
     async files() {

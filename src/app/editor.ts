@@ -95,6 +95,7 @@ export function scenarioEditor(
       extensions: [
         basicSetup,
         yaml(),
+        EditorView.lineWrapping,
         lintGutter(),
         lint,
         EditorState.languageData.of(() => [{ autocomplete: complete }]),

@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { dirname, extname, join, normalize } from 'node:path';
 import JSZip from 'jszip';
 import type { Browser } from 'playwright-core';
-import { launchChromium, watch } from './chromium.ts';
+import { accessibilityProblems, launchChromium, watch } from './chromium.ts';
 import { build } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { executeRun } from '../../src/output/runFolder.ts';
@@ -113,6 +113,8 @@ describe('the app', () => {
     // The source line names caresim's version as package.json gives it (the build puts it in).
     const { version } = JSON.parse(readFileSync('package.json', 'utf8')) as { version: string };
     expect(await page.locator('#results-charts').innerHTML()).toContain(`Source: caresim ${version},`);
+    // Accessible as it stands, results and all (labels, names, contrast, landmarks: axe-core).
+    await expect(accessibilityProblems(page)).resolves.toEqual([]);
     // Hovering over a month of a fan chart names it and its percentiles.
     const fan = page.locator('#results-charts figure').nth(1).locator('svg');
     await fan.scrollIntoViewIfNeeded();
@@ -200,7 +202,9 @@ describe('the app', () => {
     );
     // The forms' changes are written into the scenario file the editor shows...
     const editorText = () => page.locator('#editor .cm-content').innerText();
-    await expect(editorText()).resolves.toMatch(/csHome2:\s+beds:\s+value: 5\s+assumption: Changed in the caresim app/);
+    await expect(editorText()).resolves.toMatch(
+      /csHome2:\s+beds:\s+value: 5\s+assumption: Changed in the caresim app/,
+    );
     // ...and what is typed there comes back into the forms.
     await page.click('#editor .cm-content');
     await page.keyboard.press('Control+End');
@@ -263,6 +267,8 @@ describe('the app', () => {
     ).resolves.toMatch(/^-?£/);
     // The comparison's charts, as compare draws them, each with its "how to read this".
     await page.waitForFunction(() => document.querySelectorAll('#comparison-charts figure svg').length >= 3);
+    // Accessible with a home's and the policies' sections open, and the comparison shown.
+    await expect(accessibilityProblems(page)).resolves.toEqual([]);
     expect(await page.locator('#comparison-charts figcaption').first().textContent()).toMatch(
       /^How to read this/,
     );

@@ -32,3 +32,27 @@ export function watch(page: Page, local: (url: string) => boolean): { errors: st
   });
   return { errors, external };
 }
+
+/**
+ * What axe-core (the accessibility checker) finds wrong with the page as it stands, against
+ * WCAG 2.1 A and AA and axe's best practices: one line a rule broken, naming the first elements.
+ */
+export async function accessibilityProblems(page: Page): Promise<string[]> {
+  await page.addScriptTag({ path: 'node_modules/axe-core/axe.min.js' });
+  const violations = await page.evaluate(async () => {
+    const axe = (
+      window as unknown as { axe: { run: (...a: unknown[]) => Promise<{ violations: unknown[] }> } }
+    ).axe;
+    const r = await axe.run(document, {
+      runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'],
+    });
+    return r.violations as { id: string; help: string; nodes: { target: string[] }[] }[];
+  });
+  return violations.map(
+    (v) =>
+      `${v.id}: ${v.help} (${v.nodes.length}: ${v.nodes
+        .slice(0, 3)
+        .map((n) => n.target.join(' '))
+        .join('; ')})`,
+  );
+}
