@@ -31,6 +31,7 @@ import {
 import { listScenarios, saveScenario } from './saved.ts';
 import { compareFolder, openZip, runFolder } from './resultsFolder.ts';
 import { download, ResultsPanel } from './resultsView.ts';
+import { dataView } from './dataView.ts';
 
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
 
@@ -429,5 +430,34 @@ $('open-results').addEventListener('change', async (e) => {
   }
 });
 $('cancel').addEventListener('click', () => running?.abort());
+const data = dataView({
+  status: $('data-status'),
+  summary: $('data-summary'),
+  calibrateButton: $<HTMLButtonElement>('calibrate'),
+  charts: $('data-charts'),
+  startModel: () => start,
+  useModel: (file, text) => {
+    opened.set(file, text);
+    if (![...select.options].some((o) => o.value === file))
+      select.append(new Option(`${file.replace(/^models\//, '')} (calibrated here)`, file));
+    select.value = file;
+    load(file);
+  },
+});
+$('data-files').addEventListener('change', (e) => {
+  const input = e.target as HTMLInputElement;
+  void data.check([...(input.files ?? [])]).finally(() => (input.value = ''));
+});
+const drop = $('data-drop');
+drop.addEventListener('dragover', (e) => {
+  e.preventDefault();
+  drop.classList.add('over');
+});
+drop.addEventListener('dragleave', () => drop.classList.remove('over'));
+drop.addEventListener('drop', (e) => {
+  e.preventDefault();
+  drop.classList.remove('over');
+  void data.check([...(e.dataTransfer?.files ?? [])]);
+});
 load(STARTING_MODELS[0]!);
 void showSaved();

@@ -17,12 +17,15 @@ export const SHIPPED: ReadonlyMap<string, string> = new Map(
   Object.entries(bundled).map(([k, text]) => [k.replace(/^(\.\.\/)+/, ''), text]),
 );
 
-/** The models a strategist starts from: the baseline, then its scenarios. */
-export const STARTING_MODELS = [...SHIPPED.keys()]
-  .filter((f) => f === 'models/leicestershire.yaml' || f.startsWith('models/scenarios/'))
-  .sort((a, b) =>
-    a === 'models/leicestershire.yaml' ? -1 : b === 'models/leicestershire.yaml' ? 1 : a.localeCompare(b),
-  );
+/**
+ * The models a strategist starts from: the baseline, then its scenarios, then the synthetic
+ * county (the base the data guide calibrates a council's own 903 returns onto).
+ */
+export const STARTING_MODELS = [
+  'models/leicestershire.yaml',
+  ...[...SHIPPED.keys()].filter((f) => f.startsWith('models/scenarios/')).sort(),
+  'models/synthetic/county.yaml',
+].filter((f) => SHIPPED.has(f));
 
 /** A reader over the shipped files and any the user has opened (by name, in memory only). */
 export function memoryReader(extra: ReadonlyMap<string, string> = new Map()): ModelReader {

@@ -2,7 +2,7 @@
  * `caresim data ...`: commands on a council's own SSDA903 returns. Argument handling and printing
  * only; reading is output/dataFiles.ts, checking and merging data/.
  */
-import { checkReturns } from '../data/check.ts';
+import { checkReturns, dataLabel } from '../data/check.ts';
 import { formatDataProblem } from '../data/records.ts';
 import { readDataFiles } from '../output/dataFiles.ts';
 import { writeSynthFolder } from '../output/synthFolder.ts';
@@ -234,9 +234,7 @@ async function baseAndData(
     );
     return null;
   }
-  const years = checked.merged.years;
-  const dataLabel = `903 returns ${collectionYearLabel(years[0]!)}${years.length > 1 ? ` to ${collectionYearLabel(years.at(-1)!)}` : ''}`;
-  return { loaded, merged: checked.merged, dataLabel };
+  return { loaded, merged: checked.merged, dataLabel: dataLabel(checked.merged) };
 }
 
 /** A date given on the command line, as a day number. @throws Error naming the option when it is not YYYY-MM-DD */

@@ -5,6 +5,7 @@
  */
 import { crossFileProblems } from './checks.ts';
 import { mergeReturns, type MergedData } from './placements.ts';
+import { collectionYearLabel } from './spec903.ts';
 import { readTable, type DataProblem, type ReadFile } from './records.ts';
 import { summarise903, type DataSummary, type ResidentialRule } from './summary.ts';
 import type { SourceTable } from './table.ts';
@@ -33,4 +34,10 @@ export function checkReturns(tables: readonly SourceTable[], rule?: ResidentialR
   if (problems.length > 0) return { ok: false, problems };
   const merged = mergeReturns(files);
   return { ok: true, files, merged, summary: summarise903(merged, rule) };
+}
+
+/** What data a calibration came from, for provenance: "903 returns 2019-20 to 2023-24". */
+export function dataLabel(merged: MergedData): string {
+  const years = merged.years;
+  return `903 returns ${collectionYearLabel(years[0]!)}${years.length > 1 ? ` to ${collectionYearLabel(years.at(-1)!)}` : ''}`;
 }

@@ -6,7 +6,6 @@
  */
 import { existsSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
-import { Document, isScalar, visit } from 'yaml';
 import { calibrationCharts } from '../charts/calibrationCharts.ts';
 import type { Calibrated } from '../data/calibrate.ts';
 import { calibrationReportBlocks } from '../report/calibrationReport.ts';
@@ -15,6 +14,7 @@ import { formatModelError, loadModel } from '../scenario/load.ts';
 import { writeChartsInto } from './chartFiles.ts';
 import { embeddedFont } from './reportFiles.ts';
 import { RunDirectory } from './runDirectory.ts';
+import { calibratedModelText } from './modelText.ts';
 
 /** The report folder that goes with a calibrated model file. */
 export const reportDirOf = (out: string): string => `${out.replace(/\.(ya?ml|json)$/i, '')}.calibration`;
@@ -26,10 +26,7 @@ export const reportDirOf = (out: string): string => `${out.replace(/\.(ya?ml|jso
 export function writeCalibratedModel(out: string, model: Record<string, unknown>, header: string): void {
   if (existsSync(out)) throw new Error(`${out} already exists: choose another --out, or remove it`);
   const tmp = join(dirname(out), `.${basename(out)}.partial`);
-  const text = `${header
-    .split('\n')
-    .map((l) => `# ${l}`.trimEnd())
-    .join('\n')}\n${yamlText(model)}`;
+  const text = calibratedModelText(model, header);
   writeFileSync(tmp, text);
   try {
     const loaded = loadModel(tmp);
@@ -70,15 +67,4 @@ export async function writeCalibrationReport(
     dir.abandon();
     throw e;
   }
-}
-
-/** YAML with lists of numbers (samples, deciles) on one line each, so the file stays readable. */
-function yamlText(model: Record<string, unknown>): string {
-  const doc = new Document(model);
-  visit(doc, {
-    Seq(_, node) {
-      if (node.items.every((i) => isScalar(i) && typeof i.value === 'number')) node.flow = true;
-    },
-  });
-  return doc.toString({ lineWidth: 0, flowCollectionPadding: false });
 }

@@ -4,10 +4,10 @@
  * with rows), through exceljs. A folder stands for the CSV and spreadsheet files in it. Nothing
  * is sent anywhere: the files are read and parsed on this machine.
  */
-import ExcelJS from 'exceljs';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { extname, join } from 'node:path';
 import { decodeText, parseCsvTable, type SourceTable } from '../data/table.ts';
+import { readWorkbook } from './workbookTables.ts';
 
 const READABLE = new Set(['.csv', '.xlsx']);
 
@@ -45,51 +45,6 @@ export function fileError(path: string, e: unknown): string {
           ? 'a folder, not a file'
           : (e as Error).message;
   return `${path}: cannot read: ${why}`;
-}
-
-/** Text of a spreadsheet cell as a CSV export would give it: dates dd/mm/yyyy, numbers as written. */
-function cellText(v: ExcelJS.CellValue): string {
-  if (v === null || v === undefined) return '';
-  if (v instanceof Date) {
-    // exceljs gives a date cell as midnight UTC of its day.
-    const two = (n: number) => String(n).padStart(2, '0');
-    return `${two(v.getUTCDate())}/${two(v.getUTCMonth() + 1)}/${v.getUTCFullYear()}`;
-  }
-  if (typeof v === 'object') {
-    if ('richText' in v) return v.richText.map((r) => r.text).join('');
-    if ('result' in v) return cellText(v.result as ExcelJS.CellValue);
-    if ('text' in v) return String(v.text);
-    if ('error' in v) return String(v.error);
-    return '';
-  }
-  return String(v);
-}
-
-async function readWorkbook(path: string, bytes: Buffer): Promise<SourceTable[]> {
-  const wb = new ExcelJS.Workbook();
-  try {
-    await wb.xlsx.load(bytes as unknown as ArrayBuffer);
-  } catch (e) {
-    throw new Error(`${path}: not a readable .xlsx workbook (${(e as Error).message})`, { cause: e });
-  }
-  const tables: SourceTable[] = [];
-  wb.eachSheet((ws) => {
-    const grid: { n: number; cells: string[] }[] = [];
-    ws.eachRow({ includeEmpty: false }, (row, n) => {
-      const values = row.values as ExcelJS.CellValue[];
-      grid.push({ n, cells: values.slice(1).map((v) => cellText(v).trim()) });
-    });
-    if (grid.length === 0) return;
-    const header = grid[0]!.cells.map((h) => h.toUpperCase());
-    const rows = grid.slice(1).filter((r) => r.cells.some((c) => c !== ''));
-    tables.push({
-      source: `${path}[${ws.name}]`,
-      header,
-      rows: rows.map((r) => header.map((_, k) => r.cells[k] ?? '')),
-      rowNumbers: rows.map((r) => r.n),
-    });
-  });
-  return tables;
 }
 
 /**

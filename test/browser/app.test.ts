@@ -17,8 +17,17 @@ import { executeRun } from '../../src/output/runFolder.ts';
 import { fileReader, formatModelError, loadModel } from '../../src/scenario/load.ts';
 import { loadModelFrom } from '../../src/scenario/loadFrom.ts';
 import { reportCommand } from '../../src/cli/run.ts';
+import { dataSynthCommand } from '../../src/cli/data.ts';
+import { readDataFiles } from '../../src/output/dataFiles.ts';
+import { checkReturns, dataLabel } from '../../src/data/check.ts';
+import { calibrate } from '../../src/data/calibrate.ts';
+import { formatDataSummary } from '../../src/report/dataSummary.ts';
+import { getNumber } from '../../src/scenario/paths.ts';
+import { calibration as calibrationSchema } from '../../src/scenario/schema/calibration.ts';
 import { diskFolder } from '../../src/output/diskFolder.ts';
 import { readManifest } from '../../src/output/manifest.ts';
+
+const COUNTY = 'models/synthetic/county.yaml';
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html',
@@ -295,5 +304,65 @@ describe('the app', () => {
     expect(r.model.name).toBe('Five beds and a bigger ART');
     expect(errors).toEqual([]);
     await context.close();
+  }, 240_000);
+  it('checks 903 returns dropped into the page as the command line does, and calibrates the starting model to them', async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    const { errors, external } = watch(page, (url) => url.startsWith(origin) || /^(blob|data):/.test(url));
+    // Synthetic returns of the synthetic county, as `caresim data synth` writes them.
+    const synth = join(mkdtempSync(join(tmpdir(), 'caresim-app-903-')), 'returns');
+    expect(dataSynthCommand(COUNTY, { out: synth })).toBe(0);
+    const files = readdirSync(synth)
+      .filter((f) => f.endsWith('.csv'))
+      .map((f) => join(synth, f));
+    const checked = checkReturns(await readDataFiles(files));
+    if (!checked.ok) throw new Error('the synthetic returns do not pass data check');
+
+    await page.goto(`${origin}/`);
+    await page.waitForSelector('#levers fieldset');
+    await page.selectOption('#model', COUNTY);
+    await page.setInputFiles('#data-files', files);
+    await page.waitForSelector('#calibrate:not([disabled])', { timeout: 60_000 });
+    await expect(page.locator('#data-status').textContent()).resolves.toBe(
+      `${files.length} file(s) read, no problems.`,
+    );
+    // The same summary as `caresim data check`, counts under 5 suppressed.
+    await expect(page.locator('#data-summary').textContent()).resolves.toBe(
+      formatDataSummary(checked.summary, checked.merged.notes, 5),
+    );
+
+    await page.click('#calibrate');
+    await page.waitForSelector('#data-status:has-text("Calibrated to")', { timeout: 120_000 });
+    await expect(page.locator('#model-status').textContent()).resolves.toMatch(/calibrated to 903 returns/);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.locator('#data-status button').click(),
+    ]);
+    // The calibrated model validates with the command line, beside the model it extends, and
+    // estimates what the command line's calibration estimates.
+    const text = readFileSync((await download.path())!, 'utf8');
+    const file = 'models/synthetic/county-calibrated.yaml';
+    const inApp = loadModelFrom(file, {
+      ...fileReader,
+      read: (f) => (f === file ? text : fileReader.read(f)),
+    });
+    if (!inApp.ok) throw new Error(inApp.errors.map(formatModelError).join('\n'));
+    const base = loadModel(COUNTY);
+    if (!base.ok) throw new Error('the synthetic county does not load');
+    const cli = calibrate(checked.merged, {
+      base: base.model,
+      baseRef: 'county.yaml',
+      calibration: base.model.calibration ?? calibrationSchema.parse({}),
+      seed: base.model.run.seed,
+      dataLabel: dataLabel(checked.merged),
+    });
+    for (const cohort of ['under16', 'sixteenPlus'])
+      expect(getNumber(inApp.raw, `cohorts.${cohort}.referrals.perYear`)).toBeCloseTo(
+        getNumber(cli.model, `cohorts.${cohort}.referrals.perYear`),
+        9,
+      );
+    expect(await page.locator('#data-charts figure svg').count()).toBeGreaterThanOrEqual(4);
+    expect(errors).toEqual([]);
+    expect(external).toEqual([]);
+    await page.close();
   }, 240_000);
 });
