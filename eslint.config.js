@@ -9,7 +9,7 @@ import prettier from 'eslint-config-prettier';
 /**
  * Each folder and the folders it may import from (itself always). Dependencies point one way:
  * engine, random, stats -> model -> scenario -> data -> experiment -> charts -> report -> output ->
- * cli, notebooks.
+ * lib -> cli, app, notebooks.
  */
 export const LAYERS = {
   engine: [],
@@ -22,11 +22,37 @@ export const LAYERS = {
   charts: ['engine', 'random', 'stats', 'model', 'scenario', 'data', 'experiment'],
   report: ['engine', 'random', 'stats', 'model', 'scenario', 'data', 'experiment', 'charts'],
   output: ['engine', 'random', 'stats', 'model', 'scenario', 'data', 'experiment', 'charts', 'report'],
-  cli: ['engine', 'random', 'stats', 'model', 'scenario', 'data', 'experiment', 'charts', 'report', 'output'],
-  // The library's entry point (package.json exports): everything a program needs, results folders included.
+  // The library's entry points (package.json exports): everything a program needs, results
+  // folders included (index.ts), and what runs in a browser (browser.ts). The command line and the
+  // app are built on it.
   lib: ['engine', 'random', 'stats', 'model', 'scenario', 'data', 'experiment', 'charts', 'report', 'output'],
-  // The browser app: the same layers as the command line (only output's pure files: summaryFile, csv).
-  app: ['engine', 'random', 'stats', 'model', 'scenario', 'data', 'experiment', 'charts', 'report', 'output'],
+  cli: [
+    'engine',
+    'random',
+    'stats',
+    'model',
+    'scenario',
+    'data',
+    'experiment',
+    'charts',
+    'report',
+    'output',
+    'lib',
+  ],
+  // The browser app: the same layers as the command line (only output's pure files).
+  app: [
+    'engine',
+    'random',
+    'stats',
+    'model',
+    'scenario',
+    'data',
+    'experiment',
+    'charts',
+    'report',
+    'output',
+    'lib',
+  ],
   notebooks: [
     'engine',
     'random',

@@ -4,9 +4,14 @@
  * the number of workers nor the order batches finish in changes a result. Cancelling
  * terminates the workers at once.
  */
-import type { BatchResult, BatchTask } from '../experiment/batch.ts';
-import type { PreparedModel } from '../experiment/prepared.ts';
-import { batchesOf, gatheredSet, type ReplicationSet } from '../experiment/replicationSet.ts';
+import {
+  type BatchResult,
+  type BatchTask,
+  type PreparedModel,
+  batchesOf,
+  gatheredSet,
+  type ReplicationSet,
+} from '../lib/browser.ts';
 import RunWorker from './worker.ts?worker&inline';
 
 export interface BrowserRunOptions {

@@ -13,7 +13,7 @@ import { calibratedModelText } from '../output/modelText.ts';
 import { formatCalibration } from '../report/calibrationReport.ts';
 import { formatDataSummary } from '../report/dataSummary.ts';
 import { calibration as calibrationSchema } from '../scenario/schema/calibration.ts';
-import type { ModelFile } from '../scenario/schema/model.ts';
+import type { ModelFile } from '../lib/browser.ts';
 import { drawChart } from './chartView.ts';
 import { download } from './resultsView.ts';
 

@@ -13,7 +13,7 @@ import { yaml } from '@codemirror/lang-yaml';
 import { linter, lintGutter, type Diagnostic } from '@codemirror/lint';
 import type { CompletionContext, CompletionResult } from '@codemirror/autocomplete';
 import { EditorState } from '@codemirror/state';
-import type { ModelError } from '../scenario/loadFrom.ts';
+import type { ModelError } from '../lib/browser.ts';
 import { choices, keysAt } from './schemaLookup.ts';
 import { pathAbove } from './yamlPath.ts';
 

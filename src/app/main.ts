@@ -6,12 +6,17 @@
  */
 import regularFont from '@expo-google-fonts/source-sans-3/400Regular/SourceSans3_400Regular.ttf?url';
 import boldFont from '@expo-google-fonts/source-sans-3/700Bold/SourceSans3_700Bold.ttf?url';
-import { loadModelFrom, formatModelError, type LoadResult, type ModelError } from '../scenario/loadFrom.ts';
-import type { ModelFile } from '../scenario/schema/model.ts';
+import {
+  loadModelFrom,
+  formatModelError,
+  type LoadResult,
+  type ModelError,
+  type ModelFile,
+  prepare,
+  compareScenario,
+  readManifest,
+} from '../lib/browser.ts';
 import { isPlainObject } from '../scenario/merge.ts';
-import { prepare } from '../experiment/prepared.ts';
-import { compareScenario } from '../experiment/comparison.ts';
-import { readManifest } from '../output/manifest.ts';
 import { summariseModel } from '../report/modelSummary.ts';
 import { memoryReader, STARTING_MODELS } from './shippedModels.ts';
 import { runInBrowser } from './browserRun.ts';

@@ -6,17 +6,28 @@
  */
 import JSZip from 'jszip';
 import regularFont from '@expo-google-fonts/source-sans-3/400Regular/SourceSans3_400Regular.ttf?url';
-import type { ScenarioComparison } from '../experiment/comparison.ts';
-import type { PreparedModel } from '../experiment/prepared.ts';
-import type { ReplicationSet } from '../experiment/replicationSet.ts';
+import {
+  type ScenarioComparison,
+  type PreparedModel,
+  type ReplicationSet,
+  compareFacts,
+  writeCompareTables,
+  memoryFolder,
+  type Folder,
+  manifestText,
+  readManifest,
+  timing,
+  type Manifest,
+  compareReportDoc,
+  reportTexts,
+  runReportDoc,
+  SHORT_SECTIONS,
+  modelFacts,
+  writeRunTables,
+  RESULTS_FORMAT,
+} from '../lib/browser.ts';
 import { PRNG_ALGORITHM } from '../random/streams.ts';
-import { compareFacts, writeCompareTables } from '../output/compareFiles.ts';
-import { memoryFolder, type Folder } from '../output/folder.ts';
 import { jsonText } from '../output/json.ts';
-import { manifestText, readManifest, timing, type Manifest } from '../output/manifest.ts';
-import { compareReportDoc, reportTexts, runReportDoc, SHORT_SECTIONS } from '../output/reportDocs.ts';
-import { modelFacts, writeRunTables } from '../output/runFiles.ts';
-import { RESULTS_FORMAT } from '../output/summaryFile.ts';
 import type { DrawnChart } from './chartView.ts';
 
 declare const __CARESIM_VERSION__: string;

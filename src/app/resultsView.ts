@@ -8,12 +8,15 @@ import { compareCharts } from '../charts/compareCharts.ts';
 import { compareSource } from '../charts/compareInput.ts';
 import { formatMoney } from '../charts/money.ts';
 import { runCharts, type ChartDefinition } from '../charts/runCharts.ts';
-import type { ScenarioComparison } from '../experiment/comparison.ts';
+import {
+  type ScenarioComparison,
+  type Folder,
+  readManifest,
+  compareReportDoc,
+  runReportDoc,
+} from '../lib/browser.ts';
 import { readCompareFolder } from '../output/compareTables.ts';
 import { parseStatRows } from '../output/csv.ts';
-import type { Folder } from '../output/folder.ts';
-import { readManifest } from '../output/manifest.ts';
-import { compareReportDoc, runReportDoc } from '../output/reportDocs.ts';
 import { formatValue } from '../report/textTable.ts';
 import { meanWithRange } from '../report/uncertaintyWords.ts';
 import { showBlocks } from './blocksView.ts';

@@ -3,7 +3,7 @@
  * a model and what it `extends` from them (and from files the user opens), as the command line
  * loads them from disk: the same parser, the same checks, the same messages.
  */
-import type { ModelReader } from '../scenario/loadFrom.ts';
+import type { ModelReader } from '../lib/browser.ts';
 import { SourceError } from '../scenario/source.ts';
 
 const bundled = import.meta.glob('../../models/**/*.yaml', {

@@ -3,7 +3,7 @@
  * threads run, so a replication gives the same numbers wherever it runs. Its matrix comes back
  * transferred, not copied.
  */
-import { runBatch, type BatchTask } from '../experiment/batch.ts';
+import { runBatch, type BatchTask } from '../lib/browser.ts';
 
 self.onmessage = (e: MessageEvent<BatchTask>) => {
   const result = runBatch(e.data);

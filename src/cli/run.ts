@@ -10,16 +10,14 @@ import { join } from 'node:path';
 import { parameterName } from '../experiment/sensitivity.ts';
 import { parseAxis } from '../experiment/sweep.ts';
 import { redrawCompareCharts, redrawRunCharts } from '../output/chartFiles.ts';
-import { executeCompare } from '../output/compareFolder.ts';
 import {
   writeCompareReport,
   writeCompareWordReport,
   writeRunReport,
   writeRunWordReport,
 } from '../output/reportFiles.ts';
-import { executeMerge, executeRun } from '../output/runFolder.ts';
+import { executeMerge } from '../output/runFolder.ts';
 import { writeCompareWorkbook, writeRunWorkbook } from '../output/workbook.ts';
-import { diskFolder } from '../output/diskFolder.ts';
 import { executeSensitivity } from '../output/sensitivityFolder.ts';
 import { executeSweep } from '../output/sweepFolder.ts';
 import { formatComparison } from '../report/compareSummary.ts';
@@ -29,7 +27,13 @@ import { MC_HEADING, meanWithRange, RANGE_HEADING } from '../report/uncertaintyW
 import { historyTable } from '../report/runReport.ts';
 import { windowIsHorizon, windowText } from '../experiment/headline.ts';
 import { textTable } from '../report/textTable.ts';
-import { formatModelError, loadModel } from '../scenario/load.ts';
+import {
+  diskFolder,
+  formatModelError,
+  loadModel,
+  writeCompareFolder as executeCompare,
+  writeRunFolder as executeRun,
+} from '../lib/index.ts';
 import type { ModelFile } from '../scenario/schema/model.ts';
 import { horizonYears, parseDate } from '../engine/calendar.ts';
 

@@ -2,7 +2,7 @@
  * `caresim validate FILE...`: check model files and print a readable summary of each, or
  * every error found with its file, line, field, what was expected and what was found.
  */
-import { formatModelError, loadModel } from '../scenario/load.ts';
+import { formatModelError, loadModel } from '../lib/index.ts';
 import { listProvenance } from '../scenario/provenance.ts';
 import { summariseModel } from '../report/modelSummary.ts';
 import { textTable } from '../report/textTable.ts';

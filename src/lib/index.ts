@@ -2,7 +2,8 @@
  * caresim as a library: what another TypeScript or JavaScript program imports to load and
  * validate a model, run its replications, compare scenarios on common random numbers, and get
  * the results as objects (or write a results folder as the command line does). The command line
- * and the browser app use these same functions.
+ * is built on it; the browser app on its browser part (browser.ts, "caresim/browser"), which this
+ * includes.
  *
  * @example
  * import { loadModel, runModel, compareModels } from 'caresim';
@@ -18,18 +19,10 @@ import { runComparison, type ScenarioComparison } from '../experiment/compare.ts
 import type { ModelFile } from '../scenario/schema/model.ts';
 import { summaryText } from '../output/summaryFile.ts';
 
+export * from './browser.ts';
 export { loadModel, fileReader } from '../scenario/load.ts';
-export {
-  loadModelFrom,
-  validateModelData,
-  formatModelError,
-  type LoadResult,
-  type ModelError,
-  type ModelReader,
-} from '../scenario/loadFrom.ts';
-export type { ModelFile } from '../scenario/schema/model.ts';
 export type { MetricSummary, Row } from '../experiment/tables.ts';
-export type { ScenarioComparison, PairedMetric } from '../experiment/compare.ts';
+export { diskFolder } from '../output/diskFolder.ts';
 /** Write a run's or a comparison's results folder, as `caresim run` and `caresim compare` do. */
 export { executeRun as writeRunFolder } from '../output/runFolder.ts';
 export { executeCompare as writeCompareFolder } from '../output/compareFolder.ts';

@@ -13,6 +13,7 @@ import {
   validateModelData,
   writeRunFolder,
 } from 'caresim';
+import * as browser from 'caresim/browser';
 
 const load = (file: string) => {
   const r = loadModel(file);
@@ -61,5 +62,25 @@ describe('the caresim package', () => {
     if (!r.ok) expect(formatModelError(r.errors[0]!)).toMatch(/extend each other in a cycle/);
     const bad = validateModelData({ caresim: 1 });
     expect(bad.ok).toBe(false);
+  });
+
+  it("runs in a browser's way through caresim/browser: text in, a batch run, a results folder in memory", async () => {
+    const text = readFileSync('models/verification/loss-system.yaml', 'utf8');
+    const r = browser.loadModelFrom('loss-system.yaml', {
+      read: () => text,
+      resolve: (_, p) => p,
+      identity: (f) => f,
+    });
+    if (!r.ok) throw new Error(r.errors.map(browser.formatModelError).join('\n'));
+    const model = browser.prepare(r.model, 2);
+    const reps = [0, 1, 2, 3, 4, 5];
+    const batch = browser.runBatch({ model: model.model, years: 2, hash: model.hash, seed: 7, reps });
+    const byRep = new Map(
+      reps.map((rep, i) => [rep, batch.values.slice(i * batch.cells, (i + 1) * batch.cells)]),
+    );
+    const folder = browser.memoryFolder('loss-system');
+    browser.writeRunTables(folder, browser.gatheredSet(model, 7, reps, byRep, batch.events, 1), 7);
+    const node = await runModel(r.model, { replications: 6, seed: 7, years: 2, workers: 1 });
+    expect(folder.text('summary.json')).toBe(node.summaryJson);
   });
 });
