@@ -219,6 +219,17 @@ describe('the app', () => {
     await page.keyboard.press('Control+End');
     await page.keyboard.insertText('policies:\n  matching: fewestFreeBeds\n');
     await expect(page.locator('#lever-policies-matching').inputValue()).resolves.toBe('fewestFreeBeds');
+    // Completion offers the keys a section may hold, from the JSON Schema.
+    await page.keyboard.insertText('  rep');
+    await page.keyboard.press('Control+Space');
+    await expect(page.locator('.cm-tooltip-autocomplete li').first().textContent()).resolves.toMatch(
+      /^repatriation/,
+    );
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('Shift+Home');
+    await page.keyboard.press('Shift+Home');
+    await page.keyboard.press('Backspace');
+    await expect(editorText()).resolves.toMatch(/matching: fewestFreeBeds\s*$/);
     // A mistake is marked in the editor with the message caresim validate gives for the same file.
     await page.keyboard.insertText('  freedBed: sometimes\n');
     await page.waitForSelector('#editor .cm-lintRange-error', { timeout: 10_000 });
