@@ -11,60 +11,22 @@ import prettier from 'eslint-config-prettier';
  * engine, random, stats -> model -> scenario -> data -> experiment -> charts -> report -> output ->
  * lib -> cli, app, notebooks.
  */
+/** The layers in order, each beside the ones it stands on (the three first stand on nothing). */
+const ORDER = ['model', 'scenario', 'data', 'experiment', 'charts', 'report', 'output', 'lib'];
+const below = (layer) => ['engine', 'random', 'stats', ...ORDER.slice(0, ORDER.indexOf(layer))];
+const TOP = [...below('lib'), 'lib'];
+
 export const LAYERS = {
   engine: [],
   random: [],
   stats: [],
-  model: ['engine', 'random', 'stats'],
-  scenario: ['engine', 'random', 'stats', 'model'],
-  data: ['engine', 'random', 'stats', 'model', 'scenario'],
-  experiment: ['engine', 'random', 'stats', 'model', 'scenario', 'data'],
-  charts: ['engine', 'random', 'stats', 'model', 'scenario', 'data', 'experiment'],
-  report: ['engine', 'random', 'stats', 'model', 'scenario', 'data', 'experiment', 'charts'],
-  output: ['engine', 'random', 'stats', 'model', 'scenario', 'data', 'experiment', 'charts', 'report'],
-  // The library's entry points (package.json exports): everything a program needs, results
-  // folders included (index.ts), and what runs in a browser (browser.ts). The command line and the
-  // app are built on it.
-  lib: ['engine', 'random', 'stats', 'model', 'scenario', 'data', 'experiment', 'charts', 'report', 'output'],
-  cli: [
-    'engine',
-    'random',
-    'stats',
-    'model',
-    'scenario',
-    'data',
-    'experiment',
-    'charts',
-    'report',
-    'output',
-    'lib',
-  ],
-  // The browser app: the same layers as the command line (only output's pure files).
-  app: [
-    'engine',
-    'random',
-    'stats',
-    'model',
-    'scenario',
-    'data',
-    'experiment',
-    'charts',
-    'report',
-    'output',
-    'lib',
-  ],
-  notebooks: [
-    'engine',
-    'random',
-    'stats',
-    'model',
-    'scenario',
-    'data',
-    'experiment',
-    'charts',
-    'report',
-    'output',
-  ],
+  ...Object.fromEntries(ORDER.map((l) => [l, below(l)])),
+  // lib: the library's entry points (package.json exports): everything a program needs, results
+  // folders included (index.ts), and what runs in a browser (browser.ts). The command line, the
+  // app (only output's pure files) and the notebooks are built on it.
+  cli: TOP,
+  app: TOP,
+  notebooks: TOP,
 };
 
 /** Packages a folder must not import, and why (I/O, schema, rendering belong above it). */
