@@ -426,7 +426,9 @@ $('open-results').addEventListener('change', async (e) => {
     const kind = readManifest(folder, ['run', 'merge', 'compare']).command;
     await (kind === 'compare' ? comparePanel : runPanel).show(folder);
     status.className = '';
-    status.textContent = `Opened ${folder.name}: the results of caresim ${kind}, shown below.`;
+    const where = kind === 'compare' ? $('comparison') : $('results');
+    status.textContent = `Opened ${folder.name}: the results of caresim ${kind}, shown above under "${where.querySelector('h2')?.textContent ?? ''}".`;
+    where.scrollIntoView();
   } catch (err) {
     status.className = 'error';
     status.textContent = (err as Error).message;
