@@ -5,6 +5,7 @@
  * offending field, so they are reported at the right line like shape errors.
  */
 import { val } from './schema/distributions.ts';
+import { probabilitySumProblem } from './schema/primitives.ts';
 import type { ModelFile } from './schema/model.ts';
 import { didYouMean, type ModelIssue, type Path } from './issues.ts';
 import { normalise, programmeSlips } from './normalise.ts';
@@ -59,11 +60,8 @@ export function crossCheck(m: ModelFile): ModelIssue[] {
     if (pw.stepDown) {
       const entries = Object.entries(pw.stepDown);
       const sum = entries.reduce((a, [, d]) => a + val(d.probability), 0);
-      if (entries.length > 0 && Math.abs(sum - 1) > 1e-6)
-        err(
-          [...p, 'pathway', 'stepDown'],
-          `step-down probabilities sum to ${Math.round(sum * 1e6) / 1e6}, not 1`,
-        );
+      const off = probabilitySumProblem(sum);
+      if (entries.length > 0 && off) err([...p, 'pathway', 'stepDown'], `step-down probabilities ${off}`);
       for (const [did, d] of entries) {
         const available = d.availableAtOnce === undefined ? 1 : val(d.availableAtOnce);
         if (available < 1 && !d.delay)

@@ -3,7 +3,7 @@
  * at its file and line. YAML is the format strategists edit; JSON is valid YAML 1.2 and
  * goes through the same parser, so both get the same positions and duplicate-key checks.
  */
-import { isMap, isPair, isScalar, LineCounter, parseDocument, type Document, type Node } from 'yaml';
+import { isMap, isPair, isScalar, LineCounter, parseDocument, visit, type Document, type Node } from 'yaml';
 import type { Path } from './issues.ts';
 import { isAtomic, isPlainObject, mergeModel } from './merge.ts';
 
@@ -38,6 +38,7 @@ export class SourceError extends Error {
  * @throws SourceError listing the first syntax problem (bad YAML, duplicate key, not a mapping)
  */
 export function parseSource(file: string, text: string): ModelSource {
+  tooBigOrDeep(file, text);
   const lines = new LineCounter();
   // uniqueKeys: a key written twice (two homes with one id) is an error, not a silent overwrite.
   // merge: YAML merge keys (`<<: *defaults`), the docker-compose idiom for sharing fields.
@@ -48,6 +49,7 @@ export function parseSource(file: string, text: string): ModelSource {
     const pos = lines.linePos(offset);
     throw new SourceError(file, `YAML syntax: ${message}`, pos.line, pos.col);
   }
+  reservedKeys(file, doc, lines);
   let data: unknown;
   try {
     data = doc.toJS({ maxAliasCount: 1000 }) as unknown;
@@ -58,6 +60,93 @@ export function parseSource(file: string, text: string): ModelSource {
     throw new SourceError(file, 'expected a model: key: value pairs at the top level', 1, 1);
   }
   return { file, doc, lines, data };
+}
+
+/** The largest model file read: the shipped ones are under 100 kB; a calibrated one a few hundred. */
+export const MAX_MODEL_BYTES = 5_000_000;
+/** The deepest nesting read: a model nests a dozen levels at most. */
+export const MAX_MODEL_DEPTH = 64;
+
+/**
+ * Refuse, before parsing, a file too large or nested too deep to be a model: parsing one takes
+ * seconds and gigabytes, or runs out of stack, and says nothing useful.
+ * @throws SourceError naming the file, and the line where the nesting goes too deep
+ */
+function tooBigOrDeep(file: string, text: string): void {
+  if (text.length > MAX_MODEL_BYTES)
+    throw new SourceError(
+      file,
+      `${(text.length / 1e6).toFixed(1)} MB: a model file is at most ${MAX_MODEL_BYTES / 1e6} MB (the shipped ones are under 0.1 MB): is this a model file?`,
+    );
+  // Flow nesting ([ and { outside quotes and comments) and block nesting (indentation, two
+  // spaces a level or more) together, line by line.
+  let flow = 0;
+  let line = 1;
+  let lineStart = 0;
+  let quote: string | null = null;
+  let deepest = 0;
+  let deepestLine = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i]!;
+    if (c === '\n') {
+      line++;
+      lineStart = i + 1;
+      continue;
+    }
+    if (quote) {
+      if (c === quote && text[i - 1] !== '\\') quote = null;
+      continue;
+    }
+    if (c === '#' && (i === lineStart || /\s/.test(text[i - 1]!))) {
+      const end = text.indexOf('\n', i);
+      i = (end < 0 ? text.length : end) - 1;
+      continue;
+    }
+    // A quote opens a quoted scalar only where one can start (not the apostrophe of "children's").
+    if ((c === '"' || c === "'") && (i === lineStart || /[\s:[{,-]/.test(text[i - 1]!))) quote = c;
+    else if (c === '[' || c === '{') flow++;
+    else if (c === ']' || c === '}') flow = Math.max(0, flow - 1);
+    else if (i === lineStart || (c !== ' ' && text[i - 1] === ' ' && /^ *$/.test(text.slice(lineStart, i)))) {
+      const depth = flow + Math.floor((i - lineStart) / 2);
+      if (depth > deepest) [deepest, deepestLine] = [depth, line];
+    }
+    if (flow > deepest) [deepest, deepestLine] = [flow, line];
+    if (deepest > MAX_MODEL_DEPTH) break;
+  }
+  if (deepest > MAX_MODEL_DEPTH) {
+    // Report how deep it goes, counted on (brackets only, so cheap).
+    let max = 0;
+    let f = 0;
+    for (const c of text) {
+      if (c === '[' || c === '{') max = Math.max(max, ++f);
+      else if (c === ']' || c === '}') f = Math.max(0, f - 1);
+    }
+    throw new SourceError(
+      file,
+      `nested ${Math.max(max, deepest)} levels deep: a model file nests at most ${MAX_MODEL_DEPTH} (a model needs a dozen): is this a model file?`,
+      deepestLine,
+      1,
+    );
+  }
+}
+
+/** Keys JavaScript reserves for objects' machinery, which a parsed file must not set. */
+const RESERVED_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+
+/** @throws SourceError at the first key a model file may not use */
+function reservedKeys(file: string, doc: Document.Parsed, lines: LineCounter): void {
+  visit(doc, {
+    Pair(_, pair) {
+      if (!isScalar(pair.key) || !RESERVED_KEYS.has(String(pair.key.value))) return;
+      const at = lines.linePos(pair.key.range?.[0] ?? 0);
+      throw new SourceError(
+        file,
+        `"${String(pair.key.value)}" is not a key a model file may use (JavaScript reserves it)`,
+        at.line,
+        at.col,
+      );
+    },
+  });
 }
 
 /**

@@ -8,7 +8,7 @@
 import { DAYS_PER_YEAR } from '../../engine/calendar.ts';
 import { z } from 'zod';
 import { validateDistribution, type Distribution } from '../../random/distribution.ts';
-import { num, param, val, type Param } from './primitives.ts';
+import { num, param, probabilitySumProblem, val, type Param } from './primitives.ts';
 
 export const DURATION_UNITS = ['days', 'weeks', 'months', 'years'] as const;
 /** Days in each unit; a month is a twelfth of a mean Gregorian year. */
@@ -140,7 +140,8 @@ function checkDistribution(d: RawDist, ctx: z.RefinementCtx): boolean {
             'probabilities',
           );
         const sum = probs.reduce((a, b) => a + b, 0);
-        if (Math.abs(sum - 1) > 1e-6) issue(`probabilities sum to ${round(sum)}, not 1`, 'probabilities');
+        const off = probabilitySumProblem(sum);
+        if (off) issue(`probabilities ${off}`, 'probabilities');
       }
       if (d.interpolate === true) {
         for (let i = 1; i < values.length; i++)
@@ -154,8 +155,6 @@ function checkDistribution(d: RawDist, ctx: z.RefinementCtx): boolean {
   }
   return found;
 }
-
-const round = (x: number) => Math.round(x * 1e6) / 1e6;
 
 /**
  * The engine's own check, after the checks above have passed: whatever the engine would

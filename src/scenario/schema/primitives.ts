@@ -17,6 +17,18 @@ import { quantile } from '../../random/quantile.ts';
 import type { Distribution } from '../../random/distribution.ts';
 
 /** Identifier of a cohort, home or destination: used as a map key in the model file. */
+/**
+ * How far probabilities that must sum to 1 may miss it (rounding in a file written by hand or by
+ * a spreadsheet): one tolerance for every such list.
+ */
+export const PROBABILITY_TOLERANCE = 1e-6;
+
+/** Why a list of probabilities is refused: its sum with enough digits to see how far it is from 1. */
+export function probabilitySumProblem(sum: number): string | null {
+  if (Math.abs(sum - 1) <= PROBABILITY_TOLERANCE) return null;
+  return `sum to ${Number(sum.toPrecision(12))}, not 1 (they may differ from 1 by at most ${PROBABILITY_TOLERANCE.toFixed(6)})`;
+}
+
 export const ID_PATTERN = /^[A-Za-z][A-Za-z0-9_-]*$/;
 export const id = z
   .string()
