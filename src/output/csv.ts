@@ -35,9 +35,21 @@ export function sensible(x: number): number {
 /** The byte-order mark that tells Excel a CSV is UTF-8. */
 export const BOM = '\ufeff';
 
-/** A results table: RFC 4180, UTF-8 with a byte-order mark, numbers rounded by `sensible`. */
+/**
+ * Text a spreadsheet would run as a formula (=, +, -, @, or a tab or carriage return first), as
+ * a model's name or label could begin: written with an apostrophe before it, as spreadsheets
+ * expect of text that must stay text (OWASP's advice for CSV injection). Numbers are numbers.
+ */
+export function asText(v: string): string {
+  return /^[=+\-@\t\r]/.test(v) ? `'${v}` : v;
+}
+
+/** A results table: RFC 4180, UTF-8 with a byte-order mark, numbers rounded by `sensible`, text kept text. */
 export function resultsCsv(rows: readonly Row[]): string {
-  return BOM + csv(rows.map((r) => r.map((v) => (typeof v === 'number' ? sensible(v) : v))));
+  return (
+    BOM +
+    csv(rows.map((r) => r.map((v) => (typeof v === 'number' ? sensible(v) : v === null ? v : asText(v)))))
+  );
 }
 
 type CsvRecord = Record<string, string>;

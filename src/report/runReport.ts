@@ -472,22 +472,24 @@ export function shortReport(doc: ReportDoc, sections: readonly string[], maxChar
 
 /** The same content as Markdown, the charts as PNG images beside it. */
 export function renderMarkdown(doc: ReportDoc): string {
-  const cell = (s: string) => s.replace(/\|/g, '\\|').replace(/\n/g, ' ');
+  // Markdown passes HTML through: text from a model (its name, labels) is written as text.
+  const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+  const cell = (s: string) => esc(s).replace(/\|/g, '\\|').replace(/\n/g, ' ');
   return (
-    [`# ${doc.title}`, '', `_${doc.subtitle}_`, '']
+    [`# ${esc(doc.title)}`, '', `_${esc(doc.subtitle)}_`, '']
       .concat(
         doc.blocks.flatMap((b) => {
           switch (b.kind) {
             case 'lead':
-              return [`**${b.text}**`, ''];
+              return [`**${esc(b.text!)}**`, ''];
             case 'h2':
-              return [`## ${b.text}`, ''];
+              return [`## ${esc(b.text!)}`, ''];
             case 'h3':
-              return [`### ${b.text}`, ''];
+              return [`### ${esc(b.text!)}`, ''];
             case 'p':
-              return [b.text!, ''];
+              return [esc(b.text!), ''];
             case 'list':
-              return [...b.items!.map((i) => `- ${i}`), ''];
+              return [...b.items!.map((i) => `- ${esc(i)}`), ''];
             case 'table':
               return [
                 `| ${b.header!.map(cell).join(' | ')} |`,
@@ -499,7 +501,7 @@ export function renderMarkdown(doc: ReportDoc): string {
                 '',
               ];
             case 'chart':
-              return [`![${b.chart!.title}](${b.chart!.png})`, ''];
+              return [`![${esc(b.chart!.title).replace(/[[\]]/g, '\\$&')}](${b.chart!.png})`, ''];
           }
           return [];
         }),

@@ -39,3 +39,23 @@ describe('results tables', () => {
     expect(rows).toEqual([{ series: 'cost.total', mean: '1.25' }]);
   });
 });
+
+describe('text a spreadsheet would run (issue 16)', () => {
+  it('is written with an apostrophe first, and numbers (negative ones too) as numbers', () => {
+    const text = resultsCsv([
+      ['scenario', 'saving'],
+      ['=HYPERLINK("http://x","y")', -1234.5],
+      ['+1', 2],
+      ['-SUM(A1)', 3],
+      ['@cmd', 4],
+      ['Plan A', 5],
+    ]);
+    expect(text.split('\n').slice(1, 6)).toEqual([
+      `"'=HYPERLINK(""http://x"",""y"")",-1234.5`,
+      "'+1,2",
+      "'-SUM(A1),3",
+      "'@cmd,4",
+      'Plan A,5',
+    ]);
+  });
+});
