@@ -2,7 +2,9 @@
  * The `caresim` command line: argument parsing and wiring only. Each command's work lives
  * in its own module; this file maps words and flags onto them and sets the exit code.
  */
+import { availableParallelism } from 'node:os';
 import { Command, CommanderError, InvalidArgumentError } from 'commander';
+import { MAX_YEARS } from '../scenario/schema/model.ts';
 // The data commands (903 returns, spreadsheets, calibration) load only when one is run, so that
 // every other command starts without them.
 import type { BacktestCommandOptions, CalibrateCommandOptions } from './data.ts';
@@ -18,6 +20,28 @@ import {
   type RunCommandOptions,
   type SweepCommandOptions,
 } from './run.ts';
+
+const int =
+  (name: string, min: number, max = Number.MAX_SAFE_INTEGER, why = '') =>
+  (v: string) => {
+    const n = Number(v);
+    if (!Number.isInteger(n) || n < min || n > max)
+      throw new InvalidArgumentError(
+        max === Number.MAX_SAFE_INTEGER
+          ? `${name} must be a whole number of ${min} or more`
+          : `${name} must be a whole number from ${min} to ${max}${why}`,
+      );
+    return n;
+  };
+/** A horizon: as long as a model file may ask for. */
+const years = int('--years', 1, MAX_YEARS, ' (a model file may ask for as many)');
+/** Worker threads: more than the machine's cores only slow a run down. */
+const workers = int(
+  '--workers',
+  1,
+  availableParallelism(),
+  ": this machine's cores (more only slow a run down)",
+);
 
 const program = new Command()
   .name('caresim')
@@ -65,7 +89,7 @@ data
   )
   .argument('<model>', 'model file')
   .requiredOption('-o, --out <dir>', 'folder to write (must not exist)')
-  .option('-y, --years <n>', "horizon in years (default: the model file's)", (v) => int('--years', 1)(v))
+  .option('-y, --years <n>', "horizon in years (default: the model file's)", years)
   .option('-s, --seed <n>', "master seed (default: the model file's)", (v) => int('--seed', 0)(v))
   .option(
     '--mess',
@@ -116,7 +140,7 @@ program
     'the model supplying homes, the ART, prices and costs (and its calibration section)',
   )
   .requiredOption('--fit-to <date>', 'the last day of data the calibration may see, YYYY-MM-DD')
-  .requiredOption('-y, --years <n>', 'years to simulate after it', (v) => int('--years', 1)(v))
+  .requiredOption('-y, --years <n>', 'years to simulate after it', years)
   .requiredOption('-o, --out <dir>', 'results folder (must not exist)')
   .option('-r, --reps <n>', "replications (default: the base model file's)", (v) => int('--reps', 2)(v))
   .option('-s, --seed <n>', "master seed (default: the base model file's)", (v) => int('--seed', 0)(v))
@@ -130,13 +154,6 @@ program
   .action(async (opts: BacktestCommandOptions) => {
     process.exitCode = await (await dataCommands()).backtestCommand(opts);
   });
-
-const int = (name: string, min: number) => (v: string) => {
-  const n = Number(v);
-  if (!Number.isInteger(n) || n < min)
-    throw new InvalidArgumentError(`${name} must be a whole number of ${min} or more`);
-  return n;
-};
 
 const fraction = (name: string, example: string) => (v: string) => {
   const p = Number(v);
@@ -171,13 +188,13 @@ program
   .argument('<model>', 'model or scenario file')
   .option('-r, --reps <n>', "replications (default: the model file's run.replications)", int('--reps', 1))
   .option('-s, --seed <n>', "master seed (default: the model file's run.seed)", int('--seed', 0))
-  .option('-y, --years <n>', "horizon in years (default: the model file's time.years)", int('--years', 1))
+  .option('-y, --years <n>', "horizon in years (default: the model file's time.years)", years)
   .option('--window <fy[:fy]>', WINDOW_HELP, windowOf)
   .option('-o, --out <dir>', 'results folder (default: runs/<model>-<time>)')
   .option(
     '-w, --workers <n>',
     'worker threads (default: the main thread for a short run, else one per core)',
-    int('--workers', 1),
+    workers,
   )
   .option('-q, --quiet', 'no progress and no table: only where the results are')
   .option(
@@ -212,13 +229,13 @@ program
   .argument('<scenarios...>', 'scenario files to compare with the base')
   .option('-r, --reps <n>', "replications (default: the base's run.replications)", int('--reps', 1))
   .option('-s, --seed <n>', "master seed (default: the base's run.seed)", int('--seed', 0))
-  .option('-y, --years <n>', 'horizon in years', int('--years', 1))
+  .option('-y, --years <n>', 'horizon in years', years)
   .option('--window <fy[:fy]>', WINDOW_HELP, windowOf)
   .option('-o, --out <dir>', 'results folder (default: runs/compare-<base>-<time>)')
   .option(
     '-w, --workers <n>',
     'worker threads (default: the main thread for a short run, else one per core)',
-    int('--workers', 1),
+    workers,
   )
   .option('-q, --quiet', 'no progress and no table')
   .option(
@@ -251,6 +268,7 @@ program
     'a Latin hypercube of n points over the ranges instead of the full grid',
     int('--lhs', 2),
   )
+  .option('--yes', 'start a sweep estimated to take over ten minutes without asking')
   .option(
     '--max-overflow-chance <p>',
     'answer: the fewest beds keeping the chance of any overflow for want of a bed below p (0.1 = 10%)',
@@ -279,12 +297,12 @@ program
     'run every number at its central value, ignoring the beliefs the model states',
   )
   .option('-s, --seed <n>', 'master seed', int('--seed', 0))
-  .option('-y, --years <n>', 'horizon in years', int('--years', 1))
+  .option('-y, --years <n>', 'horizon in years', years)
   .option('-o, --out <dir>', 'results folder (default: runs/sweep-<model>-<time>)')
   .option(
     '-w, --workers <n>',
     'worker threads (default: the main thread for a short run, else one per core)',
-    int('--workers', 1),
+    workers,
   )
   .option('-q, --quiet', 'no progress and no table')
   .action(async (model: string, opts: SweepCommandOptions) => {
@@ -307,12 +325,12 @@ program
     int('--reps', 2),
   )
   .option('-s, --seed <n>', 'master seed', int('--seed', 0))
-  .option('-y, --years <n>', 'horizon in years', int('--years', 1))
+  .option('-y, --years <n>', 'horizon in years', years)
   .option('-o, --out <dir>', 'results folder (default: runs/sensitivity-<model>-<time>)')
   .option(
     '-w, --workers <n>',
     'worker threads (default: the main thread for a short run, else one per core)',
-    int('--workers', 1),
+    workers,
   )
   .option('-q, --quiet', 'no progress and no table')
   .action(async (model: string, opts: RunCommandOptions & { base?: string }) => {

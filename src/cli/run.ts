@@ -36,6 +36,9 @@ import {
 } from '../lib/index.ts';
 import type { ModelFile } from '../scenario/schema/model.ts';
 import { horizonYears, parseDate } from '../engine/calendar.ts';
+import { availableParallelism } from 'node:os';
+import { prepare } from '../experiment/prepared.ts';
+import { runBatch } from '../experiment/batch.ts';
 
 export interface RunCommandOptions {
   /** commander's --no-charts sets this false. */
@@ -283,11 +286,52 @@ export async function reportCommand(dir: string): Promise<number> {
 export interface SweepCommandOptions extends RunCommandOptions {
   vary: string[];
   lhs?: number;
+  /** Start however long the sweep is estimated to take. */
+  yes?: boolean;
   maxOverflowChance?: number;
   maxOverflowShare?: number;
   year?: string;
   fromYear?: string;
   minimise?: string[];
+}
+
+/** Past this estimate a sweep asks for --yes before it starts. */
+const LONG_SWEEP_SECONDS = 600;
+
+/**
+ * How many points and replications a sweep asks for, and about how long they take here: one
+ * replication of the model timed, times the replications, over the workers.
+ */
+function sweepSize(
+  model: ModelFile,
+  axes: readonly { values: number[] }[],
+  o: SweepCommandOptions,
+): { seconds: number; text: string } {
+  const points = o.lhs ?? axes.reduce((n, a) => n * a.values.length, 1);
+  const reps = o.reps ?? model.run.replications;
+  const prepared = prepare(model, o.years);
+  const started = performance.now();
+  runBatch({
+    model: prepared.model,
+    ...(o.years === undefined ? {} : { years: o.years }),
+    hash: prepared.hash,
+    seed: o.seed ?? model.run.seed,
+    reps: [0],
+  });
+  const workers = o.workers ?? availableParallelism();
+  const seconds = (points * reps * (performance.now() - started)) / 1000 / workers;
+  const about =
+    seconds < 60
+      ? 'under a minute'
+      : seconds < 3600
+        ? `about ${Math.ceil(seconds / 60)} minutes`
+        : seconds < 86400 * 2
+          ? `about ${(seconds / 3600).toFixed(1)} hours`
+          : `about ${Math.round(seconds / 86400).toLocaleString('en-GB')} days`;
+  return {
+    seconds,
+    text: `Sweep: ${points.toLocaleString('en-GB')} point${points === 1 ? '' : 's'} x ${reps.toLocaleString('en-GB')} replications = ${(points * reps).toLocaleString('en-GB')} replications, ${about} on ${workers} worker${workers === 1 ? '' : 's'} (from one replication timed here).`,
+  };
 }
 
 /** `caresim sweep MODEL --vary path=values ...`. */
@@ -306,6 +350,14 @@ export async function sweepCommand(file: string, o: SweepCommandOptions): Promis
   if (o.fixedParameters) {
     applyFixed(models, o);
     (raws[0] as Record<string, unknown>).uncertainty = model.uncertainty;
+  }
+  const size = sweepSize(model, axes, o);
+  if (!o.quiet || size.seconds > LONG_SWEEP_SECONDS) console.error(size.text);
+  if (size.seconds > LONG_SWEEP_SECONDS && !o.yes) {
+    console.error(
+      'caresim sweep: that is over ten minutes: run it again with --yes to start it, or ask for fewer points (fewer values, or --lhs N) or replications (--reps N).',
+    );
+    return 2;
   }
   return interruptible('sweep', { quiet: o.quiet === true, unit: 'points' }, async (onProgress, signal) => {
     const outcome = await executeSweep({

@@ -1,7 +1,7 @@
 // caresim data check: a clean pair of returns summarised as counted by hand, and malformed returns
 // each refused with the message that names the file, row, column and field (issue 13: at least 25).
+import { cli } from '../cli/process.ts';
 import { describe, expect, it } from 'vitest';
-import { execFile } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -319,17 +319,6 @@ describe('malformed returns', () => {
     );
   });
 });
-
-const ROOT = join(import.meta.dirname, '../..');
-const CLI = join(ROOT, 'src/cli/bin.js');
-
-function cli(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((done) =>
-    execFile(process.execPath, [CLI, ...args], { cwd: ROOT, timeout: 120_000 }, (error, stdout, stderr) =>
-      done({ code: error === null ? 0 : typeof error.code === 'number' ? error.code : null, stdout, stderr }),
-    ),
-  );
-}
 
 describe('caresim data check', () => {
   it('exits 0 with a summary whose small counts are suppressed', async () => {

@@ -16,6 +16,9 @@ import { duration, distribution } from './distributions.ts';
 import { financialYear, growth, id, isoDate, num, param } from './primitives.ts';
 import { calibration } from './calibration.ts';
 
+/** The longest horizon a model (or --years) may ask for: a century is past any plan. */
+export const MAX_YEARS = 100;
+
 const label = z.string().min(1).describe('A readable name, used in tables and charts.');
 
 const run = z
@@ -33,7 +36,7 @@ const time = z
   .strictObject({
     start: isoDate.describe('First day simulated and reported (after any warm-up).'),
     years: param(
-      num.positiveCount().max(100, { error: 'expected a horizon of at most 100 years' }),
+      num.positiveCount().max(MAX_YEARS, { error: `expected a horizon of at most ${MAX_YEARS} years` }),
       'Horizon: how many years are reported from the start (whole years, at most 100).',
     ),
     warmupYears: param(
