@@ -67,6 +67,8 @@ const runFields = {
       reps: z.array(z.number().int()),
       series: z.array(z.string()),
       months: z.number().int(),
+      /** sha256 of the raw file as written, so that merge refuses one changed since. */
+      sha256: z.string().optional(),
     })
     .optional(),
 };

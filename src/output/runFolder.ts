@@ -5,6 +5,8 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { sha256 } from '@noble/hashes/sha2.js';
+import { bytesToHex } from '@noble/hashes/utils.js';
 import { prepare } from '../experiment/prepared.ts';
 import { mergeShards, runModel, type RunRequest, type Shard } from '../experiment/run.ts';
 import { setShape, type ReplicationSet } from '../experiment/replicationSet.ts';
@@ -58,13 +60,16 @@ async function writeRunFolder(
   charts: boolean,
 ): Promise<{ tables: RunTables; manifest: RunLikeManifest }> {
   const { tables, periodsCsv, yearsCsv } = writeRunTables(dir, set, facts.seed);
+  let rawSha256 = '';
   if (raw) {
     // The monthly matrices themselves (float64, little-endian, replication after replication
     // in the order of manifest.raw.reps), so that shards can be merged exactly.
     const cells = set.defs.length * set.months;
     const all = new Float64Array(cells * set.reps.length);
     set.monthly.forEach((m, i) => all.set(m, i * cells));
-    dir.write(RAW_FILE, new Uint8Array(all.buffer));
+    const bytes = new Uint8Array(all.buffer);
+    dir.write(RAW_FILE, bytes);
+    rawSha256 = bytesToHex(sha256(bytes));
   }
   const build = buildFacts();
   if (charts) {
@@ -80,7 +85,15 @@ async function writeRunFolder(
     ...build,
     ...facts,
     ...(raw
-      ? { raw: { file: RAW_FILE, reps: set.reps, series: set.defs.map((d) => d.name), months: set.months } }
+      ? {
+          raw: {
+            file: RAW_FILE,
+            reps: set.reps,
+            series: set.defs.map((d) => d.name),
+            months: set.months,
+            sha256: rawSha256,
+          },
+        }
       : {}),
     files: [
       ...dir.files,
@@ -164,6 +177,26 @@ export async function executeMerge(dirs: readonly string[], out: string): Promis
   if (seen.size !== manifests.length) throw new Error('a shard is given twice');
   if (missing.length > 0)
     throw new Error(`shard(s) ${missing.map((i) => `${i}/${count}`).join(', ')} missing`);
+  // Every replication once: no two shards holding one, none missing (the manifests' own lists,
+  // which a shard index alone does not prove).
+  const holder = new Map<number, string>();
+  manifests.forEach((m, i) => {
+    for (const rep of m.raw!.reps) {
+      const other = holder.get(rep);
+      if (other !== undefined)
+        throw new Error(
+          `${other} and ${dirs[i]} both hold replication ${rep}: shards of one run never overlap`,
+        );
+      holder.set(rep, dirs[i]!);
+    }
+  });
+  const gaps = Array.from({ length: first.shard!.of }, (_, r) => r).filter((r) => !holder.has(r));
+  if (gaps.length > 0)
+    throw new Error(
+      `replication${gaps.length === 1 ? '' : 's'} ${gaps.slice(0, 10).join(', ')}${gaps.length > 10 ? ', …' : ''} of ${first.shard!.of} in no shard given: a shard is missing or incomplete`,
+    );
+  if (holder.size !== first.shard!.of)
+    throw new Error(`the shards hold ${holder.size} replications, not the run's ${first.shard!.of}`);
   const prepared = prepare(first.model as unknown as ModelFile, first.years);
   const set = mergeShards(
     prepared,
@@ -176,6 +209,14 @@ export async function executeMerge(dirs: readonly string[], out: string): Promis
       )
         throw new Error(`${dirs[i]}: written by a version of caresim with other result series`);
       const bytes = readFileSync(join(dirs[i]!, rawInfo.file));
+      if (rawInfo.sha256 === undefined)
+        throw new Error(
+          `${dirs[i]}: written before shards recorded a checksum of their raw file: run the shard again`,
+        );
+      if (bytesToHex(sha256(bytes)) !== rawInfo.sha256)
+        throw new Error(
+          `${dirs[i]}: ${rawInfo.file} is not the file the run wrote (its checksum differs from the manifest's): it was changed or damaged since; run the shard again`,
+        );
       const values = new Float64Array(
         bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength),
       );

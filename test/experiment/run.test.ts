@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -261,6 +261,47 @@ describe('shards and merge', () => {
     await expect(executeMerge([s0, s0], join(root, 'm4'))).rejects.toThrow(/twice/);
     await expect(executeMerge([s0, other], join(root, 'm3'))).rejects.toThrow(/seed 5/);
     expect(existsSync(join(root, 'm1'))).toBe(false);
+  }, 60_000);
+
+  it('refuses shards whose replications overlap or leave a gap, and a raw file changed since the run, naming the shard (issue 16)', async () => {
+    const root = scratch();
+    const m = model(LOSS);
+    const common = { modelFile: LOSS, model: m, replications: 4, seed: 4, years: 1, workers: 1 };
+    const shard = async (i: number) =>
+      (await executeRun({ ...common, shard: { index: i, count: 2 }, out: join(root, `s${i}`) })).dir;
+    const [s0, s1] = [await shard(0), await shard(1)];
+    const manifestOf = (d: string) => JSON.parse(read(d, 'manifest.json')) as { raw: { reps: number[] } };
+    // A copy of shard 1 whose manifest claims a replication of shard 0: an overlap.
+    const overlap = join(root, 'overlap');
+    cpSync(s1, overlap, { recursive: true });
+    const claims = manifestOf(s1);
+    const r0 = manifestOf(s0).raw.reps[0]!;
+    claims.raw.reps = [r0, ...claims.raw.reps.slice(1)];
+    writeFileSync(join(overlap, 'manifest.json'), JSON.stringify(claims));
+    await expect(executeMerge([s0, overlap], join(root, 'm1'))).rejects.toThrow(
+      `${s0} and ${overlap} both hold replication ${r0}`,
+    );
+    // Shard 1 holding fewer replications than the run: a gap.
+    const gap = join(root, 'gap');
+    cpSync(s1, gap, { recursive: true });
+    const fewer = manifestOf(s1);
+    const dropped = fewer.raw.reps.pop()!;
+    writeFileSync(join(gap, 'manifest.json'), JSON.stringify(fewer));
+    await expect(executeMerge([s0, gap], join(root, 'm2'))).rejects.toThrow(
+      `replication ${dropped} of 4 in no shard`,
+    );
+    // A value of shard 1's raw file edited after the run.
+    const edited = join(root, 'edited');
+    cpSync(s1, edited, { recursive: true });
+    const raw = readFileSync(join(edited, 'replications.f64'));
+    raw[8] = raw[8]! ^ 1;
+    writeFileSync(join(edited, 'replications.f64'), raw);
+    await expect(executeMerge([s0, edited], join(root, 'm3'))).rejects.toThrow(
+      `${edited}: replications.f64 is not the file the run wrote`,
+    );
+    for (const m of ['m1', 'm2', 'm3']) expect(existsSync(join(root, m))).toBe(false);
+    // Untouched, they merge.
+    await expect(executeMerge([s0, s1], join(root, 'ok'))).resolves.toBeDefined();
   }, 60_000);
 });
 
