@@ -18,6 +18,7 @@ import {
 } from '../output/reportFiles.ts';
 import { executeMerge } from '../output/runFolder.ts';
 import { writeCompareWorkbook, writeRunWorkbook } from '../output/workbook.ts';
+import { compareReportDoc, runReportDoc } from '../output/reportDocs.ts';
 import { executeSensitivity } from '../output/sensitivityFolder.ts';
 import { executeSweep } from '../output/sweepFolder.ts';
 import { formatComparison } from '../report/compareSummary.ts';
@@ -263,6 +264,10 @@ export async function mergeCommand(dirs: string[], out: string): Promise<number>
 export async function reportCommand(dir: string): Promise<number> {
   try {
     const isComparison = existsSync(join(dir, 'compare.json'));
+    // Everything the reports need is read and checked first: a folder that cannot be finished is
+    // not touched.
+    if (isComparison) compareReportDoc(diskFolder(dir));
+    else runReportDoc(diskFolder(dir));
     const files = isComparison ? await redrawCompareCharts(dir) : await redrawRunCharts(dir);
     if (isComparison) {
       writeCompareReport(dir);

@@ -3,7 +3,7 @@
  * the report take them.
  */
 import type { CompareInput, CompareSummary } from '../charts/compareInput.ts';
-import type { Folder } from './folder.ts';
+import { readWith, type Folder } from './folder.ts';
 import { parseModelCostRows, parseReplicationSavingRows, parseScenarioYearRows } from './csv.ts';
 
 /** Parse compare.json, keeping what the charts need. */
@@ -41,11 +41,10 @@ export function readCompareFolder(folder: Folder): CompareInput {
   for (const f of COMPARE_FILES)
     if (!folder.has(f))
       throw new Error(`${folder.name}: no ${f} (not the results folder of caresim compare)`);
-  const read = (f: string) => folder.text(f);
   return {
-    summary: parseCompareSummary(read('compare.json')),
-    costs: parseModelCostRows(read('compare-costs.csv')),
-    years: parseScenarioYearRows(read('compare-years.csv')),
-    replications: parseReplicationSavingRows(read('compare-replications.csv')),
+    summary: readWith(folder, 'compare.json', parseCompareSummary),
+    costs: readWith(folder, 'compare-costs.csv', parseModelCostRows),
+    years: readWith(folder, 'compare-years.csv', parseScenarioYearRows),
+    replications: readWith(folder, 'compare-replications.csv', parseReplicationSavingRows),
   };
 }

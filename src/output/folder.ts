@@ -45,6 +45,28 @@ export function memoryFolder(name: string, files: Iterable<[string, string | Uin
   };
 }
 
+/**
+ * A file of the folder read by `parse` (JSON.parse, a CSV parser), its failure named by the file:
+ * "runs/x/summary.json: not readable (Unexpected token ...)", not a bare parser message.
+ */
+export function readWith<T>(folder: Folder, file: string, parse: (text: string) => T): T {
+  if (!folder.has(file)) throw new Error(`${folder.path(file)}: missing (not a complete results folder)`);
+  let text: string;
+  try {
+    text = folder.text(file);
+  } catch (e) {
+    throw new Error(`${folder.path(file)}: cannot be read (${(e as Error).message})`, { cause: e });
+  }
+  try {
+    return parse(text);
+  } catch (e) {
+    throw new Error(
+      `${folder.path(file)}: damaged or not written by caresim (${(e as Error).message}); run the command that made it again`,
+      { cause: e },
+    );
+  }
+}
+
 /** The width and height of a PNG, from its header. */
 export function pngSize(png: Uint8Array): { width: number; height: number } {
   const view = new DataView(png.buffer, png.byteOffset, png.byteLength);

@@ -19,7 +19,7 @@ import {
 import type { Block } from '../report/blocks.ts';
 import { readCompareFolder } from './compareTables.ts';
 import { parseStatRows } from './csv.ts';
-import { pngSize, type Folder } from './folder.ts';
+import { pngSize, readWith, type Folder } from './folder.ts';
 import { readManifest } from './manifest.ts';
 
 /** The charts of a folder that it holds: name, title, SVG markup and PNG path. */
@@ -65,10 +65,10 @@ export function runReportDoc(folder: Folder): ReturnType<typeof runReportBlocks>
   const manifest = readManifest(folder, ['run', 'merge']);
   for (const f of ['summary.json', 'periods.csv', 'years.csv'])
     if (!folder.has(f)) throw new Error(`${folder.name}: no ${f} (not the results folder of caresim run)`);
-  const summary = (JSON.parse(folder.text('summary.json')) as { metrics: Record<string, MetricSummary> })
+  const summary = (readWith(folder, 'summary.json', JSON.parse) as { metrics: Record<string, MetricSummary> })
     .metrics;
-  const periods = parseStatRows(folder.text('periods.csv'));
-  const years = parseStatRows(folder.text('years.csv'));
+  const periods = readWith(folder, 'periods.csv', parseStatRows);
+  const years = readWith(folder, 'years.csv', parseStatRows);
   const source = {
     caresim: manifest.caresim,
     model: manifest.modelName,
@@ -77,7 +77,7 @@ export function runReportDoc(folder: Folder): ReturnType<typeof runReportBlocks>
   };
   const charts = chartsIn(folder, runCharts(periods, years, source));
   const history = folder.has('history.json')
-    ? (JSON.parse(folder.text('history.json')) as { checks: HistoryRow[] }).checks
+    ? (readWith(folder, 'history.json', JSON.parse) as { checks: HistoryRow[] }).checks
     : [];
   return runReportBlocks({ manifest, summary, years, charts, history });
 }
@@ -85,7 +85,7 @@ export function runReportDoc(folder: Folder): ReturnType<typeof runReportBlocks>
 /** A comparison folder's report as blocks, from its files. */
 export function compareReportDoc(folder: Folder): ReturnType<typeof compareReportBlocks> {
   const manifest = readManifest(folder, ['compare']);
-  const compare = JSON.parse(folder.text('compare.json')) as {
+  const compare = readWith(folder, 'compare.json', JSON.parse) as {
     scenarios: CompareReportInput['comparisons'];
   };
   const charts = chartsIn(folder, compareCharts(readCompareFolder(folder), compareSource(manifest)));

@@ -17,7 +17,7 @@ import { MC_HEADING, RANGE_HEADING } from '../report/uncertaintyWords.ts';
 import { listProvenance } from '../scenario/provenance.ts';
 import { csvRecords, parseStatRows } from './csv.ts';
 import { compareReportDoc, runReportDoc } from './reportDocs.ts';
-import { pngSize, type Folder } from './folder.ts';
+import { pngSize, readWith, type Folder } from './folder.ts';
 import { readManifest } from './manifest.ts';
 
 /** The Excel number format for a value in a unit. */
@@ -179,10 +179,10 @@ const statRow = (r: StatRow) => [
  */
 export async function writeRunWorkbook(folder: Folder): Promise<string> {
   const m = readManifest(folder, ['run', 'merge']);
-  const summary = (JSON.parse(folder.text('summary.json')) as { metrics: Record<string, MetricSummary> })
+  const summary = (readWith(folder, 'summary.json', JSON.parse) as { metrics: Record<string, MetricSummary> })
     .metrics;
-  const periods = parseStatRows(folder.text('periods.csv'));
-  const years = parseStatRows(folder.text('years.csv'));
+  const periods = readWith(folder, 'periods.csv', parseStatRows);
+  const years = readWith(folder, 'years.csv', parseStatRows);
   const doc = runReportDoc(folder);
   const wb = new ExcelJS.Workbook();
   wb.creator = `caresim ${String(m.caresim)}`;
@@ -403,7 +403,7 @@ export async function writeSweepWorkbook(
   wb.creator = `caresim ${String(m.caresim)}`;
   wb.addWorksheet('Contents');
   const answers = folder.has('answers.json')
-    ? (JSON.parse(folder.text('answers.json')) as { question: string; answer: string }[])
+    ? (readWith(folder, 'answers.json', JSON.parse) as { question: string; answer: string }[])
     : [];
   textSheet(wb, `Answers`, `${String(m.modelName)}: options compared`, [
     `${String(m.points)} options, each run ${String(m.replications)} times on the same random numbers (seed ${String(m.seed)}). For each metric: the average; ciLow and ciHigh, the simulation error of the average (95% interval); p5 and p95, the range of outcomes (5th to 95th percentile).`,
