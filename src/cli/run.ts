@@ -17,6 +17,7 @@ import {
   writeRunWordReport,
 } from '../output/reportFiles.ts';
 import { executeMerge } from '../output/runFolder.ts';
+import { abandonAll } from '../output/runDirectory.ts';
 import { writeCompareWorkbook, writeRunWorkbook } from '../output/workbook.ts';
 import { compareReportDoc, runReportDoc } from '../output/reportDocs.ts';
 import { executeSensitivity } from '../output/sensitivityFolder.ts';
@@ -122,7 +123,10 @@ function common(o: RunCommandOptions) {
 
 /**
  * Run `work` with progress reporting and Ctrl-C handling; returns the exit code: 0 done,
- * 1 failed, 130 interrupted (nothing written in either case).
+ * 1 failed. Ctrl-C (SIGINT) or SIGTERM stops the work at once, whatever it is doing (simulating,
+ * drawing, writing): the folder being written is removed and the process exits 130 (143 for
+ * SIGTERM), so nothing that looks complete is left. Once the results folder is complete, a signal
+ * lets the last printing finish, and the run exits 0.
  */
 async function interruptible(
   what: string,
@@ -131,13 +135,16 @@ async function interruptible(
 ): Promise<number> {
   const progress = typeof quiet === 'boolean' ? makeProgress(quiet) : makeProgress(quiet.quiet, quiet.unit);
   const abort = new AbortController();
-  let interrupted = false;
-  const onSignal = () => {
-    interrupted = true;
+  const onSignal = (signal: NodeJS.Signals) => {
+    const { anyComplete } = abandonAll();
+    if (anyComplete) return;
     abort.abort();
+    progress.stop();
+    console.error(`Interrupted: no results were written.`);
+    process.exit(signal === 'SIGTERM' ? 143 : 130);
   };
-  process.once('SIGINT', onSignal);
-  process.once('SIGTERM', onSignal);
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
   try {
     const report = await work(progress.update, abort.signal);
     progress.stop();
@@ -145,10 +152,6 @@ async function interruptible(
     return 0;
   } catch (e) {
     progress.stop();
-    if (interrupted) {
-      console.error('Interrupted: no results were written.');
-      return 130;
-    }
     console.error(`caresim ${what} failed: ${e instanceof Error ? e.message : String(e)}`);
     return 1;
   } finally {
@@ -250,14 +253,11 @@ export async function compareCommand(files: string[], o: RunCommandOptions): Pro
 
 /** `caresim merge DIR...`: combine shard folders into one run's results. */
 export async function mergeCommand(dirs: string[], out: string): Promise<number> {
-  try {
+  return interruptible('merge', true, async () => {
     const outcome = await executeMerge(dirs, out);
-    console.log(`Merged ${dirs.length} shards (${outcome.set.reps.length} replications) into ${outcome.dir}`);
-    return 0;
-  } catch (e) {
-    console.error(`caresim merge failed: ${e instanceof Error ? e.message : String(e)}`);
-    return 1;
-  }
+    return () =>
+      console.log(`Merged ${dirs.length} shards (${outcome.set.reps.length} replications) into ${outcome.dir}`);
+  });
 }
 
 /** `caresim report RUN_DIR`: redraw a results folder's charts without simulating again. */

@@ -135,11 +135,15 @@ export async function runReplications(o: RunOptions): Promise<ReplicationSet> {
     if (!poolPaysBack(perRep * (reps.length - done), o.poolPaysBackSeconds)) workers = 1;
   }
   if (workers === 1) {
-    for (; next < batches.length; next++) {
-      if (o.signal?.aborted) throw new Error('run interrupted');
-      collect(runBatch(task(batches[next]!), scenario));
-      await new Promise((resolve) => setImmediate(resolve));
-    }
+    // A replication at a time, yielding between them, so that an interrupt is heard within one
+    // replication (a batch of a large model can take minutes); results are by replication, so
+    // identical however they are batched.
+    for (; next < batches.length; next++)
+      for (const rep of batches[next]!) {
+        if (o.signal?.aborted) throw new Error('run interrupted');
+        collect(runBatch(task([rep]), scenario));
+        await new Promise((resolve) => setImmediate(resolve));
+      }
   } else {
     const pool = o.pool ?? createPool(workers);
     const stop = () => void pool.destroy();
