@@ -3,7 +3,7 @@
  * gives it the reader that reads files relative to the working folder.
  */
 import { readFileSync } from 'node:fs';
-import { dirname, relative, resolve } from 'node:path';
+import { delimiter, dirname, relative, resolve, sep } from 'node:path';
 import { loadModelFrom, type LoadResult, type ModelReader } from './loadFrom.ts';
 import { SourceError } from './source.ts';
 
@@ -16,25 +16,54 @@ export {
 } from './loadFrom.ts';
 export { fieldName } from './fieldName.ts';
 
-/** Files on disk, named relative to the working folder for readable messages. */
-export const fileReader: ModelReader = {
-  read(file) {
-    try {
-      return readFileSync(file, 'utf8');
-    } catch (e) {
-      const code = (e as NodeJS.ErrnoException).code;
-      throw new SourceError(
-        file,
-        code === 'ENOENT' ? 'file not found' : `cannot read the file (${code ?? String(e)})`,
-      );
-    }
-  },
-  resolve(from, path) {
-    const next = resolve(dirname(from), path);
-    return relative(process.cwd(), next) || next;
-  },
-  identity: (file) => resolve(file),
-};
+/** Whether `file` lies in the folder `root` or below it. */
+const inside = (root: string, file: string) => file === root || file.startsWith(root.endsWith(sep) ? root : root + sep);
+
+/**
+ * Files on disk, named relative to the working folder for readable messages. `extends` reaches
+ * only files in the working folder's tree or the top model file's, and folders named in
+ * CARESIM_EXTENDS_FROM (separated as PATH is): a model cannot be made to read any file on the
+ * machine.
+ * @param top the model file loaded, whose folder `extends` may also reach
+ */
+export function readerFor(top?: string): ModelReader {
+  const roots = [
+    process.cwd(),
+    ...(top === undefined ? [] : [dirname(resolve(top))]),
+    ...(process.env.CARESIM_EXTENDS_FROM ?? '').split(delimiter).filter(Boolean).map((d) => resolve(d)),
+  ];
+  return {
+    read(file) {
+      try {
+        return readFileSync(file, 'utf8');
+      } catch (e) {
+        const code = (e as NodeJS.ErrnoException).code;
+        throw new SourceError(
+          file,
+          code === 'ENOENT'
+            ? 'file not found'
+            : code === 'EACCES' || code === 'EPERM'
+              ? 'not allowed to read it (permission denied)'
+              : code === 'EISDIR'
+                ? 'a folder, not a model file'
+                : `cannot read the file (${code ?? String(e)})`,
+        );
+      }
+    },
+    resolve(from, path) {
+      const next = resolve(dirname(from), path);
+      if (!roots.some((r) => inside(r, next)))
+        throw new Error(
+          `"${path}" is outside the folders a model may extend from (${roots.join(', ')}): move it beside the model, or name its folder in CARESIM_EXTENDS_FROM`,
+        );
+      return relative(process.cwd(), next) || next;
+    },
+    identity: (file) => resolve(file),
+  };
+}
+
+/** Files on disk, extending only within the working folder's tree (see readerFor). */
+export const fileReader: ModelReader = readerFor();
 
 /**
  * Load and validate a model file (and what it extends).
@@ -42,5 +71,5 @@ export const fileReader: ModelReader = {
  * @returns the validated model with defaults filled in, or every error found
  */
 export function loadModel(file: string): LoadResult {
-  return loadModelFrom(file, fileReader);
+  return loadModelFrom(file, readerFor(file));
 }

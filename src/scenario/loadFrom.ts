@@ -72,6 +72,8 @@ function readChain(file: string, reader: ModelReader): ModelSource[] {
         throw atExtends(`extends: ${current}: ${e.message}`);
       throw e;
     }
+    if (chain.length > 0 && !('caresim' in (src.data as Record<string, unknown>)))
+      throw atExtends(`extends: "${current}" is not a caresim model file (it has no "caresim:" line)`);
     nameSharedDraws(src);
     chain.push(src);
     const ext = (src.data as Record<string, unknown>).extends;
@@ -80,7 +82,15 @@ function readChain(file: string, reader: ModelReader): ModelSource[] {
       throw atExtends('extends: expected the path of another model file');
     if (chain.length > MAX_EXTENDS_DEPTH)
       throw atExtends(`extends: a chain deeper than ${MAX_EXTENDS_DEPTH} files`);
-    current = reader.resolve(current, ext);
+    // Only model files: by name here, by content (a `caresim:` line) once read; nothing of a file
+    // that is not a model is ever shown.
+    if (!/\.(ya?ml|json)$/i.test(ext))
+      throw atExtends(`extends: "${ext}" is not a model file (a model file's name ends .yaml, .yml or .json)`);
+    try {
+      current = reader.resolve(current, ext);
+    } catch (e) {
+      throw atExtends(`extends: ${(e as Error).message}`);
+    }
   }
 }
 
