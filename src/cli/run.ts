@@ -18,6 +18,7 @@ import {
 } from '../output/reportFiles.ts';
 import { executeMerge } from '../output/runFolder.ts';
 import { abandonAll } from '../output/runDirectory.ts';
+import { inWords } from '../output/fileErrors.ts';
 import { writeCompareWorkbook, writeRunWorkbook } from '../output/workbook.ts';
 import { compareReportDoc, runReportDoc } from '../output/reportDocs.ts';
 import { executeSensitivity } from '../output/sensitivityFolder.ts';
@@ -152,7 +153,7 @@ async function interruptible(
     return 0;
   } catch (e) {
     progress.stop();
-    console.error(`caresim ${what} failed: ${e instanceof Error ? e.message : String(e)}`);
+    console.error(`caresim ${what} failed: ${inWords(e)}`);
     return 1;
   } finally {
     progress.stop();
@@ -256,7 +257,9 @@ export async function mergeCommand(dirs: string[], out: string): Promise<number>
   return interruptible('merge', true, async () => {
     const outcome = await executeMerge(dirs, out);
     return () =>
-      console.log(`Merged ${dirs.length} shards (${outcome.set.reps.length} replications) into ${outcome.dir}`);
+      console.log(
+        `Merged ${dirs.length} shards (${outcome.set.reps.length} replications) into ${outcome.dir}`,
+      );
   });
 }
 
@@ -283,7 +286,7 @@ export async function reportCommand(dir: string): Promise<number> {
     );
     return 0;
   } catch (e) {
-    console.error(`caresim report failed: ${e instanceof Error ? e.message : String(e)}`);
+    console.error(`caresim report failed: ${inWords(e)}`);
     return 1;
   }
 }

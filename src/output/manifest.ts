@@ -192,9 +192,12 @@ export function readManifest<C extends Manifest['command']>(
   try {
     data = JSON.parse(folder.text('manifest.json'));
   } catch (e) {
-    throw new Error(`${file}: not valid JSON (${e instanceof Error ? e.message : String(e)})`, {
-      cause: e,
-    });
+    throw new Error(
+      `${file}: damaged or cut short, not a manifest caresim can read (${e instanceof Error ? e.message : String(e)}): run the command that made it again`,
+      {
+        cause: e,
+      },
+    );
   }
   const format = (data as { format?: unknown } | null)?.format;
   if (format !== RESULTS_FORMAT)

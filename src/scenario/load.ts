@@ -17,7 +17,8 @@ export {
 export { fieldName } from './fieldName.ts';
 
 /** Whether `file` lies in the folder `root` or below it. */
-const inside = (root: string, file: string) => file === root || file.startsWith(root.endsWith(sep) ? root : root + sep);
+const inside = (root: string, file: string) =>
+  file === root || file.startsWith(root.endsWith(sep) ? root : root + sep);
 
 /**
  * Files on disk, named relative to the working folder for readable messages. `extends` reaches
@@ -30,7 +31,10 @@ export function readerFor(top?: string): ModelReader {
   const roots = [
     process.cwd(),
     ...(top === undefined ? [] : [dirname(resolve(top))]),
-    ...(process.env.CARESIM_EXTENDS_FROM ?? '').split(delimiter).filter(Boolean).map((d) => resolve(d)),
+    ...(process.env.CARESIM_EXTENDS_FROM ?? '')
+      .split(delimiter)
+      .filter(Boolean)
+      .map((d) => resolve(d)),
   ];
   return {
     read(file) {

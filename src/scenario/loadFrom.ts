@@ -85,7 +85,9 @@ function readChain(file: string, reader: ModelReader): ModelSource[] {
     // Only model files: by name here, by content (a `caresim:` line) once read; nothing of a file
     // that is not a model is ever shown.
     if (!/\.(ya?ml|json)$/i.test(ext))
-      throw atExtends(`extends: "${ext}" is not a model file (a model file's name ends .yaml, .yml or .json)`);
+      throw atExtends(
+        `extends: "${ext}" is not a model file (a model file's name ends .yaml, .yml or .json)`,
+      );
     try {
       current = reader.resolve(current, ext);
     } catch (e) {

@@ -122,7 +122,9 @@ describe('manifests', () => {
     const bad = join(root, 'bad');
     mkdirSync(bad);
     writeFileSync(join(bad, 'manifest.json'), '{ not json');
-    expect(() => readManifest(diskFolder(bad), ['run'])).toThrow(/manifest\.json: not valid JSON/);
+    expect(() => readManifest(diskFolder(bad), ['run'])).toThrow(
+      /manifest\.json: damaged or cut short, not a manifest caresim can read/,
+    );
     writeFileSync(join(bad, 'manifest.json'), JSON.stringify({ format: 'caresim-results/0' }));
     expect(() => readManifest(diskFolder(bad), ['run'])).toThrow(/written by another version of caresim/);
     writeFileSync(join(bad, 'manifest.json'), JSON.stringify({ format: RESULTS_FORMAT, command: 'run' }));
