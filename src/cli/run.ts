@@ -39,7 +39,8 @@ import {
 } from '../lib/index.ts';
 import type { ModelFile } from '../scenario/schema/model.ts';
 import { horizonYears, parseDate } from '../engine/calendar.ts';
-import { availableParallelism } from 'node:os';
+import { availableParallelism, totalmem } from 'node:os';
+import { setShape } from '../experiment/replicationSet.ts';
 import { prepare } from '../experiment/prepared.ts';
 import { runBatch } from '../experiment/batch.ts';
 
@@ -162,6 +163,27 @@ async function interruptible(
   }
 }
 
+/**
+ * Whether the monthly results of the replications asked for fit in memory (each replication's
+ * matrix is kept until the tables are built): refused with the estimate and what to do, rather
+ * than the process dying part way.
+ */
+function fitsInMemory(models: readonly ModelFile[], o: RunCommandOptions): boolean {
+  const reps = o.precision === undefined ? (o.reps ?? models[0]!.run.replications) : (o.maxReps ?? 10_000);
+  const shardOf = o.shard ? Math.ceil(reps / o.shard.count) : reps;
+  const bytes = models.reduce((a, m) => {
+    const shape = setShape(prepare(m, o.years));
+    return a + shardOf * shape.defs.length * shape.months * 8;
+  }, 0);
+  const limit = totalmem() / 2;
+  if (bytes <= limit) return true;
+  const gb = (x: number) => `${(x / 2 ** 30).toFixed(1)} GB`;
+  console.error(
+    `caresim: ${shardOf.toLocaleString('en-GB')} replications of ${models.length === 1 ? 'this model' : `these ${models.length} models`} hold about ${gb(bytes)} of monthly results in memory, more than half this machine's ${gb(totalmem())}: run fewer replications, or run them in shards (--shard 0/${Math.ceil(bytes / limit) + 1}, 1/${Math.ceil(bytes / limit) + 1} and so on, one process each, then caresim merge).`,
+  );
+  return false;
+}
+
 /** `caresim run MODEL`. */
 export async function runCommand(file: string, o: RunCommandOptions): Promise<number> {
   const raws: unknown[] = [];
@@ -169,6 +191,7 @@ export async function runCommand(file: string, o: RunCommandOptions): Promise<nu
   if (!models) return 1;
   if (!applyWindow(models, o)) return 2;
   applyFixed(models, o);
+  if (!fitsInMemory(models, o)) return 1;
   const model = models[0]!;
   return interruptible('run', o.quiet === true, async (onProgress, signal) => {
     const outcome = await executeRun({
@@ -224,6 +247,7 @@ export async function compareCommand(files: string[], o: RunCommandOptions): Pro
   if (!models) return 1;
   if (!applyWindow(models, o)) return 2;
   applyFixed(models, o);
+  if (!fitsInMemory(models, o)) return 1;
   return interruptible('compare', o.quiet === true, async (onProgress, signal) => {
     const outcome = await executeCompare({
       files,

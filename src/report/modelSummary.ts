@@ -10,16 +10,17 @@ import {
   dayBefore,
   DAYS_PER_YEAR,
   financialYearEnd,
-  financialYearOf,
   fyLabel,
-  horizonYears as calendarYears,
   isoDay,
   MS_PER_DAY,
   parseDate,
 } from '../engine/calendar.ts';
 import { programmeSlips } from '../scenario/normalise.ts';
 import { listProvenance, provenanceCounts } from '../scenario/provenance.ts';
-import { indexFor, meanDays, meanOf } from '../scenario/rates.ts';
+import { meanDays, meanOf } from '../scenario/rates.ts';
+import { expectedReferrals, horizonYears } from '../scenario/demand.ts';
+
+export { expectedReferrals, expectedStock, horizonYears } from '../scenario/demand.ts';
 import { val } from '../scenario/schema/distributions.ts';
 import type { Home, ModelFile } from '../scenario/schema/model.ts';
 import { formatCount, formatOneDecimal, textTable } from './textTable.ts';
@@ -31,32 +32,6 @@ export function cohortsOnDate(h: Home, date: string): readonly string[] {
   let current = h.cohorts;
   for (const r of h.reRegistrations ?? []) if (r.date <= date) current = r.cohorts;
   return current;
-}
-
-/** The financial years of the horizon, as calendar years in which each starts. */
-export function horizonYears(m: ModelFile): number[] {
-  const { first, count } = calendarYears(
-    parseDate(m.time.start),
-    val(m.time.years),
-    m.time.financialYearStartMonth,
-  );
-  return Array.from({ length: count }, (_, i) => first + i);
-}
-
-/** Expected referrals of a cohort in a financial year (seasonality averages out over a year). */
-export function expectedReferrals(m: ModelFile, cohortId: string, fy: number): number {
-  const c = m.cohorts[cohortId]!;
-  const baseFy = financialYearOf(parseDate(m.time.start), m.time.financialYearStartMonth);
-  return val(c.referrals.perYear) * indexFor(c.referrals.growth, baseFy, fy);
-}
-
-/**
- * Expected children of a cohort needing a placement at once in a financial year, by Little's
- * law (referrals a year x mean stay in years). No capacity limit; ignores ageing and time
- * added by breakdowns: a check on demand, not a forecast.
- */
-export function expectedStock(m: ModelFile, cohortId: string, fy: number): number {
-  return (expectedReferrals(m, cohortId, fy) * meanDays(m.cohorts[cohortId]!.pathway.stay)) / DAYS_PER_YEAR;
 }
 
 /**

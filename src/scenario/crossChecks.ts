@@ -6,6 +6,7 @@
  */
 import { val } from './schema/distributions.ts';
 import { probabilitySumProblem } from './schema/primitives.ts';
+import { expectedReferrals, expectedStock, horizonYears as horizonYearsOf } from './demand.ts';
 import type { ModelFile } from './schema/model.ts';
 import { didYouMean, type ModelIssue, type Path } from './issues.ts';
 import { normalise, programmeSlips } from './normalise.ts';
@@ -264,7 +265,38 @@ export function crossCheck(m: ModelFile): ModelIssue[] {
   }
   // The history check names series, which exist only once the rest is right.
   if (m.history && !out.some((i) => i.severity === 'error')) checkHistory(m, err);
+  runSizeProblems(m, err);
   return out;
+}
+
+/** Referrals in a replication past which a run cannot be borne (without run.allowLarge). */
+export const MAX_REFERRALS = 10_000_000;
+/** Children in placements at once past which a replication's memory cannot be borne. */
+export const MAX_AT_ONCE = 2_000_000;
+
+const many = (x: number) =>
+  Number.isFinite(x) && x < 1e15
+    ? `about ${Math.round(x).toLocaleString('en-GB')}`
+    : 'more than can be counted';
+
+/**
+ * A model whose demand a run cannot bear (referrals.perYear: 1e308 validates as a number, then
+ * takes every gigabyte and dies): refused with the estimate, at the cohort that asks for most.
+ */
+function runSizeProblems(m: ModelFile, err: (path: Path, message: string) => void): void {
+  if (m.run.allowLarge) return;
+  const years = horizonYearsOf(m);
+  const cohorts = Object.keys(m.cohorts);
+  const referrals = cohorts.map((c) => years.reduce((a, fy) => a + expectedReferrals(m, c, fy), 0));
+  const atOnce = cohorts.map((c) => Math.max(0, ...years.map((fy) => expectedStock(m, c, fy))));
+  const total = referrals.reduce((a, b) => a + b, 0);
+  const stock = atOnce.reduce((a, b) => a + b, 0);
+  if (!(total > MAX_REFERRALS) && !(stock > MAX_AT_ONCE)) return;
+  const biggest = cohorts[referrals.indexOf(Math.max(...referrals))] ?? cohorts[0]!;
+  err(
+    ['cohorts', biggest, 'referrals', 'perYear'],
+    `this model asks for ${many(total)} referrals in a replication, and ${many(stock)} children in placements at once: more than a run can bear (${MAX_REFERRALS.toLocaleString('en-GB')} referrals, ${MAX_AT_ONCE.toLocaleString('en-GB')} at once; England places about 10,000 children in residential care). Check the number; if the size is meant, set run.allowLarge: true`,
+  );
 }
 
 /** Each history entry's period lies in the horizon and its series exist. */

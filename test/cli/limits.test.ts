@@ -22,6 +22,15 @@ describe('the command line refuses what it cannot do well', () => {
     expect(r.stderr).toContain(`--workers must be a whole number from 1 to ${availableParallelism()}`);
   });
 
+  it('refuses a run whose monthly results would not fit in memory, saying how big and what to do', async () => {
+    const r = await cli(['run', 'models/leicestershire.yaml', '--reps', '1000000', '--no-charts']);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(
+      /1,000,000 replications of this model hold about [\d.]+ GB of monthly results in memory/,
+    );
+    expect(r.stderr).toContain('then caresim merge');
+  });
+
   it('says how many points a sweep has and how long, and will not start a long one without --yes', async () => {
     const r = await cli([
       'sweep',

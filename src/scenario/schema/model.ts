@@ -29,6 +29,12 @@ const run = z
       .min(0)
       .default(1)
       .describe('Master seed: every random stream derives from (seed, replication, stream name).'),
+    allowLarge: z
+      .literal(true)
+      .optional()
+      .describe(
+        'Run a model larger than caresim checks a run can bear: more than 10 million referrals, or 2 million children in placements at once, in a replication (minutes and gigabytes each). Only when that is meant: without it such a model is refused, since a number mistyped by orders of magnitude is far likelier.',
+      ),
   })
   .describe('Defaults for a run; the command line can override them.');
 
