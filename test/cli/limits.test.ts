@@ -9,7 +9,7 @@ describe('the command line refuses what it cannot do well', () => {
     const r = await cli(['run', 'models/leicestershire.yaml', '--years', '1000', '--no-charts']);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('--years must be a whole number from 1 to 100');
-  });
+  }, 120_000);
 
   it('refuses more workers than the machine has cores', async () => {
     const r = await cli([
@@ -20,7 +20,7 @@ describe('the command line refuses what it cannot do well', () => {
     ]);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain(`--workers must be a whole number from 1 to ${availableParallelism()}`);
-  });
+  }, 120_000);
 
   it('refuses a run whose monthly results would not fit in memory, saying how big and what to do', async () => {
     const r = await cli(['run', 'models/leicestershire.yaml', '--reps', '1000000', '--no-charts']);
@@ -29,7 +29,7 @@ describe('the command line refuses what it cannot do well', () => {
       /1,000,000 replications of this model hold about [\d.]+ GB of monthly results in memory/,
     );
     expect(r.stderr).toContain('then caresim merge');
-  });
+  }, 120_000);
 
   it('says how many points a sweep has and how long, and will not start a long one without --yes', async () => {
     const r = await cli([
@@ -45,5 +45,5 @@ describe('the command line refuses what it cannot do well', () => {
       /^Sweep: 1,000,000 points x 200 replications = 200,000,000 replications, about /m,
     );
     expect(r.stderr).toContain('run it again with --yes to start it');
-  });
+  }, 120_000);
 });

@@ -11,10 +11,22 @@ export interface CliResult {
   stderr: string;
 }
 
-export function cli(args: readonly string[], timeout = 120_000): Promise<CliResult> {
+export function cli(
+  args: readonly string[],
+  timeout = 120_000,
+  env: Record<string, string> = {},
+): Promise<CliResult> {
   return new Promise((done) =>
-    execFile(process.execPath, [CLI, ...args], { cwd: ROOT, timeout }, (error, stdout, stderr) =>
-      done({ code: error === null ? 0 : typeof error.code === 'number' ? error.code : null, stdout, stderr }),
+    execFile(
+      process.execPath,
+      [CLI, ...args],
+      { cwd: ROOT, timeout, env: { ...process.env, ...env } },
+      (error, stdout, stderr) =>
+        done({
+          code: error === null ? 0 : typeof error.code === 'number' ? error.code : null,
+          stdout,
+          stderr,
+        }),
     ),
   );
 }

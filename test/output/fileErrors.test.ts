@@ -34,5 +34,5 @@ describe('a file-system error', () => {
       '/proc/.caresim-test.partial: cannot create the folder: it, or a folder above it, does not exist',
     );
     expect(r.stderr).not.toMatch(/ENOENT: no such file/);
-  });
+  }, 120_000);
 });
