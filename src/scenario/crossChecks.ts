@@ -269,6 +269,13 @@ export function crossCheck(m: ModelFile): ModelIssue[] {
   return out;
 }
 
+/**
+ * The most each number plausibly is (England places about 10,000 children in residential care;
+ * its largest homes have a few dozen beds): past these, a number is refused as a likely mistype
+ * unless run.allowLarge says it is meant.
+ */
+export const PLAUSIBLE = { homeBeds: 1_000, referrals: 100_000, artChildren: 10_000 };
+
 /** Referrals in a replication past which a run cannot be borne (without run.allowLarge). */
 export const MAX_REFERRALS = 10_000_000;
 /** Children in placements at once past which a replication's memory cannot be borne. */
@@ -285,6 +292,42 @@ const many = (x: number) =>
  */
 function runSizeProblems(m: ModelFile, err: (path: Path, message: string) => void): void {
   if (m.run.allowLarge) return;
+  // Each number against the most it plausibly is: a mistype by orders of magnitude, caught where
+  // it is written.
+  let flagged = false;
+  const beyond = (path: Path, value: number, most: number, what: string) => {
+    if (!(value > most)) return;
+    flagged = true;
+    err(
+      path,
+      `${many(value).replace(/^about /, '')} ${what} is more than plausible (at most ${most.toLocaleString('en-GB')}); check the number, or set run.allowLarge: true if it is meant`,
+    );
+  };
+  for (const [id, h] of Object.entries(m.homes))
+    beyond(['homes', id, 'beds'], val(h.beds), PLAUSIBLE.homeBeds, 'beds in one home');
+  for (const [id, c] of Object.entries(m.cohorts))
+    beyond(
+      ['cohorts', id, 'referrals', 'perYear'],
+      val(c.referrals.perYear),
+      PLAUSIBLE.referrals,
+      'referrals a year in a cohort',
+    );
+  if (m.assessment)
+    beyond(['assessment', 'beds'], val(m.assessment.beds), PLAUSIBLE.homeBeds, 'assessment beds');
+  const capacity = m.art?.capacity;
+  if (Array.isArray(capacity))
+    capacity.forEach((step, i) =>
+      beyond(
+        ['art', 'capacity', i, 'children'],
+        val(step.children),
+        PLAUSIBLE.artChildren,
+        'children in the ART at once',
+      ),
+    );
+  else if (capacity !== undefined)
+    beyond(['art', 'capacity'], val(capacity), PLAUSIBLE.artChildren, 'children in the ART at once');
+  // One message a mistake: the total is not estimated again from a number already refused.
+  if (flagged) return;
   const years = horizonYearsOf(m);
   const cohorts = Object.keys(m.cohorts);
   const referrals = cohorts.map((c) => years.reduce((a, fy) => a + expectedReferrals(m, c, fy), 0));
