@@ -4,22 +4,14 @@
  */
 import { availableParallelism } from 'node:os';
 import { Command, CommanderError, InvalidArgumentError } from 'commander';
-import { MAX_YEARS } from '../scenario/schema/model.ts';
-// The data commands (903 returns, spreadsheets, calibration) load only when one is run, so that
-// every other command starts without them.
+import { MAX_YEARS } from '../scenario/limits.ts';
+// Each command's modules load only when it is run, so that `--version`, `--help` and a usage
+// error start at once, and no command pays for another's (903 returns, spreadsheets, charts).
 import type { BacktestCommandOptions, CalibrateCommandOptions } from './data.ts';
+import type { RunCommandOptions, SweepCommandOptions } from './run.ts';
 const dataCommands = () => import('./data.ts');
-import { validateCommand } from './validate.ts';
-import {
-  compareCommand,
-  mergeCommand,
-  reportCommand,
-  runCommand,
-  sensitivityCommand,
-  sweepCommand,
-  type RunCommandOptions,
-  type SweepCommandOptions,
-} from './run.ts';
+const runCommands = () => import('./run.ts');
+const validation = () => import('./validate.ts');
 
 const int =
   (name: string, min: number, max = Number.MAX_SAFE_INTEGER, why = '') =>
@@ -56,8 +48,8 @@ program
   .argument('<files...>', 'model or scenario files (YAML or JSON)')
   .option('--provenance', 'list every number with its source or assumption')
   .option('-q, --quiet', 'print only whether each file is valid')
-  .action((files: string[], opts: { provenance?: boolean; quiet?: boolean }) => {
-    process.exitCode = validateCommand(files, opts);
+  .action(async (files: string[], opts: { provenance?: boolean; quiet?: boolean }) => {
+    process.exitCode = (await validation()).validateCommand(files, opts);
   });
 
 const data = program
@@ -210,7 +202,7 @@ program
   )
   .option('--no-charts', 'do not draw the charts or write the reports (faster)')
   .action(async (model: string, opts: RunCommandOptions) => {
-    process.exitCode = await runCommand(model, opts);
+    process.exitCode = await (await runCommands()).runCommand(model, opts);
   });
 
 program
@@ -219,7 +211,7 @@ program
   .argument('<dirs...>', 'the shard folders (written by caresim run --shard i/n)')
   .requiredOption('-o, --out <dir>', 'the merged results folder')
   .action(async (dirs: string[], opts: { out: string }) => {
-    process.exitCode = await mergeCommand(dirs, opts.out);
+    process.exitCode = await (await runCommands()).mergeCommand(dirs, opts.out);
   });
 
 program
@@ -250,7 +242,7 @@ program
   )
   .option('--no-charts', 'do not draw the charts or write the reports (faster)')
   .action(async (base: string, scenarios: string[], opts: RunCommandOptions) => {
-    process.exitCode = await compareCommand([base, ...scenarios], opts);
+    process.exitCode = await (await runCommands()).compareCommand([base, ...scenarios], opts);
   });
 
 program
@@ -306,7 +298,7 @@ program
   )
   .option('-q, --quiet', 'no progress and no table')
   .action(async (model: string, opts: SweepCommandOptions) => {
-    process.exitCode = await sweepCommand(model, opts);
+    process.exitCode = await (await runCommands()).sweepCommand(model, opts);
   });
 
 program
@@ -334,7 +326,7 @@ program
   )
   .option('-q, --quiet', 'no progress and no table')
   .action(async (model: string, opts: RunCommandOptions & { base?: string }) => {
-    process.exitCode = await sensitivityCommand(model, opts);
+    process.exitCode = await (await runCommands()).sensitivityCommand(model, opts);
   });
 
 program
@@ -344,7 +336,7 @@ program
   )
   .argument('<runDir>', 'a folder written by caresim run or caresim compare')
   .action(async (dir: string) => {
-    process.exitCode = await reportCommand(dir);
+    process.exitCode = await (await runCommands()).reportCommand(dir);
   });
 
 try {

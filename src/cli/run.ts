@@ -9,20 +9,10 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { parameterName } from '../experiment/sensitivity.ts';
 import { parseAxis } from '../experiment/sweep.ts';
-import { redrawCompareCharts, redrawRunCharts } from '../output/chartFiles.ts';
-import {
-  writeCompareReport,
-  writeCompareWordReport,
-  writeRunReport,
-  writeRunWordReport,
-} from '../output/reportFiles.ts';
 import { executeMerge } from '../output/runFolder.ts';
 import { abandonAll } from '../output/runDirectory.ts';
 import { inWords } from '../output/fileErrors.ts';
-import { writeCompareWorkbook, writeRunWorkbook } from '../output/workbook.ts';
 import { compareReportDoc, runReportDoc } from '../output/reportDocs.ts';
-import { executeSensitivity } from '../output/sensitivityFolder.ts';
-import { executeSweep } from '../output/sweepFolder.ts';
 import { formatComparison } from '../report/compareSummary.ts';
 import { formatRunSummary } from '../report/runSummary.ts';
 import { formatValue } from '../report/textTable.ts';
@@ -291,6 +281,10 @@ export async function mergeCommand(dirs: string[], out: string): Promise<number>
 export async function reportCommand(dir: string): Promise<number> {
   try {
     const isComparison = existsSync(join(dir, 'compare.json'));
+    const { redrawCompareCharts, redrawRunCharts } = await import('../output/chartFiles.ts');
+    const { writeCompareReport, writeCompareWordReport, writeRunReport, writeRunWordReport } =
+      await import('../output/reportFiles.ts');
+    const { writeCompareWorkbook, writeRunWorkbook } = await import('../output/workbook.ts');
     // Everything the reports need is read and checked first: a folder that cannot be finished is
     // not touched.
     if (isComparison) compareReportDoc(diskFolder(dir));
@@ -392,6 +386,7 @@ export async function sweepCommand(file: string, o: SweepCommandOptions): Promis
     return 2;
   }
   return interruptible('sweep', { quiet: o.quiet === true, unit: 'points' }, async (onProgress, signal) => {
+    const { executeSweep } = await import('../output/sweepFolder.ts');
     const outcome = await executeSweep({
       modelFile: file,
       modelName: model.name,
@@ -463,6 +458,7 @@ export async function sensitivityCommand(
     'sensitivity',
     { quiet: o.quiet === true, unit: 'runs' },
     async (onProgress, signal) => {
+      const { executeSensitivity } = await import('../output/sensitivityFolder.ts');
       const outcome = await executeSensitivity({
         modelFile: file,
         modelName: model.name,

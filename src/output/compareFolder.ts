@@ -7,13 +7,10 @@ import { runComparison, type ScenarioComparison } from '../experiment/compare.ts
 import { prepare } from '../experiment/prepared.ts';
 import type { SeriesOptions } from '../experiment/runner.ts';
 import type { ModelFile } from '../scenario/schema/model.ts';
-import { redrawCompareCharts } from './chartFiles.ts';
 import { manifestText, timing, type CompareManifest } from './manifest.ts';
 import { buildFacts } from './buildInfo.ts';
 import { compareFacts, writeCompareTables } from './compareFiles.ts';
 import { diskFolder } from './diskFolder.ts';
-import { writeCompareReport, writeCompareWordReport } from './reportFiles.ts';
-import { writeCompareWorkbook } from './workbook.ts';
 import { defaultRunDir, RunDirectory } from './runDirectory.ts';
 
 export interface CompareOptions extends Omit<SeriesOptions, 'replications' | 'seed'> {
@@ -83,6 +80,10 @@ export async function executeCompare(o: CompareOptions): Promise<CompareOutcome>
     };
     dir.write('manifest.json', manifestText(manifest));
     if (o.charts !== false) {
+      // Charts, reports and workbooks load only when drawn (see runFolder.ts).
+      const { redrawCompareCharts } = await import('./chartFiles.ts');
+      const { writeCompareReport, writeCompareWordReport } = await import('./reportFiles.ts');
+      const { writeCompareWorkbook } = await import('./workbook.ts');
       await redrawCompareCharts(dir.partial);
       writeCompareReport(dir.partial);
       await writeCompareWordReport(dir.partial);

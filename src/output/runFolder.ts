@@ -12,16 +12,15 @@ import { mergeShards, runModel, type RunRequest, type Shard } from '../experimen
 import { setShape, type ReplicationSet } from '../experiment/replicationSet.ts';
 import type { RunTables } from '../experiment/tables.ts';
 import type { ModelFile } from '../scenario/schema/model.ts';
-import { writeRunCharts } from './chartFiles.ts';
 import { buildFacts } from './buildInfo.ts';
 import { diskFolder } from './diskFolder.ts';
 import { manifestText, readManifest, timing, type RunLikeManifest, type RunManifest } from './manifest.ts';
-import { writeRunReport, writeRunWordReport } from './reportFiles.ts';
-import { writeRunWorkbook } from './workbook.ts';
 import { modelFacts, writeRunTables } from './runFiles.ts';
 import { defaultRunDir, RunDirectory } from './runDirectory.ts';
 
 const RAW_FILE = 'replications.f64';
+// Charts, reports and workbooks (vega, resvg, docx, exceljs: most of a second to load) are
+// imported only when a folder gets them, so that --no-charts, shards and merges start at once.
 
 export interface ExecuteOptions extends Omit<RunRequest, 'model' | 'replications' | 'seed'> {
   modelFile: string;
@@ -79,6 +78,7 @@ async function writeRunFolder(
       replications: set.reps.length,
       seed: facts.seed,
     };
+    const { writeRunCharts } = await import('./chartFiles.ts');
     dir.record(...(await writeRunCharts(dir.partial, periodsCsv, yearsCsv, source)));
   }
   const manifest = {
@@ -103,6 +103,8 @@ async function writeRunFolder(
   } as RunLikeManifest;
   dir.write('manifest.json', manifestText(manifest));
   if (charts) {
+    const { writeRunReport, writeRunWordReport } = await import('./reportFiles.ts');
+    const { writeRunWorkbook } = await import('./workbook.ts');
     writeRunReport(dir.partial);
     await writeRunWordReport(dir.partial);
     await writeRunWorkbook(diskFolder(dir.partial));

@@ -16,8 +16,9 @@ import { duration, distribution } from './distributions.ts';
 import { financialYear, growth, id, isoDate, num, param } from './primitives.ts';
 import { calibration } from './calibration.ts';
 
-/** The longest horizon a model (or --years) may ask for: a century is past any plan. */
-export const MAX_YEARS = 100;
+import { MAX_YEARS } from '../limits.ts';
+
+export { MAX_YEARS } from '../limits.ts';
 
 const label = z.string().min(1).describe('A readable name, used in tables and charts.');
 
