@@ -27,6 +27,7 @@ import {
   applied,
   changeCount,
   changesOf,
+  extendsPath,
   numberIn,
   scenarioText,
   setField,
@@ -101,7 +102,11 @@ function update(from: 'form' | 'editor' | 'load', redraw: boolean): void {
   const n = changeCount(changes, start.raw);
   const r = check(text);
   if (r.ok) {
-    edited = n === 0 ? start.model : r.model;
+    // The starting model itself (its own name and file) only when the text changes nothing,
+    // not even what it extends.
+    const read = changesOf(text);
+    const same = n === 0 && (read === null || read.extends === extendsPath(start.file));
+    edited = same ? start.model : r.model;
     status.className = '';
     status.textContent =
       n === 0
@@ -132,7 +137,10 @@ const actions: FormActions = {
     if (!start) return;
     const value = fieldValue(l, input);
     const model = applied(start.raw, changes);
-    if (l.path === OPENINGS_SLIP && !isPlainObject(model.openings)) {
+    if (l.path === OPENINGS_SLIP && !isPlainObject(start.raw.openings) && value === 0) {
+      // The slip the app added, set back to none: no openings section at all.
+      changes = setField(start.raw, changes, 'openings', undefined, '');
+    } else if (l.path === OPENINGS_SLIP && !isPlainObject(model.openings)) {
       if (value !== 0)
         changes = setField(
           start.raw,
@@ -155,7 +163,8 @@ const actions: FormActions = {
     const last = Object.values(homes).at(-1);
     if (!last) return;
     let n = 1;
-    while (`newHome${n}` in homes) n++;
+    // A key neither the scenario nor the starting model uses (one it removed included).
+    while (`newHome${n}` in homes || `newHome${n}` in ((start.raw.homes as object | undefined) ?? {})) n++;
     const home = structuredClone(last);
     home.label = `New home ${n}`;
     home.beds = {

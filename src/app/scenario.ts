@@ -59,13 +59,20 @@ export function setField(
     let holder = copy;
     for (const k of keys.slice(cut, -1)) holder = holder[k] as Record<string | number, unknown>;
     const last = keys[keys.length - 1]!;
-    holder[last] = withProvenance(holder[last], value === undefined ? valueAt(base, path) : value, note);
+    const wholePath = keys.slice(0, cut) as string[];
+    if (value === undefined) {
+      // Taken back: the starting model's value; the whole is no change once it is all the start's.
+      holder[last] = structuredClone(valueAt(base, path));
+      const start = valueAt(base, joinPath(keys.slice(0, cut)));
+      return sameValue(copy, start) ? removeChange(out, wholePath) : putAt(out, wholePath, copy);
+    }
+    holder[last] = withProvenance(holder[last], value, note);
     if (!Array.isArray(copy)) {
       // A distribution changed says so, in place of the source it no longer matches.
       delete copy.source;
       copy.assumption = note;
     }
-    return putAt(out, keys.slice(0, cut) as string[], copy);
+    return putAt(out, wholePath, copy);
   }
   if (value === undefined) return removeChange(out, keys as string[]);
   return putAt(
@@ -74,6 +81,21 @@ export function setField(
     value === null ? null : withProvenance(valueAt(merged, path), value, note),
   );
 }
+
+/** Whether two values as written are the same, a number with its note the same as the bare number. */
+const sameValue = (a: unknown, b: unknown): boolean => {
+  if (Array.isArray(a) && Array.isArray(b))
+    return a.length === b.length && a.every((x, i) => sameValue(x, b[i]));
+  const na = isPlainObject(a) && 'value' in a && !('type' in a) ? a.value : a;
+  const nb = isPlainObject(b) && 'value' in b && !('type' in b) ? b.value : b;
+  if (isPlainObject(na) && isPlainObject(nb)) {
+    const keys = new Set(
+      [...Object.keys(na), ...Object.keys(nb)].filter((k) => k !== 'assumption' && k !== 'source'),
+    );
+    return [...keys].every((k) => sameValue(na[k], nb[k]));
+  }
+  return JSON.stringify(na) === JSON.stringify(nb);
+};
 
 const joinPath = (keys: readonly (string | number)[]) =>
   keys.map((k, i) => (typeof k === 'number' ? `[${k}]` : i === 0 ? k : `.${k}`)).join('');
@@ -135,12 +157,18 @@ export function scenarioText(o: { from: string; name: string; changes: Changes }
  * The changes and name a scenario file's text holds (what it sets beyond its header); null when
  * the text is not YAML of a mapping (the editor shows why, from the loader's own message).
  */
-export function changesOf(text: string): { name: string | null; changes: Changes } | null {
-  const doc = parseDocument(text, { uniqueKeys: true });
+export function changesOf(
+  text: string,
+): { name: string | null; extends: string | null; changes: Changes } | null {
+  const doc = parseDocument(text, { uniqueKeys: true, merge: true });
   if (doc.errors.length > 0) return null;
   const data = doc.toJS({ maxAliasCount: 1000 }) as unknown;
   if (!isPlainObject(data)) return null;
   const changes: Changes = {};
   for (const [k, v] of Object.entries(data)) if (!HEADER.has(k) && !k.startsWith('x-')) changes[k] = v;
-  return { name: typeof data.name === 'string' ? data.name : null, changes };
+  return {
+    name: typeof data.name === 'string' ? data.name : null,
+    extends: typeof data.extends === 'string' ? data.extends : null,
+    changes,
+  };
 }

@@ -127,6 +127,7 @@ export async function calibrateCommand(o: CalibrateCommandOptions): Promise<numb
         "The initial census is derived from children's records (grouped, no dates): check it against your",
         'disclosure rules before publishing this file.',
       ].join('\n'),
+      dirname(o.base),
     );
     const reportDir = await writeCalibrationReport(o.out, result, o.suppressBelow, dataLabel);
     console.log(formatCalibration(result, o.suppressBelow, dataLabel));

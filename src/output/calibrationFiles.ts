@@ -23,13 +23,19 @@ export const reportDirOf = (out: string): string => `${out.replace(/\.(ya?ml|jso
  * Write `model` to `out` if it loads as a valid model (the caller writes the report after).
  * @throws Error listing the problems when the calibrated model is not valid (nothing is left behind)
  */
-export function writeCalibratedModel(out: string, model: Record<string, unknown>, header: string): void {
+/** @param baseDir the folder of the base model the calibrated one extends (it may lie anywhere the user named) */
+export function writeCalibratedModel(
+  out: string,
+  model: Record<string, unknown>,
+  header: string,
+  baseDir?: string,
+): void {
   if (existsSync(out)) throw new Error(`${out} already exists: choose another --out, or remove it`);
   const tmp = join(dirname(out), `.${basename(out)}.partial`);
   const text = calibratedModelText(model, header);
   writeFileSync(tmp, text);
   try {
-    const loaded = loadModel(tmp);
+    const loaded = loadModel(tmp, baseDir === undefined ? [] : [baseDir]);
     if (!loaded.ok)
       throw new Error(
         `the calibrated model is not valid (a fault in caresim or in the base model's calibration section):\n${loaded.errors.map((e) => `  ${formatModelError(e)}`).join('\n')}`,

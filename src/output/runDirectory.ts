@@ -4,7 +4,7 @@
  * target only when all files are written. An interrupted or failed run leaves at most the
  * partial folder, which `abandon()` removes.
  */
-import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { basename, dirname, join, resolve } from 'node:path';
 
@@ -25,6 +25,8 @@ export function abandonAll(): { removed: number; anyComplete: boolean } {
 
 /** The lock a writer leaves in its partial folder: who is writing, so that another run does not. */
 const LOCK = '.caresim-writing';
+/** How long a partial folder without a lock counts as another run's, just made. */
+const FRESH_MS = 10_000;
 interface Lock {
   pid: number;
   host: string;
@@ -43,6 +45,8 @@ function readLock(file: string): Lock | null {
 /** Whether the process that wrote a lock is still running (on this machine). */
 function alive(lock: Lock): boolean {
   if (lock.host !== hostname()) return true;
+  // This very process cannot be writing it (a pid reused after a restart, as PID 1 in a container).
+  if (lock.pid === process.pid) return false;
   try {
     process.kill(lock.pid, 0);
     return true;
@@ -77,6 +81,13 @@ export class RunDirectory {
       if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
       // Another run writing here now is refused; a folder left by one that was killed is removed.
       const lock = readLock(join(this.partial, LOCK));
+      // A folder with no lock yet may be one another run made a moment ago and is about to lock.
+      const fresh = lock === null && Date.now() - statSync(this.partial).mtimeMs < FRESH_MS;
+      if (fresh)
+        throw new Error(
+          `${target}: another caresim has just started writing it: wait for it to finish, or choose another --out`,
+          { cause: e },
+        );
       if (lock && alive(lock))
         throw new Error(
           `${target}: another caresim (process ${lock.pid}${lock.host === hostname() ? '' : ` on ${lock.host}`}, started ${lock.startedAt}) is writing it now: wait for it to finish, or choose another --out`,

@@ -22,15 +22,22 @@ const inside = (root: string, file: string) =>
 
 /**
  * Files on disk, named relative to the working folder for readable messages. `extends` reaches
- * only files in the working folder's tree or the top model file's, and folders named in
+ * only files in the working folder's tree, the top model file's folder or the one above it, and
+ * folders given (`also`: the base of a calibration, say) or named in
  * CARESIM_EXTENDS_FROM (separated as PATH is): a model cannot be made to read any file on the
  * machine.
  * @param top the model file loaded, whose folder `extends` may also reach
  */
-export function readerFor(top?: string): ModelReader {
+export function readerFor(top?: string, also: readonly string[] = []): ModelReader {
+  // The top file's folder, and the folder above it (a scenario in models/scenarios extends
+  // ../leicestershire.yaml), unless that is the file system's root.
+  const own = top === undefined ? [] : [dirname(resolve(top))];
+  const above = own.map((d) => dirname(d)).filter((d) => dirname(d) !== d);
   const roots = [
     process.cwd(),
-    ...(top === undefined ? [] : [dirname(resolve(top))]),
+    ...own,
+    ...above,
+    ...also.map((d) => resolve(d)),
     ...(process.env.CARESIM_EXTENDS_FROM ?? '')
       .split(delimiter)
       .filter(Boolean)
@@ -74,6 +81,6 @@ export const fileReader: ModelReader = readerFor();
  * @param file path of the model or scenario file
  * @returns the validated model with defaults filled in, or every error found
  */
-export function loadModel(file: string): LoadResult {
-  return loadModelFrom(file, readerFor(file));
+export function loadModel(file: string, alsoFrom: readonly string[] = []): LoadResult {
+  return loadModelFrom(file, readerFor(file, alsoFrom));
 }

@@ -38,17 +38,26 @@ export class SourceError extends Error {
  * @throws SourceError listing the first syntax problem (bad YAML, duplicate key, not a mapping)
  */
 export function parseSource(file: string, text: string): ModelSource {
-  tooBigOrDeep(file, text);
+  tooBig(file, text);
   const lines = new LineCounter();
   // uniqueKeys: a key written twice (two homes with one id) is an error, not a silent overwrite.
   // merge: YAML merge keys (`<<: *defaults`), the docker-compose idiom for sharing fields.
-  const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true, merge: true });
+  let doc: Document.Parsed;
+  try {
+    doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true, merge: true });
+  } catch (e) {
+    if (e instanceof RangeError) throw new SourceError(file, tooDeep('thousands of'));
+    throw e;
+  }
   const first = doc.errors[0];
+  // The parser's own stack gave out: a file nested thousands deep, said as such.
+  if (first && /Maximum call stack/.test(first.message)) throw new SourceError(file, tooDeep('thousands of'));
   if (first) {
     const { message, offset } = explainYamlError(first.code, first.message, first.pos[0], text);
     const pos = lines.linePos(offset);
     throw new SourceError(file, `YAML syntax: ${message}`, pos.line, pos.col);
   }
+  tooDeepIn(file, doc, lines);
   reservedKeys(file, doc, lines);
   let data: unknown;
   try {
@@ -67,66 +76,52 @@ export const MAX_MODEL_BYTES = 5_000_000;
 /** The deepest nesting read: a model nests a dozen levels at most. */
 export const MAX_MODEL_DEPTH = 64;
 
+/** The most keys a model file holds: the shipped ones about a thousand, a calibrated one a few thousand. */
+export const MAX_MODEL_KEYS = 50_000;
+
 /**
- * Refuse, before parsing, a file too large or nested too deep to be a model: parsing one takes
- * seconds and gigabytes, or runs out of stack, and says nothing useful.
- * @throws SourceError naming the file, and the line where the nesting goes too deep
+ * Refuse, before parsing, a file too large to be a model: parsing one takes seconds to minutes
+ * and gigabytes (checking a mapping's keys are unique grows as the square of their number), and
+ * says nothing useful.
+ * @throws SourceError naming the file
  */
-function tooBigOrDeep(file: string, text: string): void {
+function tooBig(file: string, text: string): void {
   if (text.length > MAX_MODEL_BYTES)
     throw new SourceError(
       file,
       `${(text.length / 1e6).toFixed(1)} MB: a model file is at most ${MAX_MODEL_BYTES / 1e6} MB (the shipped ones are under 0.1 MB): is this a model file?`,
     );
-  // Flow nesting ([ and { outside quotes and comments) and block nesting (indentation, two
-  // spaces a level or more) together, line by line.
-  let flow = 0;
-  let line = 1;
-  let lineStart = 0;
-  let quote: string | null = null;
-  let deepest = 0;
-  let deepestLine = 0;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i]!;
-    if (c === '\n') {
-      line++;
-      lineStart = i + 1;
-      continue;
+  let colons = 0;
+  for (let i = text.indexOf(':'); i >= 0; i = text.indexOf(':', i + 1))
+    if (++colons > MAX_MODEL_KEYS)
+      throw new SourceError(
+        file,
+        `more than ${MAX_MODEL_KEYS.toLocaleString('en-GB')} keys: a model file has a few thousand at most: is this a model file?`,
+      );
+}
+
+/** The message for a file nested deeper than a model is. */
+const tooDeep = (depth: number | string) =>
+  `nested ${depth} levels deep: a model file nests at most ${MAX_MODEL_DEPTH} (a model needs a dozen): is this a model file?`;
+
+/**
+ * Refuse a parsed file nested deeper than a model: walked without recursion, so that depth
+ * itself cannot exhaust the stack here.
+ * @throws SourceError at the line where the nesting goes too deep
+ */
+function tooDeepIn(file: string, doc: Document.Parsed, lines: LineCounter): void {
+  const stack: { node: unknown; depth: number }[] = [{ node: doc.contents, depth: 0 }];
+  while (stack.length > 0) {
+    const { node, depth } = stack.pop()!;
+    if (!node || typeof node !== 'object' || !('items' in node)) continue;
+    if (depth > MAX_MODEL_DEPTH) {
+      const at = lines.linePos((node as { range?: [number] }).range?.[0] ?? 0);
+      throw new SourceError(file, tooDeep(`more than ${MAX_MODEL_DEPTH}`), at.line, at.col);
     }
-    if (quote) {
-      if (c === quote && text[i - 1] !== '\\') quote = null;
-      continue;
+    for (const item of (node as { items: unknown[] }).items) {
+      if (isPair(item)) stack.push({ node: item.value, depth: depth + 1 });
+      else stack.push({ node: item, depth: depth + 1 });
     }
-    if (c === '#' && (i === lineStart || /\s/.test(text[i - 1]!))) {
-      const end = text.indexOf('\n', i);
-      i = (end < 0 ? text.length : end) - 1;
-      continue;
-    }
-    // A quote opens a quoted scalar only where one can start (not the apostrophe of "children's").
-    if ((c === '"' || c === "'") && (i === lineStart || /[\s:[{,-]/.test(text[i - 1]!))) quote = c;
-    else if (c === '[' || c === '{') flow++;
-    else if (c === ']' || c === '}') flow = Math.max(0, flow - 1);
-    else if (i === lineStart || (c !== ' ' && text[i - 1] === ' ' && /^ *$/.test(text.slice(lineStart, i)))) {
-      const depth = flow + Math.floor((i - lineStart) / 2);
-      if (depth > deepest) [deepest, deepestLine] = [depth, line];
-    }
-    if (flow > deepest) [deepest, deepestLine] = [flow, line];
-    if (deepest > MAX_MODEL_DEPTH) break;
-  }
-  if (deepest > MAX_MODEL_DEPTH) {
-    // Report how deep it goes, counted on (brackets only, so cheap).
-    let max = 0;
-    let f = 0;
-    for (const c of text) {
-      if (c === '[' || c === '{') max = Math.max(max, ++f);
-      else if (c === ']' || c === '}') f = Math.max(0, f - 1);
-    }
-    throw new SourceError(
-      file,
-      `nested ${Math.max(max, deepest)} levels deep: a model file nests at most ${MAX_MODEL_DEPTH} (a model needs a dozen): is this a model file?`,
-      deepestLine,
-      1,
-    );
   }
 }
 

@@ -43,6 +43,21 @@ describe('a scenario of changes', () => {
     });
   });
 
+  it('takes back a change inside a list or a distribution to no change at all', () => {
+    const slip = setField(raw, {}, 'homes.csHome2.openingDelay.max', 9, NOTE);
+    expect(setField(raw, slip, 'homes.csHome2.openingDelay.max', undefined, NOTE)).toEqual({});
+    const art = setField(raw, {}, 'art.capacity[1].children', 16, NOTE);
+    expect(setField(raw, art, 'art.capacity[1].children', undefined, NOTE)).toEqual({});
+  });
+
+  it('reads merge keys and what the text extends as the loader does', () => {
+    const read = changesOf(
+      'caresim: 1\nextends: ../other.yaml\nname: x\nx-d: &d { beds: 4 }\nhomes:\n  csHome2:\n    <<: *d\n',
+    );
+    expect(read?.extends).toBe('../other.yaml');
+    expect(read?.changes).toEqual({ homes: { csHome2: { beds: 4 } } });
+  });
+
   it('removes a home with null and adds one whole', () => {
     const removed = setField(raw, {}, 'homes.ebdHome2', null, NOTE);
     expect(Object.keys(applied(raw, removed).homes as object)).not.toContain('ebdHome2');
@@ -72,7 +87,7 @@ describe('a scenario of changes', () => {
     expect(r.model.policies.matching).toBe('fewestFreeBeds');
     expect(r.model.homes.ebdHome2).toBeUndefined();
     // Read back, the text gives the same changes.
-    expect(changesOf(text)).toEqual({ name: 'A test', changes: c });
+    expect(changesOf(text)).toEqual({ name: 'A test', extends: '../leicestershire.yaml', changes: c });
   });
 
   it('reads no changes from text that is not a mapping', () => {

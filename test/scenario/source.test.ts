@@ -23,15 +23,31 @@ describe('a model file as text', () => {
     const flow = refused(
       `caresim: 1\nx-a: ${'['.repeat(MAX_MODEL_DEPTH + 1)}${']'.repeat(MAX_MODEL_DEPTH + 1)}\n`,
     );
-    expect(flow.message).toMatch(/^nested 65 levels deep/);
+    expect(flow.message).toMatch(/^nested more than 64 levels deep/);
     expect(flow.line).toBe(2);
     let block = 'caresim: 1\nx-a:\n';
     for (let i = 1; i <= MAX_MODEL_DEPTH + 2; i++) block += `${'  '.repeat(i)}k:\n`;
     expect(refused(block).message).toMatch(/levels deep: a model file nests at most 64/);
   });
 
-  it('reads apostrophes, brackets in quotes and comments without counting them as nesting', () => {
-    const text = `caresim: 1\nname: "Children's [[[[ homes"\n# ${'['.repeat(100)}\nx-a: 'it''s [[['\nlabel: Children's home\n`;
+  it('refuses a file nested thousands deep, whose parsing runs out of stack, in words', () => {
+    expect(refused(`caresim: 1\nx-a: ${'['.repeat(10_000)}${']'.repeat(10_000)}\n`).message).toMatch(
+      /^nested thousands of levels deep/,
+    );
+  });
+
+  it('refuses more keys than a model has, before the slow parse', () => {
+    expect(refused(`{${Array.from({ length: 60_000 }, (_, i) => `"k${i}":1`).join(',')}}`).message).toMatch(
+      /^more than 50,000 keys/,
+    );
+  });
+
+  it('reads brackets in text, quotes, block scalars and comments without counting them as nesting', () => {
+    const bands = Array.from(
+      { length: 80 },
+      (_, i) => `  band ${i} covers ages [${i}, ${i + 1}) in years`,
+    ).join('\n');
+    const text = `caresim: 1\nname: "Children's [[[[ homes"\n# ${'['.repeat(100)}\nx-a: 'it''s [[['\nlabel: Children's home\nx-bands: |\n${bands}\n`;
     expect(() => parseSource('f.yaml', text)).not.toThrow();
   });
 
