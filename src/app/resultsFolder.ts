@@ -26,6 +26,7 @@ import {
   writeRunTables,
   RESULTS_FORMAT,
 } from '../lib/browser.ts';
+import { folderStamp } from '../output/folder.ts';
 import { PRNG_ALGORITHM } from '../random/streams.ts';
 import { jsonText } from '../output/json.ts';
 import type { DrawnChart } from './chartView.ts';
@@ -49,7 +50,7 @@ const LATER = ['charts/', 'report.html', 'report-short.html', 'report.md', 'resu
 
 /** `<model>-<YYYYMMDD-HHMMSS>`, as the command line names its folders. */
 export function folderName(stem: string, started: Date): string {
-  const t = started.toISOString().replace(/[-:]/g, '').replace('T', '-').slice(0, 15);
+  const t = folderStamp(started);
   const clean = stem
     .toLowerCase()
     .replace(/[^a-z0-9]+/g, '-')

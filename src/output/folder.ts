@@ -20,6 +20,10 @@ export interface Folder {
   list(): string[];
 }
 
+/** `YYYYMMDD-HHMMSS` (UTC) of a start time: the end of a results folder's default name. */
+export const folderStamp = (started: Date): string =>
+  started.toISOString().replace(/[-:]/g, '').replace('T', '-').slice(0, 15);
+
 /** A folder held in memory (the app's results, or a results folder the user opened). */
 export function memoryFolder(name: string, files: Iterable<[string, string | Uint8Array]> = []): Folder {
   const held = new Map(files);

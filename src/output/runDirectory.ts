@@ -7,6 +7,7 @@
 import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { basename, dirname, join, resolve } from 'node:path';
+import { folderStamp } from './folder.ts';
 
 /** The folders this process is writing now, so that an interrupt can remove them at once. */
 const writing = new Set<RunDirectory>();
@@ -59,7 +60,7 @@ function alive(lock: Lock): boolean {
 export function defaultRunDir(modelFile: string, started: Date, parent = 'runs'): string {
   const prefix = /^(compare|sweep|sensitivity)-/.exec(modelFile)?.[0] ?? '';
   const stem = basename(modelFile.slice(prefix.length)).replace(/\.(ya?ml|json)$/i, '');
-  const t = started.toISOString().replace(/[-:]/g, '').replace('T', '-').slice(0, 15);
+  const t = folderStamp(started);
   return join(parent, `${prefix}${stem}-${t}`);
 }
 
