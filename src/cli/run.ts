@@ -120,6 +120,14 @@ function common(o: RunCommandOptions) {
  * SIGTERM), so nothing that looks complete is left. Once the results folder is complete, a signal
  * lets the last printing finish, and the run exits 0.
  */
+let ignoring = false;
+function ignoreLateSignals(): void {
+  if (ignoring) return;
+  ignoring = true;
+  process.on('SIGINT', () => {});
+  process.on('SIGTERM', () => {});
+}
+
 async function interruptible(
   what: string,
   quiet: boolean | { quiet: boolean; unit: string },
@@ -141,6 +149,9 @@ async function interruptible(
     const report = await work(progress.update, abort.signal);
     progress.stop();
     report();
+    // The results are complete: a signal from now until the process exits (closing the worker
+    // pool, say) is ignored rather than killing it with a complete folder and 130.
+    ignoreLateSignals();
     return 0;
   } catch (e) {
     progress.stop();
