@@ -88,10 +88,15 @@ function restrictions(folder) {
 }
 
 export default tseslint.config(
-  { ignores: ['node_modules/', 'runs/', 'coverage/', 'scratch/', 'app-dist/'] },
+  { ignores: ['node_modules/', 'runs/', 'coverage/', 'scratch/', 'app-dist/', 'dist/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   prettier,
+  {
+    // The command's plain-JavaScript start (bin.js) and build script run on Node.
+    files: ['src/cli/*.js', 'src/cli/*.mjs'],
+    languageOptions: { globals: { URL: 'readonly', process: 'readonly' } },
+  },
   {
     rules: {
       'no-restricted-properties': ['error', NO_MATH_RANDOM],

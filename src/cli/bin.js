@@ -1,6 +1,28 @@
 #!/usr/bin/env node
-// The `caresim` command: TypeScript runs directly through tsx (no build step to forget).
-import { register } from 'tsx/esm/api';
+// The `caresim` command. It runs the compiled JavaScript in dist/ (src/cli/build.mjs, built on
+// install and before the tests) when that is as new as every source file it was built from, and
+// the TypeScript source through tsx otherwise: an edited checkout never runs yesterday's code, it
+// only starts more slowly until `npm run build`. CARESIM_FROM_SOURCE=1 always runs the source.
+import { readFileSync, statSync } from 'node:fs';
 
-register();
-await import('./main.ts');
+const root = new URL('../../', import.meta.url);
+
+function compiledIsCurrent() {
+  if (process.env.CARESIM_FROM_SOURCE === '1') return false;
+  try {
+    const sources = JSON.parse(readFileSync(new URL('dist/sources.json', root), 'utf8'));
+    for (const [file, mtime] of Object.entries(sources))
+      if (statSync(new URL(file, root)).mtimeMs !== mtime) return false;
+    return true;
+  } catch {
+    return false; // not built, or a source file moved: the source is the truth
+  }
+}
+
+if (compiledIsCurrent()) {
+  await import(new URL('dist/main.js', root).href);
+} else {
+  const { register } = await import('tsx/esm/api');
+  register();
+  await import('./main.ts');
+}

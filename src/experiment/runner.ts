@@ -36,11 +36,20 @@ export interface RunOptions {
   pool?: Piscina;
 }
 
+/**
+ * The workers' entry. Run from source (this file is .ts), an ES-module entry that loads worker.ts
+ * through tsx, so the simulation runs as ES modules in the workers too (see worker.mjs); in the
+ * compiled command (src/cli/build.mjs), the bundle's own worker.js beside this chunk.
+ */
+const WORKER_ENTRY = new URL(
+  import.meta.url.endsWith('.ts') ? './worker.mjs' : './worker.js',
+  import.meta.url,
+).href;
+
 /** A worker pool for replications (see runReplications' `pool`); destroy it when done. */
 export function createPool(workers: number): Piscina {
   return new Piscina({
-    // An ES-module entry, so the simulation runs as ES modules in the workers too (see worker.mjs).
-    filename: new URL('./worker.mjs', import.meta.url).href,
+    filename: WORKER_ENTRY,
     minThreads: workers,
     maxThreads: workers,
   });

@@ -92,11 +92,17 @@ function seriesRows(
   n: number,
 ): Row[] {
   const rows: Row[] = [['series', 'label', 'unit', periodName, ...STAT_COLUMNS]];
-  const values = new Float64Array(matrices.length);
+  const reps = matrices.length;
+  // A series' periods by replication, read from each replication's matrix as one contiguous run
+  // (reading period by period across replications touched a cache line per replication per value).
+  const block = new Float64Array(n * reps);
   set.defs.forEach((d, r) => {
+    for (let i = 0; i < reps; i++) {
+      const m = matrices[i]!;
+      for (let k = 0; k < n; k++) block[k * reps + i] = m[r * n + k]!;
+    }
     for (let k = 0; k < n; k++) {
-      for (let i = 0; i < matrices.length; i++) values[i] = matrices[i]![r * n + k]!;
-      const s = summarise(values);
+      const s = summarise(block.subarray(k * reps, (k + 1) * reps));
       rows.push([d.name, d.label, d.unit, labels[k]!, ...STAT_COLUMNS.map((c) => s[c])]);
     }
   });

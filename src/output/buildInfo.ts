@@ -3,14 +3,19 @@
  * checkout, so a manifest says exactly which code produced the numbers.
  */
 import { execFileSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { PRNG_ALGORITHM } from '../random/streams.ts';
 import { RESULTS_FORMAT } from './summaryFile.ts';
 import type { Manifest } from './manifest.ts';
 
-const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+/** caresim's own folder: the nearest holding package.json (src/output/ from source, dist/ compiled). */
+const ROOT = (() => {
+  let folder = dirname(fileURLToPath(import.meta.url));
+  while (!existsSync(join(folder, 'package.json')) && dirname(folder) !== folder) folder = dirname(folder);
+  return folder;
+})();
 
 let version: string | undefined;
 

@@ -7,7 +7,8 @@
  * (n - 1), and the interval uses t, not 1.96, so 10 replications are not over-trusted.
  */
 import tQuantile from '@stdlib/stats-base-dists-t-quantile';
-import { mean as ssMean, quantileSorted, sampleStandardDeviation } from 'simple-statistics';
+import { mean as ssMean, sampleStandardDeviation } from 'simple-statistics';
+import { percentilesInPlace } from './orderStatistics.ts';
 
 export interface Summary {
   n: number;
@@ -43,23 +44,26 @@ export function tCritical95(n: number): number {
 }
 const T_CRITICAL = new Map<number, number>();
 
+/** The percentiles a summary reports, in the order of its fields p5 ... p95. */
+const PERCENTILES = [0.05, 0.25, 0.5, 0.75, 0.95];
+
 /**
  * Summarise one metric's values across replications.
- * Percentiles are simple-statistics' `quantileSorted` of the replications' values.
+ * Percentiles are simple-statistics' `quantileSorted` of the replications' values, found by
+ * selecting the few order statistics they read instead of sorting (orderStatistics.ts): the same
+ * values, at a fraction of the cost (a run summarises some sixteen thousand cells).
  * @throws RangeError for no values
  */
 export function summarise(values: ArrayLike<number>): Summary {
   const n = values.length;
   if (n === 0) throw new RangeError('no values to summarise');
-  // One typed copy, summarised and then sorted in place (a numeric sort, much faster than an
-  // array's comparator sort: a run summarises some ten thousand cells).
-  const xs = Float64Array.from(values);
+  // One typed copy (the constructor copies a typed array as memory; Float64Array.from iterates).
+  const xs = new Float64Array(values);
   const asArray = xs as unknown as number[]; // simple-statistics reads length and indices only
   const m = ssMean(asArray);
   const sd = n >= 2 ? sampleStandardDeviation(asArray) : 0;
   const half = n >= 2 ? (tCritical95(n) * sd) / Math.sqrt(n) : null;
-  xs.sort();
-  const q = (p: number) => quantileSorted(asArray, p);
+  const [p5, p25, p50, p75, p95] = percentilesInPlace(xs, PERCENTILES);
   return {
     n,
     mean: m,
@@ -67,11 +71,11 @@ export function summarise(values: ArrayLike<number>): Summary {
     ciLow: half === null ? null : m - half,
     ciHigh: half === null ? null : m + half,
     halfWidth: half,
-    p5: q(0.05),
-    p25: q(0.25),
-    p50: q(0.5),
-    p75: q(0.75),
-    p95: q(0.95),
+    p5: p5!,
+    p25: p25!,
+    p50: p50!,
+    p75: p75!,
+    p95: p95!,
   };
 }
 
