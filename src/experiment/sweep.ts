@@ -6,6 +6,7 @@
  * 95% intervals; the options that no other option beats on both total cost and children out
  * of county (the Pareto front) are marked.
  */
+import { reportsEachHome } from '../model/series.ts';
 import { createStream } from '../random/streams.ts';
 import { validateModelData } from '../scenario/load.ts';
 import { getNumber, getValue, setNumber } from '../scenario/paths.ts';
@@ -164,6 +165,7 @@ export function overflowReasons(
   const homesOf = cohorts.map((c) =>
     s.homes.filter((h) => h.registrations.some((r) => r.accepts[c.index] === 1)),
   );
+  const eachHome = reportsEachHome(s);
   const out: Record<string, OverflowReasons> = {};
   set.calendar.fyLabels.forEach((fy, y) => {
     let placed = 0;
@@ -175,8 +177,11 @@ export function overflowReasons(
       full += v.year('overflow.allFull', y);
       none += v.year('overflow.noEligibleBed', y);
       cohorts.forEach((c, k) => {
-        if (!homesOf[k]!.some((h) => v.year(`open.home.${h.id}`, y) > 0))
-          unhomed[k] = unhomed[k]! + v.year(`overflow.${c.id}`, y);
+        // A model of more homes than are reported each (model/series.ts): some home admitting.
+        const open = eachHome
+          ? homesOf[k]!.some((h) => v.year(`open.home.${h.id}`, y) > 0)
+          : homesOf[k]!.length > 0 && v.year('homes.anyOpen', y) > 0;
+        if (!open) unhomed[k] = unhomed[k]! + v.year(`overflow.${c.id}`, y);
       });
     }
     const share = (x: number) => (placed === 0 ? 0 : x / placed);

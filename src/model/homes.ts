@@ -16,6 +16,7 @@
  */
 import type { EventQueue } from '../engine/eventQueue.ts';
 import { sample } from '../random/compiled.ts';
+import { HomeIndex } from './homeIndex.ts';
 import { COST_HOME_FIXED, COST_HOME_NEED, type Metrics } from './metrics.ts';
 import { MATCH_FEWEST_FREE, MATCH_LISTED, type Scenario } from './scenario.ts';
 import type { ChildStore } from './children.ts';
@@ -54,6 +55,8 @@ export class Homes {
    * home can ever take a child of the cohort, so matching looks at these alone.
    */
   private readonly mayTake: Int32Array[];
+  /** The homes that can take each cohort now (null: beds not whole numbers; every home is asked). */
+  private readonly index: HomeIndex | null;
   private readonly s: Scenario;
   private readonly ch: ChildStore;
   private readonly q: EventQueue;
@@ -83,6 +86,15 @@ export class Homes {
         (home) => home.index,
       ),
     );
+    this.index = HomeIndex.applies(s)
+      ? new HomeIndex(s, this.mayTake, {
+          isOpen: this.isOpen,
+          blocked: this.blocked,
+          occupancy: this.occupancy,
+          beds: this.beds,
+          accepts: this.accepts,
+        })
+      : null;
   }
 
   /** Every home empty, unopened, with its first registration. */
@@ -101,6 +113,7 @@ export class Homes {
     this.registration.fill(0);
     for (let h = 0; h < this.accepts.length; h++)
       this.accepts[h] = this.s.homes[h]!.registrations[0]!.accepts;
+    this.index?.reset();
   }
 
   /** Whether home h is open and has a bed neither taken nor blocked (it may still not suit a given child). */
@@ -127,6 +140,14 @@ export class Homes {
   anyHomeFor(id: number): boolean {
     const c = this.ch.cohort[id]!;
     const single = this.ch.singleOccupancy[id] === 1;
+    if (this.index) return this.index.anyOpenFor(c, this.ch.avoidHome[id]!, single);
+    return this.anyHomeForByAsking(id);
+  }
+
+  /** anyHomeFor by asking every home the cohort's registrations allow (the index's reference). */
+  anyHomeForByAsking(id: number): boolean {
+    const c = this.ch.cohort[id]!;
+    const single = this.ch.singleOccupancy[id] === 1;
     const homes = this.mayTake[c]!;
     for (let k = 0; k < homes.length; k++) {
       const h = homes[k]!;
@@ -143,6 +164,22 @@ export class Homes {
 
   /** The home the matching policy picks for child id, or -1. */
   findHome(id: number): number {
+    const index = this.index;
+    if (index === null || this.ch.singleOccupancy[id]) return this.findHomeByAsking(id);
+    const c = this.ch.cohort[id]!;
+    const avoid = this.ch.avoidHome[id]!;
+    const best = index.first(c, avoid);
+    const sold = this.s.cohorts[c]!.sold;
+    // Sell a place only if enough other suitable beds stay free for our own children.
+    if (best >= 0 && sold && index.freeBedsFor(c, avoid) - 1 < sold.keepFreeBeds) return -1;
+    return best;
+  }
+
+  /**
+   * findHome by asking every home the cohort's registrations allow: for a child who must live alone
+   * (a home suits only while empty), and the reference the index is tested against.
+   */
+  findHomeByAsking(id: number): number {
     const s = this.s;
     const policy = s.policies.matching;
     let best = -1;
@@ -184,6 +221,7 @@ export class Homes {
     // Per-bed costs, travel and income are derived from these levels when the books close
     // (Metrics.finish), so a placement updates two levels, not five.
     this.refresh(h);
+    this.index?.update(h);
   }
 
   /**
@@ -212,6 +250,7 @@ export class Homes {
       m.level(m.bedsOpen, -1);
       if (this.closing[h] && this.occupancy[h] === 0) this.lastLeaves(h);
     } else this.refresh(h);
+    this.index?.update(h);
   }
 
   /**
@@ -289,6 +328,7 @@ export class Homes {
     this.m.level(this.m.bedsOpen, this.beds[h]! - this.occupancy[h]!);
     this.m.level(this.m.costRate + COST_HOME_FIXED, home.fixedPerDay);
     this.admitting(h, 1);
+    this.index?.update(h);
   }
 
   /** Offer home h's beds gradually from its opening day: those due by day t now, the next one queued. */
@@ -317,6 +357,7 @@ export class Homes {
       this.m.level(this.m.bedsOpen, this.occupancy[h]! - this.beds[h]!);
       this.beds[h] = this.occupancy[h]!;
       this.refresh(h);
+      this.index?.update(h);
     }
   }
 
@@ -329,6 +370,7 @@ export class Homes {
     if (this.blocked[h]) this.m.level(this.m.bedsBlocked, 1);
     if (this.beds[h]! < this.s.homes[h]!.beds) this.queueNextBed(h);
     this.refresh(h);
+    this.index?.update(h);
     this.trace.event(t, -1, 'home offers another bed', this.s.homes[h]!.id);
     return true;
   }
@@ -354,12 +396,14 @@ export class Homes {
       if (this.occupancy[h]! > 0) this.closing[h] = 1;
       else this.m.level(this.m.costRate + COST_HOME_FIXED, -home.fixedPerDay);
       this.admitting(h, 0);
+      this.index?.update(h);
     }
   }
 
   private register(h: number, r: number): void {
     this.registration[h] = r;
     this.accepts[h] = this.s.homes[h]!.registrations[r]!.accepts;
+    this.index?.update(h);
   }
 
   /** Home h's registration r comes into force: whether the home is open (then its beds may suit others). */
