@@ -87,6 +87,14 @@ export class ChildStore {
   avoidHome = new Int32Array(INITIAL);
   /** Position in the out-of-county list (-1 when not out of county), for O(1) removal. */
   oocSlot = new Int32Array(INITIAL);
+  /** When the child joined the waiting list, as a count of joins: first come, first served across cohorts. */
+  waitSeq = new Float64Array(INITIAL);
+  /**
+   * A waiting child's external price per day at base prices (its cohort's, which does not change
+   * while it waits), drawn once at joining: a freed bed offered "dearest first" compares it for
+   * every waiting child, and drawing it each time (a lognormal's quantile) was most of the cost.
+   */
+  waitPrice = new Float64Array(INITIAL);
 
   /** Forget every child, keeping the memory. */
   reset(): void {
@@ -172,5 +180,7 @@ export class ChildStore {
     this.artPatienceU = g(this.artPatienceU);
     this.oocSlot = g(this.oocSlot);
     this.avoidHome = g(this.avoidHome);
+    this.waitSeq = g(this.waitSeq);
+    this.waitPrice = g(this.waitPrice);
   }
 }

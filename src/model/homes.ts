@@ -121,6 +121,11 @@ export class Homes {
     return this.isOpen[h] === 1 && this.blocked[h] === 0 && this.occupancy[h]! < this.beds[h]!;
   }
 
+  /** The cohorts home h's registration in force accepts (accepting(h)[c] is 1). */
+  accepting(h: number): Uint8Array {
+    return this.accepts[h]!;
+  }
+
   /** Whether home h can take child id now. */
   canTake(h: number, id: number): boolean {
     const ch = this.ch;

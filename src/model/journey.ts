@@ -79,9 +79,9 @@ export class Journey {
     this.streams = new Streams(s, ch);
     this.referrals = new Referrals(s, ch, this.streams, m);
     this.homes = new Homes(s, ch, q, m, trace);
-    this.waiting = new WaitingList(s, ch, q, m, this.homes, trace);
-    this.unit = new AssessmentUnit(s, m);
     this.ooc = new OutOfCounty(s, ch, m, this.homes);
+    this.waiting = new WaitingList(s, ch, q, m, this.homes, this.ooc, trace);
+    this.unit = new AssessmentUnit(s, m);
     this.endings = new Endings(s, ch, q, this.streams, m, trace);
     this.art = new ArtTeam(s, ch, q, m, this.endings, trace);
     this.censusPlacement = {

@@ -5,8 +5,12 @@
  *
  * Why a part of its own: the out-of-county children are a set that is searched (for repatriation)
  * and changed at every such placement and ending. It is kept as a dense list with swap-remove:
- * each child knows its position (`ChildStore.oocSlot`), so leaving is O(1) and the search walks
- * only the children out of county, not every child.
+ * each child knows its position (`ChildStore.oocSlot`), so leaving is O(1). When repatriation is
+ * on, each cohort's children are also kept sorted in the order a freed bed is offered (dearest,
+ * highest need or longest away first, then longest away, then first referred), so the child to
+ * bring back is the first of them the home can take, looked for only in the cohorts the home is
+ * registered for: at a national model's hundreds of children out of county, asking each of them
+ * at every freed bed made the cost per event grow with the system.
  *
  * Prices: a child's latent uniform gives its price on the cohort's distribution at base prices
  * (so a child dear outside stays dear whatever scenario runs). Every placement is repriced each year
@@ -14,11 +18,18 @@
  * uplifted while in payment: the rate recorded here then carries its start year's factor
  * (ExternalPricing), and the books pay it by the in-payment index.
  */
+import { SortedIds } from '../engine/sortedIds.ts';
 import { sample } from '../random/compiled.ts';
-import type { ChildStore } from './children.ts';
+import { AT_WAITING, type ChildStore } from './children.ts';
 import type { Homes } from './homes.ts';
 import { COST_OOC_PLACEMENTS, type Metrics } from './metrics.ts';
-import { FREED_DEAREST, FREED_LONGEST_AWAY, type ExternalPricing, type Scenario } from './scenario.ts';
+import {
+  FREED_DEAREST,
+  FREED_HIGHEST_NEED,
+  FREED_LONGEST_AWAY,
+  type ExternalPricing,
+  type Scenario,
+} from './scenario.ts';
 
 export class OutOfCounty {
   private list = new Int32Array(256);
@@ -28,6 +39,10 @@ export class OutOfCounty {
   private readonly ch: ChildStore;
   private readonly m: Metrics;
   private readonly homes: Homes;
+  /** The order candidates are sorted in: the freedBed order, or longest away for the rest. */
+  private readonly order: number;
+  /** Per cohort, when repatriation is on: its children out of county in `order` (null: off). */
+  private readonly sorted: SortedIds[] | null;
 
   constructor(s: Scenario, ch: ChildStore, m: Metrics, homes: Homes) {
     this.s = s;
@@ -35,11 +50,16 @@ export class OutOfCounty {
     this.ch = ch;
     this.m = m;
     this.homes = homes;
+    const freed = s.policies.freedBed;
+    this.order = freed === FREED_DEAREST || freed === FREED_HIGHEST_NEED ? freed : FREED_LONGEST_AWAY;
+    const before = (a: number, b: number) => this.before(a, b);
+    this.sorted = s.policies.repatriation ? s.cohorts.map(() => new SortedIds(before)) : null;
   }
 
   /** No child out of county. */
   reset(): void {
     this.count = 0;
+    if (this.sorted) for (const list of this.sorted) list.clear();
   }
 
   /**
@@ -47,7 +67,16 @@ export class OutOfCounty {
    * base prices, times its start year's vintage factor (1 when every placement is repriced).
    */
   rateFor(id: number, c: number, t: number): number {
-    const price = sample(this.s.cohorts[c]!.price, this.ch.priceU[id]!) / 7;
+    return this.atVintage(this.basePrice(id, c), t);
+  }
+
+  /** Child id's price per day at base prices on cohort c's distribution. */
+  basePrice(id: number, c: number): number {
+    return sample(this.s.cohorts[c]!.price, this.ch.priceU[id]!) / 7;
+  }
+
+  /** A price per day at base prices as recorded for a placement starting on day t (see rateFor). */
+  private atVintage(price: number, t: number): number {
     return this.pricing.vintage ? price * this.vintageFactor(t) : price;
   }
 
@@ -82,6 +111,11 @@ export class OutOfCounty {
     }
     ch.oocSlot[id] = this.count;
     this.list[this.count++] = id;
+    if (this.sorted) {
+      // The placement's start, which the order reads (Endings.begin sets the same day next).
+      ch.since[id] = t;
+      this.sorted[c]!.add(id);
+    }
     this.m.level(this.m.oocByCohort + c, 1);
     this.m.level(this.m.oocCostByCohort + c, rate);
     this.m.level(this.m.costRate + COST_OOC_PLACEMENTS, rate);
@@ -95,6 +129,7 @@ export class OutOfCounty {
     this.list[slot] = last;
     ch.oocSlot[last] = slot;
     ch.oocSlot[id] = -1;
+    this.sorted?.[c]!.delete(id);
     this.m.level(this.m.oocByCohort + c, -1);
     this.m.level(this.m.oocCostByCohort + c, -ch.pricePerDay[id]!);
     this.m.level(this.m.costRate + COST_OOC_PLACEMENTS, -ch.pricePerDay[id]!);
@@ -108,15 +143,58 @@ export class OutOfCounty {
   score(id: number, t: number, order: number): number {
     const ch = this.ch;
     if (order !== FREED_DEAREST) return ch.priceU[id]!;
-    return ch.oocSlot[id]! >= 0 ? ch.pricePerDay[id]! : this.rateFor(id, ch.cohort[id]!, t);
+    if (ch.oocSlot[id]! >= 0) return ch.pricePerDay[id]!;
+    // A waiting child's price was drawn when it joined (ChildStore.waitPrice); the same number.
+    return this.atVintage(
+      ch.at[id] === AT_WAITING ? ch.waitPrice[id]! : this.basePrice(id, ch.cohort[id]!),
+      t,
+    );
+  }
+
+  /** Whether child a comes before child b in `order` (higher score, then away longer, then referred first). */
+  private before(a: number, b: number): boolean {
+    const ch = this.ch;
+    const sa = this.orderScore(a);
+    const sb = this.orderScore(b);
+    if (sa !== sb) return sa > sb;
+    if (ch.since[a] !== ch.since[b]) return ch.since[a]! < ch.since[b]!;
+    return ch.serial[a]! < ch.serial[b]!;
+  }
+
+  /** A child's score in `order`, fixed while the child is out of county. */
+  private orderScore(id: number): number {
+    const ch = this.ch;
+    if (this.order === FREED_LONGEST_AWAY) return -ch.since[id]!;
+    return this.order === FREED_DEAREST ? ch.pricePerDay[id]! : ch.priceU[id]!;
   }
 
   /**
    * The out-of-county child home h can take on day t, with enough need left, that comes first in the
    * freedBed order (FREED_LONGEST_AWAY: the one away longest; otherwise the highest score; ties go to
-   * the one away longest) (-1: none).
+   * the one away longest, then the one referred first) (-1: none): the first such child of each
+   * cohort the home is registered for, in the sorted lists, and the first of those.
    */
   candidate(h: number, t: number, order: number): number {
+    if (this.sorted === null || order !== this.order) return this.candidateByAsking(h, t, order);
+    const ch = this.ch;
+    const minLeft = this.s.policies.repatriationMinRemainingDays;
+    const accepts = this.homes.accepting(h);
+    let best = -1;
+    for (let c = 0; c < this.sorted.length; c++) {
+      if (accepts[c] !== 1) continue;
+      const list: SortedIds = this.sorted[c]!;
+      for (let k = 0; k < list.size; k++) {
+        const id: number = list.at(k);
+        if (ch.awaitingOnward[id] || ch.needEnd[id]! - t < minLeft || !this.homes.canTake(h, id)) continue;
+        if (best < 0 || this.before(id, best)) best = id;
+        break;
+      }
+    }
+    return best;
+  }
+
+  /** candidate() by asking every child out of county (the reference the sorted lists are tested against). */
+  candidateByAsking(h: number, t: number, order: number): number {
     const ch = this.ch;
     const minLeft = this.s.policies.repatriationMinRemainingDays;
     let best = -1;

@@ -4,10 +4,19 @@
 // alone. Every answer of the index is checked against the search it replaced.
 import { afterEach, describe, expect, it } from 'vitest';
 import { Homes } from '../../src/model/homes.ts';
+import { AT_WAITING, type ChildStore } from '../../src/model/children.ts';
+import { OutOfCounty } from '../../src/model/outOfCounty.ts';
+import { WaitingList } from '../../src/model/waitingList.ts';
 import { BASELINE, rawModel, simulatorOf, type RawModel } from './helpers.ts';
 
 const original = { findHome: Homes.prototype.findHome, anyHomeFor: Homes.prototype.anyHomeFor };
-afterEach(() => Object.assign(Homes.prototype, original));
+const originalCandidate = OutOfCounty.prototype.candidate;
+const originalWaiting = { firstFor: WaitingList.prototype.firstFor, bestFor: WaitingList.prototype.bestFor };
+afterEach(() => {
+  Object.assign(Homes.prototype, original);
+  OutOfCounty.prototype.candidate = originalCandidate;
+  Object.assign(WaitingList.prototype, originalWaiting);
+});
 
 /** Run replications with every findHome and anyHomeFor compared with asking every home. */
 function compare(raw: RawModel, reps: number) {
@@ -67,4 +76,89 @@ describe('the index of homes', () => {
     expect(seen.mismatches).toEqual([]);
     expect(seen.placed).toBeGreaterThan(100);
   }, 120_000);
+});
+
+describe('the out-of-county children sorted for repatriation', () => {
+  for (const freedBed of ['dearest', 'highestNeed', 'longestAway', 'longestWaiting'])
+    it(`bring back the child asking every child out of county brings back, freed beds "${freedBed}"`, () => {
+      const raw = rawModel(BASELINE);
+      raw.policies = {
+        matching: 'listed',
+        freedBed,
+        maxWaitForLocalBed: freedBed === 'longestWaiting' ? 28 : 0,
+        repatriation: { enabled: true, minRemainingWeeks: 12 },
+        useAssessmentBeds: 'atBreakdown',
+      };
+      let asked = 0;
+      let found = 0;
+      const mismatches: string[] = [];
+      OutOfCounty.prototype.candidate = function (this: OutOfCounty, h: number, t: number, order: number) {
+        const sorted = originalCandidate.call(this, h, t, order);
+        const asking = this.candidateByAsking(h, t, order);
+        asked++;
+        if (sorted >= 0) found++;
+        if (sorted !== asking && mismatches.length < 5)
+          mismatches.push(`home ${h}, day ${t}: sorted ${sorted}, asking ${asking}`);
+        return sorted;
+      };
+      const sim = simulatorOf(raw, { years: 12 });
+      for (let rep = 0; rep < 6; rep++) sim.run(5, rep);
+      expect(mismatches).toEqual([]);
+      expect(found).toBeGreaterThan(20);
+      expect(asked).toBeGreaterThan(found);
+    }, 120_000);
+});
+
+describe('the waiting lists by cohort', () => {
+  for (const freedBed of ['longestWaiting', 'dearest', 'highestNeed'])
+    it(`offer a freed bed to the child first come, first served, freed beds "${freedBed}"`, () => {
+      const raw = rawModel(BASELINE);
+      raw.policies = {
+        matching: 'listed',
+        freedBed,
+        maxWaitForLocalBed: 56,
+        repatriation: { enabled: false },
+        useAssessmentBeds: 'atBreakdown',
+      };
+      // Every child in the store who is waiting and whom home h can take, by the rule itself: the
+      // highest score (none under longestWaiting), then the earliest to join.
+      const reference = (list: WaitingList, h: number, score: (id: number) => number) => {
+        const { ch, homes } = list as unknown as { ch: ChildStore; homes: Homes };
+        let best = -1;
+        for (let id = 0; id < ch.count; id++) {
+          if (ch.at[id] !== AT_WAITING || !homes.canTake(h, id)) continue;
+          const better =
+            best < 0 ||
+            score(id) > score(best) ||
+            (score(id) === score(best) && ch.waitSeq[id]! < ch.waitSeq[best]!);
+          if (better) best = id;
+        }
+        return best;
+      };
+      let offered = 0;
+      const mismatches: string[] = [];
+      WaitingList.prototype.firstFor = function (this: WaitingList, h: number) {
+        const got = originalWaiting.firstFor.call(this, h);
+        const want = reference(this, h, () => 0);
+        if (got >= 0) offered++;
+        if (got !== want && mismatches.length < 5) {
+          const { ch } = this as unknown as { ch: ChildStore };
+          const d = (id: number) =>
+            `${id} c${ch.cohort[id]} seq${ch.waitSeq[id]} ser${ch.serial[id]} at${ch.at[id]} since${ch.since[id]}`;
+          mismatches.push(`firstFor home ${h}: ${d(got)}, want ${d(want)}`);
+        }
+        return got;
+      };
+      WaitingList.prototype.bestFor = function (this: WaitingList, h, t, order, scores) {
+        const got = originalWaiting.bestFor.call(this, h, t, order, scores);
+        const want = reference(this, h, (id) => scores.score(id, t, order));
+        if (got >= 0) offered++;
+        if (got !== want && mismatches.length < 5) mismatches.push(`bestFor home ${h}: ${got}, want ${want}`);
+        return got;
+      };
+      const sim = simulatorOf(raw, { years: 12 });
+      for (let rep = 0; rep < 6; rep++) sim.run(5, rep);
+      expect(mismatches).toEqual([]);
+      expect(offered).toBeGreaterThan(20);
+    }, 120_000);
 });

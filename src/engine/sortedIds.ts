@@ -1,0 +1,58 @@
+/**
+ * Ids kept sorted by an order the owner gives (`before`), for a search that wants the first id in
+ * that order passing some test: walk from the front and stop at the first that passes. Adding and
+ * removing find the place by binary search and move the ids after it (a memory move: fine for the
+ * hundreds of ids of a cohort's children out of county or waiting).
+ *
+ * The order must be total and must not change while an id is in the list: removal finds an id by
+ * the order, not by searching.
+ */
+export class SortedIds {
+  private ids = new Int32Array(64);
+  /** Ids in the list. */
+  size = 0;
+
+  /** @param before whether id a comes before id b. */
+  constructor(private readonly before: (a: number, b: number) => boolean) {}
+
+  clear(): void {
+    this.size = 0;
+  }
+
+  /** The id at place k (0: first in the order). */
+  at(k: number): number {
+    return this.ids[k]!;
+  }
+
+  /** The first place whose id `id` comes before (where it is, if in the list). */
+  private placeOf(id: number): number {
+    let lo = 0;
+    let hi = this.size;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (this.before(this.ids[mid]!, id)) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  }
+
+  add(id: number): void {
+    if (this.size === this.ids.length) {
+      const bigger = new Int32Array(this.ids.length * 2);
+      bigger.set(this.ids);
+      this.ids = bigger;
+    }
+    const k = this.placeOf(id);
+    this.ids.copyWithin(k + 1, k, this.size);
+    this.ids[k] = id;
+    this.size++;
+  }
+
+  /** @throws Error if id is not where its order puts it (not in the list, or its order changed) */
+  delete(id: number): void {
+    const k = this.placeOf(id);
+    if (this.ids[k] !== id || k >= this.size) throw new Error(`id ${id} is not where its order puts it`);
+    this.ids.copyWithin(k, k + 1, this.size);
+    this.size--;
+  }
+}
