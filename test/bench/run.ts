@@ -12,14 +12,20 @@
 //       pays to draw them, and the cost per event, which drawing leaves alone;
 //   (e) a large county's ten-year 903 returns (synthetic, about 60,000 episode rows): read, checked,
 //       merged and calibrated, in a child process of its own (import903.ts);
+//   the cost per event from 8 to 3,000 homes, for each matching policy, with and without repatriation and
+//       waiting (scaling.ts);
+//   (f) the compiled command as whole processes: start-up, M1 against the hand-written loop, the baseline
+//       with and without charts on 1 and 2 workers, peak memory at 100 to 10,000 replications, a national
+//       model in one process and in two shards; (g) a sweep (wholeProcess.ts);
 //   then the engine's micro-benchmarks (engineMicro.ts).
 //
 // Each full-model case runs in its own child process (fullModel.ts), so that its peak RSS and heap are its
 // own and a forced GC is available however this script was started. Speeds are on one core: the simulation
 // is single-threaded and nothing runs in parallel.
 //
-// Run: npm run bench [-- --no-micro] [-- --quick] [-- --in-process]
+// Run: npm run bench [-- --no-micro] [-- --quick] [-- --in-process] [-- --no-whole-process]
 //   --no-micro    skip the engine micro-benchmarks (about 15 s)
+//   --no-whole-process  skip (f) and (g) (several minutes)
 //   --quick       a tenth of the replications, to check the script itself (figures not meaningful)
 //   --in-process  run the full-model cases in this process (memory figures then mix the cases)
 //
@@ -37,6 +43,8 @@ import { drawParameters, uncertainParameters, withDrawnValues } from '../../src/
 import { loadModel } from '../../src/scenario/load.ts';
 import { normalise } from '../../src/scenario/normalise.ts';
 import { printEngineMicro } from './engineMicro.ts';
+import { printScaling } from './scaling.ts';
+import { printWholeProcess } from './wholeProcess.ts';
 import { runEngineFloor } from './engineFloor.ts';
 import { LOSS_SYSTEM_ERLANG_B, runYardstick, type YardstickResult } from './yardstick.ts';
 
@@ -483,6 +491,10 @@ console.log(`Full-model cases and yardstick took ${((performance.now() - started
     );
   }
 }
+
+printScaling(quick);
+
+if (!args.has('--no-whole-process')) await printWholeProcess(quick);
 
 if (!args.has('--no-micro')) {
   console.log('');
