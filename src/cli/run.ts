@@ -5,8 +5,8 @@
  */
 import { makeProgress } from '../output/progress.ts';
 import { formatParameterValue } from '../charts/psaCharts.ts';
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, statfsSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
 import { parameterName } from '../experiment/sensitivity.ts';
 import { parseAxis } from '../experiment/sweep.ts';
 import { executeMerge } from '../output/runFolder.ts';
@@ -164,23 +164,73 @@ async function interruptible(
   }
 }
 
+const gb = (x: number) => `${(x / 2 ** 30).toFixed(1)} GB`;
+const shards = (bytes: number, limit: number) => {
+  const n = Math.ceil(bytes / limit) + 1;
+  return `run them in shards (--shard 0/${n}, 1/${n} and so on, one process each, then caresim merge)`;
+};
+
+/** Replications asked for (the cap, with a precision to reach), and those of this process's shard. */
+function replicationsAsked(models: readonly ModelFile[], o: RunCommandOptions): number {
+  const reps = o.precision === undefined ? (o.reps ?? models[0]!.run.replications) : (o.maxReps ?? 10_000);
+  return o.shard ? Math.ceil(reps / o.shard.count) : reps;
+}
+
+/** Bytes of monthly results of `reps` replications of each model. */
+function matrixBytes(models: readonly ModelFile[], o: RunCommandOptions, reps: number): number {
+  return models.reduce((a, m) => {
+    const shape = setShape(prepare(m, o.years));
+    return a + reps * shape.defs.length * shape.months * 8;
+  }, 0);
+}
+
 /**
- * Whether the monthly results of the replications asked for fit in memory (each replication's
- * matrix is kept until the tables are built): refused with the estimate and what to do, rather
- * than the process dying part way.
+ * Whether the monthly results of the replications asked for fit in memory (a comparison keeps
+ * each replication's matrix until its tables are built): refused with the estimate and what to
+ * do, rather than the process dying part way.
  */
 function fitsInMemory(models: readonly ModelFile[], o: RunCommandOptions): boolean {
-  const reps = o.precision === undefined ? (o.reps ?? models[0]!.run.replications) : (o.maxReps ?? 10_000);
-  const shardOf = o.shard ? Math.ceil(reps / o.shard.count) : reps;
-  const bytes = models.reduce((a, m) => {
-    const shape = setShape(prepare(m, o.years));
-    return a + shardOf * shape.defs.length * shape.months * 8;
-  }, 0);
+  const reps = replicationsAsked(models, o);
+  const bytes = matrixBytes(models, o, reps);
   const limit = totalmem() / 2;
   if (bytes <= limit) return true;
-  const gb = (x: number) => `${(x / 2 ** 30).toFixed(1)} GB`;
   console.error(
-    `caresim: ${shardOf.toLocaleString('en-GB')} replications of ${models.length === 1 ? 'this model' : `these ${models.length} models`} hold about ${gb(bytes)} of monthly results in memory, more than half this machine's ${gb(totalmem())}: run fewer replications, or run them in shards (--shard 0/${Math.ceil(bytes / limit) + 1}, 1/${Math.ceil(bytes / limit) + 1} and so on, one process each, then caresim merge).`,
+    `caresim: ${reps.toLocaleString('en-GB')} replications of ${models.length === 1 ? 'this model' : `these ${models.length} models`} hold about ${gb(bytes)} of monthly results in memory, more than half this machine's ${gb(totalmem())}: run fewer replications, or ${shards(bytes, limit)}.`,
+  );
+  return false;
+}
+
+/** Bytes free on the disk that holds `path` (or the nearest folder above it that exists). */
+function freeDisk(path: string): number {
+  let dir = resolve(path);
+  while (!existsSync(dir) && dirname(dir) !== dir) dir = dirname(dir);
+  const s = statfsSync(dir);
+  return s.bavail * s.bsize;
+}
+
+/**
+ * Whether a run's monthly results fit where they go: a run keeps them in a file in its results
+ * folder while it lasts (output/fileMatrices.ts; a shard keeps them as its raw file too), so its
+ * memory does not grow with replications but its disk does. Refused with the estimate and what
+ * to do, rather than failing part way for want of disk.
+ */
+function fitsOnDisk(models: readonly ModelFile[], o: RunCommandOptions): boolean {
+  const reps = replicationsAsked(models, o);
+  const bytes = matrixBytes(models, o, reps) * (o.shard ? 2 : 1);
+  // A small run is not worth refusing in advance: a full disk is reported, in words, when a write
+  // fails. Nor is a folder whose free space cannot be read (or is none: /proc, say), whose own
+  // error says more.
+  if (bytes < 2 ** 28) return true;
+  const where = o.out ?? 'runs';
+  let free: number;
+  try {
+    free = freeDisk(where);
+  } catch {
+    return true;
+  }
+  if (free === 0 || bytes <= free * 0.9) return true;
+  console.error(
+    `caresim: ${reps.toLocaleString('en-GB')} replications of this model need about ${gb(bytes)} of disk for their monthly results while the run lasts, more than the ${gb(free)} free where the results go (${where}): run fewer replications, or ${shards(bytes, free * 0.9)} on machines with room.`,
   );
   return false;
 }
@@ -192,7 +242,7 @@ export async function runCommand(file: string, o: RunCommandOptions): Promise<nu
   if (!models) return 1;
   if (!applyWindow(models, o)) return 2;
   applyFixed(models, o);
-  if (!fitsInMemory(models, o)) return 1;
+  if (!fitsOnDisk(models, o)) return 1;
   const model = models[0]!;
   return interruptible('run', o.quiet === true, async (onProgress, signal) => {
     const outcome = await executeRun({

@@ -27,6 +27,7 @@ import { validateModelData } from '../scenario/load.ts';
 import { quantileSorted } from 'simple-statistics';
 import { prepare } from './prepared.ts';
 import { runReplications } from './runner.ts';
+import { allMatrices } from './matrices.ts';
 
 export const BACKTEST_MEASURES = ['ownProvision', 'external', 'entries', 'endings'] as const;
 export type BacktestMeasure = (typeof BACKTEST_MEASURES)[number];
@@ -186,7 +187,9 @@ export async function backtest(o: BacktestOptions): Promise<BacktestResult> {
     let err = 0;
     const outside: boolean[] = [];
     monthIdx.forEach(({ label, k }, i) => {
-      const xs = set.monthly.map((m) => simulated[measure](m, k)).sort((a, b) => a - b);
+      const xs = allMatrices(set.matrices)
+        .map((m) => simulated[measure](m, k))
+        .sort((a, b) => a - b);
       const q = (p: number) => quantileSorted(xs, p);
       const r: BacktestRow = {
         month: label,

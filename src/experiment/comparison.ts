@@ -21,6 +21,7 @@ import { retainedValueIn } from './prepared.ts';
 import { probabilisticSensitivity, type Psa } from './psa.ts';
 import type { ReplicationSet } from './replicationSet.ts';
 import type { Row } from './tables.ts';
+import { allMatrices } from './matrices.ts';
 
 export interface PairedMetric extends Summary {
   label: string;
@@ -91,8 +92,8 @@ export function compareScenario(b: ReplicationSet, s: ReplicationSet, file: stri
   const cumulative: number[][] = fys.map(() => []);
   const paybackIndex: number[] = [];
   for (let i = 0; i < b.reps.length; i++) {
-    const vb = new ReplicationView(b.monthly[i]!, b.defs, cal);
-    const vs = new ReplicationView(s.monthly[i]!, s.defs, cal);
+    const vb = new ReplicationView(b.matrices.at(i), b.defs, cal);
+    const vs = new ReplicationView(s.matrices.at(i), s.defs, cal);
     let cum = 0;
     let npv = 0;
     let payback = -1;
@@ -237,7 +238,7 @@ export function modelCostsRows(sets: readonly ReplicationSet[]): Row[] {
   const rows: Row[] = [['model', 'year', ...cols]];
   sets.forEach((set) => {
     const m = set.prepared.model;
-    const views = set.monthly.map((mm) => new ReplicationView(mm, set.defs, set.calendar));
+    const views = allMatrices(set.matrices).map((mm) => new ReplicationView(mm, set.defs, set.calendar));
     set.calendar.fyLabels.forEach((fy, y) => {
       const s = summarise(views.map((v) => v.year('cost.total', y)));
       rows.push([m.name, fy, ...cols.map((c) => s[c])]);

@@ -103,7 +103,9 @@ export function historyCheck(set: ReplicationSet): HistoryRow[] {
   return (model.history ?? []).flatMap((e) => {
     const months = monthsOf(set.calendar, e.in);
     if (months.length === 0) return [];
-    const values = set.monthly.map((m) => valueIn(e, m, set.defs, set.calendar, months));
+    const values = Array.from({ length: set.matrices.count }, (_, k) =>
+      valueIn(e, set.matrices.at(k), set.defs, set.calendar, months),
+    );
     const simulated = summarise(values);
     const documented = val(e.documented);
     const within =

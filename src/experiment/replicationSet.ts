@@ -8,6 +8,7 @@ import type { SeriesDefinition } from '../model/metrics.ts';
 import type { CalendarS } from '../model/scenario.ts';
 import { seriesDefinitions } from '../model/metrics.ts';
 import { drawParameters } from '../scenario/beliefs.ts';
+import { matricesOf, type Matrices } from './matrices.ts';
 import type { PreparedModel } from './prepared.ts';
 
 export interface ReplicationSet {
@@ -18,8 +19,8 @@ export interface ReplicationSet {
   months: number;
   /** Replication indices, ascending. */
   reps: number[];
-  /** Monthly matrix of each replication, aligned with `reps`. */
-  monthly: Float64Array[];
+  /** Monthly matrix of each replication, aligned with `reps` (in memory or in a file). */
+  matrices: Matrices;
   events: number;
   /** Threads the replications ran on (1: the main thread). */
   workers: number;
@@ -48,21 +49,29 @@ export function setShape(p: PreparedModel): Pick<ReplicationSet, 'defs' | 'calen
 
 /**
  * The replication set of results gathered by replication index (from threads, workers or the
- * main thread, in whatever order they finished): the one way every runner assembles it.
+ * main thread, in whatever order they finished): the one way every runner assembles it. The
+ * matrices come by replication index, or already in a store in the order of `reps`.
  */
 export function gatheredSet(
   p: PreparedModel,
   seed: number,
   reps: readonly number[],
-  byRep: ReadonlyMap<number, Float64Array>,
+  byRep: ReadonlyMap<number, Float64Array> | Matrices,
   events: number,
   workers: number,
 ): ReplicationSet {
+  const shape = setShape(p);
   return {
     prepared: p,
-    ...setShape(p),
+    ...shape,
     reps: [...reps],
-    monthly: reps.map((r) => byRep.get(r)!),
+    matrices:
+      byRep instanceof Map
+        ? matricesOf(
+            reps.map((r) => byRep.get(r)!),
+            shape.defs.length * shape.months,
+          )
+        : (byRep as Matrices),
     events,
     workers,
     draws: drawsOf(p, seed, reps),

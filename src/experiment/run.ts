@@ -4,6 +4,7 @@
  * nothing: src/output turns the result into a results folder.
  */
 import { appendReplications, nextBatch, runReplications } from './runner.ts';
+import { matricesOf, type StoreFactory } from './matrices.ts';
 import { drawsOf, setShape, type ReplicationSet } from './replicationSet.ts';
 import type { PreparedModel } from './prepared.ts';
 import { buildTables, type RunTables } from './tables.ts';
@@ -73,6 +74,8 @@ export interface RunRequest {
   maxReplications?: number;
   onProgress?: (done: number, total: number) => void;
   signal?: AbortSignal;
+  /** Where the replications' matrices are kept (default: in memory). */
+  store?: StoreFactory;
 }
 
 /** What sequential stopping did. */
@@ -109,6 +112,7 @@ export async function runModel(o: RunRequest): Promise<RunResult> {
       ...(o.workers === undefined ? {} : { workers: o.workers }),
       ...(o.onProgress ? { onProgress: (done: number) => o.onProgress!(offset + done, total) } : {}),
       ...(o.signal ? { signal: o.signal } : {}),
+      ...(o.store ? { store: o.store } : {}),
     });
   // With a precision to reach, the cap bounds the first batch too.
   const start =
@@ -178,13 +182,16 @@ export function mergeShards(
   shards.forEach((s, i) => {
     if (s.values.length !== cells * s.reps.length)
       throw new Error(`shard ${i}: ${s.values.length} values for ${s.reps.length} replications of ${cells}`);
-    s.reps.forEach((r, k) => byRep.set(r, s.values.slice(k * cells, (k + 1) * cells)));
+    s.reps.forEach((r, k) => byRep.set(r, s.values.subarray(k * cells, (k + 1) * cells)));
   });
   const reps = [...byRep.keys()].sort((a, b) => a - b);
   return {
     ...base,
     reps,
-    monthly: reps.map((r) => byRep.get(r)!),
+    matrices: matricesOf(
+      reps.map((r) => byRep.get(r)!),
+      cells,
+    ),
     events: shards.reduce((a, s) => a + s.events, 0),
     workers: Math.max(1, ...shards.map((s) => s.workers)),
     draws: drawsOf(prepared, seed, reps),

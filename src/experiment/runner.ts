@@ -10,7 +10,8 @@ import { availableParallelism } from 'node:os';
 import { Piscina } from 'piscina';
 import { runBatch, type BatchResult, type BatchTask } from './batch.ts';
 import type { PreparedModel } from './prepared.ts';
-import { batchesOf, gatheredSet, type ReplicationSet } from './replicationSet.ts';
+import { concatMatrices, memoryStore, type StoreFactory } from './matrices.ts';
+import { batchesOf, gatheredSet, setShape, type ReplicationSet } from './replicationSet.ts';
 
 export type { ReplicationSet } from './replicationSet.ts';
 
@@ -34,6 +35,8 @@ export interface RunOptions {
   poolPaysBackSeconds?: number;
   /** A pool to use (and leave running), for many runs in a row such as a sweep's points. */
   pool?: Piscina;
+  /** Where the matrices are kept as they arrive (default: in memory; the command line's run: a file). */
+  store?: StoreFactory;
 }
 
 /**
@@ -61,7 +64,7 @@ export function appendReplications(a: ReplicationSet, b: ReplicationSet): Replic
   return {
     ...a,
     reps: [...a.reps, ...b.reps],
-    monthly: [...a.monthly, ...b.monthly],
+    matrices: concatMatrices(a.matrices, b.matrices),
     draws: [...a.draws, ...b.draws],
     events: a.events + b.events,
     workers: Math.max(a.workers, b.workers),
@@ -114,11 +117,15 @@ export async function runReplications(o: RunOptions): Promise<ReplicationSet> {
     ? Math.max(2, o.workers ?? defaultWorkers())
     : Math.max(1, Math.min(o.workers ?? defaultWorkers(), reps.length));
   const batches = batchesOf(reps, workers);
-  const byRep = new Map<number, Float64Array>();
+  const shape = setShape(o.model);
+  const store = (o.store ?? memoryStore)(reps.length, shape.defs.length * shape.months);
+  const position = new Map(reps.map((rep, k) => [rep, k]));
   let events = 0;
   let done = 0;
   const collect = (r: BatchResult) => {
-    r.reps.forEach((rep, i) => byRep.set(rep, r.values.slice(i * r.cells, (i + 1) * r.cells)));
+    r.reps.forEach((rep, i) =>
+      store.put(position.get(rep)!, r.values.subarray(i * r.cells, (i + 1) * r.cells)),
+    );
     events += r.events;
     done += r.reps.length;
     o.onProgress?.(done, reps.length);
@@ -166,7 +173,7 @@ export async function runReplications(o: RunOptions): Promise<ReplicationSet> {
       if (!o.pool) await pool.destroy();
     }
   }
-  return gatheredSet(o.model, o.seed, reps, byRep, events, workers);
+  return gatheredSet(o.model, o.seed, reps, store, events, workers);
 }
 
 /**

@@ -15,6 +15,7 @@ import { prepare, streamsOf, uncertainOf, type PreparedModel } from './prepared.
 import type { UncertainRecord } from '../scenario/beliefs.ts';
 import { RunSeries, type ReplicationSet, type SeriesOptions } from './runner.ts';
 import { buildTables, type MetricSummary, type Row } from './tables.ts';
+import { allMatrices } from './matrices.ts';
 
 export interface SweepAxis {
   path: string;
@@ -267,11 +268,11 @@ export async function runSweep(o: SweepOptions): Promise<SweepResult> {
     for (const [i, model] of models.entries()) {
       if (o.signal?.aborted) throw new Error('sweep interrupted');
       const set = await series.run({ model, seed: o.seed, reps, ...(o.signal ? { signal: o.signal } : {}) });
-      const views = set.monthly.map((m) => new ReplicationView(m, set.defs, set.calendar));
+      const views = allMatrices(set.matrices).map((m) => new ReplicationView(m, set.defs, set.calendar));
       const overflowChance: Record<string, number> = {};
       set.calendar.fyLabels.forEach((fy, y) => {
         const any = views.filter((v) => v.year('overflow.allFull', y) > 0).length;
-        overflowChance[fy] = any / set.monthly.length;
+        overflowChance[fy] = any / set.matrices.count;
       });
       const tables = buildTables(set);
       results.push({

@@ -40,16 +40,26 @@ export interface RunTables {
   history: HistoryRow[];
 }
 
-/** Build every table of a run. */
-export function buildTables(set: ReplicationSet): RunTables {
+/**
+ * Cells summarised in one pass over the replications (32 MB of doubles): the values of a few
+ * series in every month of every replication. More replications make more passes, not a bigger
+ * block, so a run's memory does not grow with its replications when its matrices are on disk.
+ */
+const BLOCK_CELLS = 4 * 1024 * 1024;
+
+/**
+ * Build every table of a run.
+ * @param blockCells cells summarised in one pass (tests make it small, to make many passes)
+ */
+export function buildTables(set: ReplicationSet, blockCells = BLOCK_CELLS): RunTables {
   const heads = headlineDefinitions(set.defs, set.calendar);
-  const n = set.monthly.length;
+  const n = set.matrices.count;
   // Numerators and denominators of the ratio headlines, by headline then replication.
   const parts = new Map(
     heads.filter((h) => h.ratio).map((h) => [h.key, { num: new Float64Array(n), den: new Float64Array(n) }]),
   );
-  const perRep = set.monthly.map((m, r) => {
-    const view = new ReplicationView(m, set.defs, set.calendar);
+  const perRep = Array.from({ length: n }, (_, r) => {
+    const view = new ReplicationView(set.matrices.at(r), set.defs, set.calendar);
     for (const [key, p] of parts) [p.num[r], p.den[r]] = ratioParts(view, key);
     return headlineValues(view, heads);
   });
@@ -62,18 +72,13 @@ export function buildTables(set: ReplicationSet): RunTables {
       ...(p ? summariseRatio(p.num, p.den) : summarise(perRep.map((r) => r[i]!))),
     };
   });
+  const { periods, years } = seriesTables(set, blockCells);
   return {
     heads,
     perRep,
     summary,
-    periods: seriesRows(set, 'month', set.calendar.monthLabels, set.monthly, set.months),
-    years: seriesRows(
-      set,
-      'year',
-      set.calendar.fyLabels,
-      set.monthly.map((m) => toFinancialYears(m, set.defs, set.calendar)),
-      set.calendar.fyLabels.length,
-    ),
+    periods,
+    years,
     replications: [
       ['replication', ...heads.map((h) => h.key)],
       ...perRep.map((r, i) => [set.reps[i]!, ...Array.from(r)]),
@@ -84,27 +89,45 @@ export function buildTables(set: ReplicationSet): RunTables {
 
 const STAT_COLUMNS = ['mean', 'ciLow', 'ciHigh', 'p5', 'p25', 'p50', 'p75', 'p95'] as const;
 
-function seriesRows(
-  set: ReplicationSet,
-  periodName: string,
-  labels: readonly string[],
-  matrices: Float64Array[],
-  n: number,
-): Row[] {
-  const rows: Row[] = [['series', 'label', 'unit', periodName, ...STAT_COLUMNS]];
-  const reps = matrices.length;
-  // A series' periods by replication, read from each replication's matrix as one contiguous run
-  // (reading period by period across replications touched a cache line per replication per value).
-  const block = new Float64Array(n * reps);
-  set.defs.forEach((d, r) => {
+/**
+ * Every series by month and by financial year, summarised across the replications, a block of
+ * series at a time: each replication's rows of the block are read (one contiguous run of its
+ * matrix), their financial years worked out, and both laid out by period and replication, so that
+ * each period's values across replications are contiguous for summarising.
+ */
+function seriesTables(set: ReplicationSet, blockCells: number): { periods: Row[]; years: Row[] } {
+  const { defs, calendar: cal, months } = set;
+  const reps = set.matrices.count;
+  const nYears = cal.fyLabels.length;
+  const periods: Row[] = [['series', 'label', 'unit', 'month', ...STAT_COLUMNS]];
+  const years: Row[] = [['series', 'label', 'unit', 'year', ...STAT_COLUMNS]];
+  const rowsPerBlock = Math.max(
+    1,
+    Math.min(defs.length, Math.floor(blockCells / (months * Math.max(1, reps)))),
+  );
+  const rows = new Float64Array(rowsPerBlock * months);
+  const byMonth = new Float64Array(rowsPerBlock * months * reps);
+  const byYear = new Float64Array(rowsPerBlock * nYears * reps);
+  for (let r0 = 0; r0 < defs.length; r0 += rowsPerBlock) {
+    const r1 = Math.min(defs.length, r0 + rowsPerBlock);
     for (let i = 0; i < reps; i++) {
-      const m = matrices[i]!;
-      for (let k = 0; k < n; k++) block[k * reps + i] = m[r * n + k]!;
+      set.matrices.read(i, r0 * months, r1 * months, rows);
+      const fy = toFinancialYears(rows, defs, cal, r0, r1);
+      for (let j = 0; j < (r1 - r0) * months; j++) byMonth[j * reps + i] = rows[j]!;
+      for (let j = 0; j < (r1 - r0) * nYears; j++) byYear[j * reps + i] = fy[j]!;
     }
-    for (let k = 0; k < n; k++) {
-      const s = summarise(block.subarray(k * reps, (k + 1) * reps));
-      rows.push([d.name, d.label, d.unit, labels[k]!, ...STAT_COLUMNS.map((c) => s[c])]);
-    }
-  });
-  return rows;
+    const add = (out: Row[], values: Float64Array, labels: readonly string[]) => {
+      for (let r = r0; r < r1; r++) {
+        const d = defs[r]!;
+        for (let k = 0; k < labels.length; k++) {
+          const at = ((r - r0) * labels.length + k) * reps;
+          const s = summarise(values.subarray(at, at + reps));
+          out.push([d.name, d.label, d.unit, labels[k]!, ...STAT_COLUMNS.map((c) => s[c])]);
+        }
+      }
+    };
+    add(periods, byMonth, cal.monthLabels);
+    add(years, byYear, cal.fyLabels);
+  }
+  return { periods, years };
 }

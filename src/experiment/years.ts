@@ -8,20 +8,23 @@ import type { CalendarS } from '../model/scenario.ts';
 
 /**
  * Aggregate one replication's monthly matrix (rows: series, row-major by month) into
- * financial years: returns a matrix with one row per series and one column per year.
+ * financial years: returns a matrix with one row per series and one column per year. Given a
+ * range of series [r0, r1), `monthly` holds just their rows, and so does the result.
  */
 export function toFinancialYears(
   monthly: Float64Array,
   defs: readonly SeriesDefinition[],
   cal: CalendarS,
+  r0 = 0,
+  r1 = defs.length,
 ): Float64Array {
   const months = cal.monthFy.length;
   const years = cal.fyLabels.length;
-  const out = new Float64Array(defs.length * years);
+  const out = new Float64Array((r1 - r0) * years);
   const days = new Float64Array(years);
   for (let k = 0; k < months; k++) days[cal.monthFy[k]!]! += cal.monthBreaks[k + 1]! - cal.monthBreaks[k]!;
-  for (let r = 0; r < defs.length; r++) {
-    const agg = defs[r]!.aggregation;
+  for (let r = 0; r < r1 - r0; r++) {
+    const agg = defs[r0 + r]!.aggregation;
     for (let k = 0; k < months; k++) {
       const y = cal.monthFy[k]!;
       const v = monthly[r * months + k]!;

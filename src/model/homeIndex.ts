@@ -28,6 +28,9 @@ export interface HomeState {
   readonly accepts: Uint8Array[];
 }
 
+/** The most homes one cohort may go to that are still asked one by one (see HomeIndex.applies). */
+export const INDEX_FROM_HOMES = 16;
+
 export class HomeIndex {
   /** Per cohort: each home's position in the cohort's list (-1: never registered for it). */
   private readonly positionOf: Int32Array[];
@@ -91,11 +94,16 @@ export class HomeIndex {
   }
 
   /**
-   * Whether every home's beds are whole numbers (a free count is then a bucket): otherwise Homes
-   * asks each home, as it did before the index.
+   * Whether to keep the index: when some cohort may go to more than INDEX_FROM_HOMES homes (below
+   * that, asking each home costs less than keeping the index up to date at every placement: 10% of
+   * the loss system's time), and every home's beds are whole numbers (a free count is then a
+   * bucket). Otherwise Homes asks each home, as it did before the index; the answers are the same.
    */
-  static applies(s: Scenario): boolean {
-    return s.homes.every((h) => Number.isInteger(h.beds) && h.beds >= 0);
+  static applies(s: Scenario, mayTake: readonly Int32Array[]): boolean {
+    return (
+      mayTake.some((homes) => homes.length > INDEX_FROM_HOMES) &&
+      s.homes.every((h) => Number.isInteger(h.beds) && h.beds >= 0)
+    );
   }
 
   /** No home can take anyone (every home closed and empty). */

@@ -86,7 +86,7 @@ export class Homes {
         (home) => home.index,
       ),
     );
-    this.index = HomeIndex.applies(s)
+    this.index = HomeIndex.applies(s, this.mayTake)
       ? new HomeIndex(s, this.mayTake, {
           isOpen: this.isOpen,
           blocked: this.blocked,

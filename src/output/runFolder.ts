@@ -3,7 +3,7 @@
  * periods.csv, years.csv, replications.csv), a shard's raw matrices, the charts and reports,
  * and the manifest, written into a folder that appears only when complete.
  */
-import { readFileSync } from 'node:fs';
+import { closeSync, openSync, readFileSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { sha256 } from '@noble/hashes/sha2.js';
 import { bytesToHex } from '@noble/hashes/utils.js';
@@ -14,6 +14,7 @@ import type { RunTables } from '../experiment/tables.ts';
 import type { ModelFile } from '../scenario/schema/model.ts';
 import { buildFacts } from './buildInfo.ts';
 import { diskFolder } from './diskFolder.ts';
+import { fileStores } from './fileMatrices.ts';
 import { manifestText, readManifest, timing, type RunLikeManifest, type RunManifest } from './manifest.ts';
 import { modelFacts, writeRunTables } from './runFiles.ts';
 import { defaultRunDir, RunDirectory } from './runDirectory.ts';
@@ -57,18 +58,28 @@ async function writeRunFolder(
   facts: RunFolderFacts,
   raw: boolean,
   charts: boolean,
+  beforeCommit?: () => void,
 ): Promise<{ tables: RunTables; manifest: RunLikeManifest }> {
   const { tables, periodsCsv, yearsCsv } = writeRunTables(dir, set, facts.seed);
   let rawSha256 = '';
   if (raw) {
     // The monthly matrices themselves (float64, little-endian, replication after replication
-    // in the order of manifest.raw.reps), so that shards can be merged exactly.
-    const cells = set.defs.length * set.months;
-    const all = new Float64Array(cells * set.reps.length);
-    set.monthly.forEach((m, i) => all.set(m, i * cells));
-    const bytes = new Uint8Array(all.buffer);
-    dir.write(RAW_FILE, bytes);
-    rawSha256 = bytesToHex(sha256(bytes));
+    // in the order of manifest.raw.reps), so that shards can be merged exactly: written and
+    // hashed a replication at a time, so a shard's memory does not grow with its replications.
+    const fd = openSync(join(dir.partial, RAW_FILE), 'w');
+    const hash = sha256.create();
+    try {
+      for (let k = 0; k < set.matrices.count; k++) {
+        const m = set.matrices.at(k);
+        const bytes = new Uint8Array(m.buffer, m.byteOffset, m.byteLength);
+        writeSync(fd, bytes);
+        hash.update(bytes);
+      }
+    } finally {
+      closeSync(fd);
+    }
+    dir.record(RAW_FILE);
+    rawSha256 = bytesToHex(hash.digest());
   }
   const build = buildFacts();
   if (charts) {
@@ -109,6 +120,7 @@ async function writeRunFolder(
     await writeRunWordReport(dir.partial);
     await writeRunWorkbook(diskFolder(dir.partial));
   }
+  beforeCommit?.();
   dir.commit();
   return { tables, manifest };
 }
@@ -120,11 +132,15 @@ async function writeRunFolder(
 export async function executeRun(o: ExecuteOptions): Promise<RunOutcome> {
   const started = new Date();
   const dir = new RunDirectory(o.out ?? defaultRunDir(o.modelFile, started));
+  // The replications' matrices go to a file in the partial folder as they arrive, so that the
+  // run's memory does not grow with its replications; removed before the folder is committed.
+  const stores = fileStores(dir.partial);
   try {
     const prepared = prepare(o.model, o.years);
     const { modelFile: _f, model: _m, years: _y, out: _o, charts: _c, modelAsWritten: _w, ...request } = o;
     const result = await runModel({
       ...request,
+      store: stores.factory,
       model: prepared,
       replications: o.replications ?? o.model.run.replications,
       seed: o.seed ?? o.model.run.seed,
@@ -147,9 +163,11 @@ export async function executeRun(o: ExecuteOptions): Promise<RunOutcome> {
       },
       shard !== null,
       o.charts !== false,
+      stores.removeAll,
     );
     return { dir: dir.target, set: result.set, tables, manifest };
   } catch (e) {
+    stores.removeAll();
     dir.abandon();
     throw e;
   }

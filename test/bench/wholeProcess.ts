@@ -11,7 +11,7 @@
 //       side by side and merged;
 //   a sweep: a Latin hypercube of the 15-year baseline.
 //
-// Peak memory is the process's own maxRSS (worker threads included), printed by an exit hook.
+// Peak memory is the process's own peak resident memory (worker threads included), printed by an exit hook.
 // Each timing is the best and median of `runs` runs.
 
 import { spawnSync } from 'node:child_process';
@@ -24,8 +24,15 @@ import { nationalModelText } from './nationalModel.ts';
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const WORK = join(ROOT, 'runs', '.bench');
 const BIN = join(ROOT, 'src/cli/bin.js');
-const MAXRSS_HOOK =
-  "data:text/javascript,process.on('exit',()=>process.stderr.write('MAXRSS '+process.resourceUsage().maxRSS+'\\n'))";
+// The process's peak resident memory, printed as it exits: VmHWM from /proc where there is one
+// (maxRSS from getrusage keeps the parent's figure across exec on Linux, so a small child process
+// reported the benchmark's own peak), else maxRSS.
+const MAXRSS_HOOK = `data:text/javascript,${encodeURIComponent(
+  "import { readFileSync } from 'node:fs';" +
+    "process.on('exit', () => { let kb = process.resourceUsage().maxRSS;" +
+    " try { kb = Number(/VmHWM:\\s+(\\d+)/.exec(readFileSync('/proc/self/status', 'utf8'))[1]); } catch {}" +
+    " process.stderr.write('MAXRSS ' + kb + '\\n'); });",
+)}`;
 
 interface Timed {
   seconds: number[];

@@ -22,13 +22,30 @@ describe('the command line refuses what it cannot do well', () => {
     expect(r.stderr).toContain(`--workers must be a whole number from 1 to ${availableParallelism()}`);
   }, 120_000);
 
-  it('refuses a run whose monthly results would not fit in memory, saying how big and what to do', async () => {
-    const r = await cli(['run', 'models/leicestershire.yaml', '--reps', '1000000', '--no-charts']);
+  it('refuses a run whose monthly results would not fit on the disk they go to, saying how big and what to do', async () => {
+    // A run keeps its matrices in a file while it lasts (memory flat in replications): 100 million
+    // replications of the baseline are about 11 TB, more than any disk this runs on.
+    const r = await cli(['run', 'models/leicestershire.yaml', '--reps', '100000000', '--no-charts']);
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(
-      /1,000,000 replications of this model hold about [\d.]+ GB of monthly results in memory/,
+      /100,000,000 replications of this model need about [\d.]+ GB of disk for their monthly results while the run lasts, more than the [\d.]+ GB free where the results go \(runs\)/,
     );
     expect(r.stderr).toContain('then caresim merge');
+  }, 120_000);
+
+  it('refuses a comparison whose monthly results would not fit in memory', async () => {
+    const r = await cli([
+      'compare',
+      'models/scenarios/do-nothing.yaml',
+      'models/leicestershire.yaml',
+      '--reps',
+      '1000000',
+      '--no-charts',
+    ]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(
+      /1,000,000 replications of these 2 models hold about [\d.]+ GB of monthly results in memory/,
+    );
   }, 120_000);
 
   it('says how many points a sweep has and how long, and will not start a long one without --yes', async () => {

@@ -20,6 +20,7 @@ import { scaledCounty } from './county.ts';
 import { cohortSegments, type Spell } from '../../src/data/spells.ts';
 import { dayOfIso } from '../../src/data/dates.ts';
 import { quantile } from '../../src/random/quantile.ts';
+import { allMatrices } from '../../src/experiment/matrices.ts';
 
 const BASE = 'models/synthetic/county.yaml';
 const loaded = loadModel(BASE);
@@ -140,7 +141,7 @@ describe('the round trip from known parameters through 903 returns', () => {
     expect(new Set(draws)).toEqual(new Set(['calibrated.under16.stay']));
     // And it runs.
     const run = await runReplications({ model: prepare(m), seed: 1, reps: [0, 1], workers: 1 });
-    expect(run.monthly).toHaveLength(2);
+    expect(allMatrices(run.matrices)).toHaveLength(2);
   }, 120_000);
 });
 

@@ -7,6 +7,7 @@ import { runReplications } from '../../src/experiment/runner.ts';
 import { buildTables } from '../../src/experiment/tables.ts';
 import { formatModelError, loadModel } from '../../src/scenario/load.ts';
 import { tCritical95 } from '../../src/stats/summary.ts';
+import { allMatrices } from '../../src/experiment/matrices.ts';
 
 function model(file: string) {
   const r = loadModel(file);
@@ -26,7 +27,7 @@ describe('headline ratios', () => {
     const t = buildTables(set);
     let overflow = 0;
     let placements = 0;
-    for (const m of set.monthly) {
+    for (const m of allMatrices(set.matrices)) {
       const v = new ReplicationView(m, set.defs, set.calendar);
       overflow += v.total('overflow.allFull') + v.total('overflow.noEligibleBed');
       placements += v.total('placements.local') + v.total('placements.outOfCounty');
@@ -36,7 +37,7 @@ describe('headline ratios', () => {
     const fy = set.calendar.fyLabels[1]!;
     let yearOverflow = 0;
     let yearPlacements = 0;
-    for (const m of set.monthly) {
+    for (const m of allMatrices(set.matrices)) {
       const v = new ReplicationView(m, set.defs, set.calendar);
       yearOverflow += v.year('overflow.allFull', 1) + v.year('overflow.noEligibleBed', 1);
       yearPlacements += v.year('placements.local', 1) + v.year('placements.outOfCounty', 1);

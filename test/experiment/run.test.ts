@@ -10,6 +10,7 @@ import { executeMerge, executeRun } from '../../src/output/runFolder.ts';
 import { formatModelError, loadModel } from '../../src/scenario/load.ts';
 import type { ModelFile } from '../../src/scenario/schema/model.ts';
 import { erlangB } from '../model/queueing.ts';
+import { allMatrices } from '../../src/experiment/matrices.ts';
 
 const LOSS = 'models/verification/loss-system.yaml';
 const BASELINE = 'models/leicestershire.yaml';
@@ -48,8 +49,8 @@ describe('caresim run (executeRun)', () => {
     const long = await runReplications({ ...options, poolPaysBackSeconds: 0 });
     expect(long.workers).toBe(availableParallelism()); // 1 on a one-core machine: no pool to start
     expect(long.reps).toEqual(short.reps);
-    long.monthly.forEach((m, i) =>
-      expect(Buffer.from(m.buffer).equals(Buffer.from(short.monthly[i]!.buffer))).toBe(true),
+    allMatrices(long.matrices).forEach((m, i) =>
+      expect(Buffer.from(m.buffer).equals(Buffer.from(allMatrices(short.matrices)[i]!.buffer))).toBe(true),
     );
   }, 60_000);
 
@@ -69,8 +70,10 @@ describe('caresim run (executeRun)', () => {
     const pooled = await run4(long);
     expect(long.workers).toBe(availableParallelism());
     pooled.forEach((set, i) =>
-      set.monthly.forEach((m, r) =>
-        expect(Buffer.from(m.buffer).equals(Buffer.from(quick[i]!.monthly[r]!.buffer))).toBe(true),
+      allMatrices(set.matrices).forEach((m, r) =>
+        expect(Buffer.from(m.buffer).equals(Buffer.from(allMatrices(quick[i]!.matrices)[r]!.buffer))).toBe(
+          true,
+        ),
       ),
     );
   }, 60_000);

@@ -18,6 +18,7 @@ import {
 import { normalise } from '../../src/scenario/normalise.ts';
 import { BASELINE, estimate, LOSS, rawModel, Z, type RawModel } from '../model/helpers.ts';
 import { erlangB } from '../model/queueing.ts';
+import { allMatrices } from '../../src/experiment/matrices.ts';
 
 const SEED = 20261202;
 const DAYS_PER_YEAR = 365.2425;
@@ -39,7 +40,7 @@ async function run(raw: RawModel, R: number): Promise<ReplicationSet> {
 }
 
 const totals = (set: ReplicationSet, series: string): number[] =>
-  set.monthly.map((m) => new ReplicationView(m, set.defs, set.calendar).total(series as never));
+  allMatrices(set.matrices).map((m) => new ReplicationView(m, set.defs, set.calendar).total(series as never));
 
 const sampleVariance = (xs: readonly number[]): number => {
   const m = xs.reduce((a, b) => a + b, 0) / xs.length;
@@ -201,7 +202,9 @@ describe('common random numbers with uncertain parameters', () => {
       delete none.cohorts.any.pathway.stay.mean.uncertain;
       const [f, n] = [await run(fixed, 10), await run(none, 10)];
       expect(f.prepared.uncertain).toEqual([]);
-      f.monthly.forEach((m, i) => expect(Array.from(m)).toEqual(Array.from(n.monthly[i]!)));
+      allMatrices(f.matrices).forEach((m, i) =>
+        expect(Array.from(m)).toEqual(Array.from(allMatrices(n.matrices)[i]!)),
+      );
     },
     TIMEOUT,
   );

@@ -3,6 +3,7 @@
 // brought back, homes opening gradually, re-registering and closing, and children who must live
 // alone. Every answer of the index is checked against the search it replaced.
 import { afterEach, describe, expect, it } from 'vitest';
+import { INDEX_FROM_HOMES } from '../../src/model/homeIndex.ts';
 import { Homes } from '../../src/model/homes.ts';
 import { AT_WAITING, type ChildStore } from '../../src/model/children.ts';
 import { OutOfCounty } from '../../src/model/outOfCounty.ts';
@@ -18,10 +19,26 @@ afterEach(() => {
   Object.assign(WaitingList.prototype, originalWaiting);
 });
 
+/**
+ * More homes than an index is kept for (INDEX_FROM_HOMES), of two to four beds, some taking a
+ * child who must live alone, so that matching has choices to get wrong.
+ */
+function addHomes(raw: RawModel, cohorts: (k: number) => string[]): void {
+  for (let k = 0; k < INDEX_FROM_HOMES + 4; k++)
+    raw.homes[`extra${k}`] = {
+      ...structuredClone(raw.homes.csHome2),
+      label: `Extra ${k}`,
+      beds: { value: 2 + (k % 3), assumption: 'Extra homes of two to four beds, for the test.' },
+      cohorts: cohorts(k),
+      singleOccupancy: k % 3 === 0,
+    };
+}
+
 /** Run replications with every findHome and anyHomeFor compared with asking every home. */
 function compare(raw: RawModel, reps: number) {
-  const seen = { matches: 0, placed: 0, anyAsked: 0, mismatches: [] as string[] };
+  const seen = { matches: 0, placed: 0, anyAsked: 0, indexed: false, mismatches: [] as string[] };
   Homes.prototype.findHome = function (this: Homes, id: number) {
+    seen.indexed ||= (this as unknown as { index: unknown }).index !== null;
     const indexed = original.findHome.call(this, id);
     const asked = this.findHomeByAsking(id);
     seen.matches++;
@@ -53,16 +70,9 @@ describe('the index of homes', () => {
         useAssessmentBeds: 'atBreakdown',
       };
       raw.homes.oldPostOffice.closes = '2029-06-30';
-      // More homes than beds are asked for, so that matching has choices to get wrong.
-      for (let k = 0; k < 6; k++)
-        raw.homes[`extra${k}`] = {
-          ...structuredClone(raw.homes.csHome2),
-          label: `Extra ${k}`,
-          beds: { value: 2 + (k % 3), assumption: 'Extra homes of two to four beds, for the test.' },
-          cohorts: k % 2 ? ['under16', 'contextualSafeguarding'] : ['under16'],
-          singleOccupancy: k % 3 === 0,
-        };
+      addHomes(raw, (k) => (k % 2 ? ['under16', 'contextualSafeguarding'] : ['under16']));
       const seen = compare(raw, 6);
+      expect(seen.indexed).toBe(true);
       expect(seen.mismatches).toEqual([]);
       // The variant really exercises matching, both ways.
       expect(seen.placed).toBeGreaterThan(100);
@@ -72,7 +82,9 @@ describe('the index of homes', () => {
 
   it('counts the free beds a sold place must leave as asking every home does', () => {
     const raw = rawModel('models/scenarios/sell-places.yaml');
+    addHomes(raw, (k) => (k % 2 ? ['ebd', 'neighbours'] : ['neighbours']));
     const seen = compare(raw, 6);
+    expect(seen.indexed).toBe(true);
     expect(seen.mismatches).toEqual([]);
     expect(seen.placed).toBeGreaterThan(100);
   }, 120_000);

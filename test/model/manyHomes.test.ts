@@ -8,6 +8,7 @@ import { overflowReasons } from '../../src/experiment/sweep.ts';
 import { MAX_HOMES_REPORTED_EACH } from '../../src/model/series.ts';
 import { validateModelData } from '../../src/scenario/load.ts';
 import { nationalModel } from '../bench/nationalModel.ts';
+import { allMatrices } from '../../src/experiment/matrices.ts';
 
 async function run(homes: number) {
   const v = validateModelData(nationalModel({ homes, years: 2, load: 1.1 }));
@@ -27,7 +28,9 @@ describe('a model of many homes', () => {
     expect(Object.keys(beyond.tables.summary).filter((k) => k.includes('h0001'))).toEqual([]);
     // The homes together are still reported, and the run's overflow is explained by reason.
     expect(beyond.tables.summary['occupancy.local']!.mean).toBeGreaterThan(100);
-    const views = beyond.set.monthly.map((m) => new ReplicationView(m, beyond.set.defs, beyond.set.calendar));
+    const views = allMatrices(beyond.set.matrices).map(
+      (m) => new ReplicationView(m, beyond.set.defs, beyond.set.calendar),
+    );
     const reasons = Object.values(overflowReasons(beyond.set, views));
     expect(reasons.length).toBeGreaterThan(0);
     expect(reasons.some((r) => r.allFull > 0)).toBe(true);
