@@ -47,11 +47,16 @@ describe('interrupting a run', () => {
   it('at any moment gives exit 130 (143) and nothing complete-looking, or exit 0 and a complete folder', async () => {
     const root = mkdtempSync(join(tmpdir(), 'caresim-interrupt-'));
     // How long an uninterrupted run takes here: the signals are spread across it, writing included.
-    const whole = performance.now();
-    const full = await cli([...ARGS, '--out', join(root, 'whole')], 300_000);
-    const seconds = (performance.now() - whole) / 1000;
-    expect(full.code).toBe(0);
-    expect(complete(join(root, 'whole'))).toBe(true);
+    // Timed the second time: the first pays for cold caches (the TypeScript source's compilation,
+    // when the compiled command is older than the source), which would put later signals too late.
+    let seconds = 0;
+    for (const name of ['warm', 'whole']) {
+      const whole = performance.now();
+      const full = await cli([...ARGS, '--out', join(root, name)], 300_000);
+      seconds = (performance.now() - whole) / 1000;
+      expect(full.code).toBe(0);
+      expect(complete(join(root, name))).toBe(true);
+    }
     const fractions = [0.2, 0.5, 0.75, 0.9, 1.05];
     const outcomes: string[] = [];
     for (const [i, f] of fractions.entries()) {
