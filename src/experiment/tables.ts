@@ -105,16 +105,37 @@ function seriesTables(set: ReplicationSet, blockCells: number): { periods: Row[]
     1,
     Math.min(defs.length, Math.floor(blockCells / (months * Math.max(1, reps)))),
   );
-  const rows = new Float64Array(rowsPerBlock * months);
-  const byMonth = new Float64Array(rowsPerBlock * months * reps);
-  const byYear = new Float64Array(rowsPerBlock * nYears * reps);
+  // Replications are read TILE at a time and then laid out period by period, so that the layout
+  // writes runs of TILE values rather than one value a cache line.
+  const TILE = 32;
+  const monthCells = rowsPerBlock * months;
+  const yearCells = rowsPerBlock * nYears;
+  const tileMonths = new Float64Array(TILE * monthCells);
+  const tileYears = new Float64Array(TILE * yearCells);
+  const byMonth = new Float64Array(monthCells * reps);
+  const byYear = new Float64Array(yearCells * reps);
+  const layOut = (
+    tile: Float64Array,
+    cells: number,
+    width: number,
+    into: Float64Array,
+    i0: number,
+    n: number,
+  ) => {
+    for (let j = 0; j < cells; j++)
+      for (let t = 0; t < n; t++) into[j * reps + i0 + t] = tile[t * width + j]!;
+  };
   for (let r0 = 0; r0 < defs.length; r0 += rowsPerBlock) {
     const r1 = Math.min(defs.length, r0 + rowsPerBlock);
-    for (let i = 0; i < reps; i++) {
-      set.matrices.read(i, r0 * months, r1 * months, rows);
-      const fy = toFinancialYears(rows, defs, cal, r0, r1);
-      for (let j = 0; j < (r1 - r0) * months; j++) byMonth[j * reps + i] = rows[j]!;
-      for (let j = 0; j < (r1 - r0) * nYears; j++) byYear[j * reps + i] = fy[j]!;
+    for (let i0 = 0; i0 < reps; i0 += TILE) {
+      const n = Math.min(TILE, reps - i0);
+      for (let t = 0; t < n; t++) {
+        const rows = tileMonths.subarray(t * monthCells, t * monthCells + (r1 - r0) * months);
+        set.matrices.read(i0 + t, r0 * months, r1 * months, rows);
+        tileYears.set(toFinancialYears(rows, defs, cal, r0, r1), t * yearCells);
+      }
+      layOut(tileMonths, (r1 - r0) * months, monthCells, byMonth, i0, n);
+      layOut(tileYears, (r1 - r0) * nYears, yearCells, byYear, i0, n);
     }
     const add = (out: Row[], values: Float64Array, labels: readonly string[]) => {
       for (let r = r0; r < r1; r++) {

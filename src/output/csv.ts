@@ -71,16 +71,30 @@ const intervalColumns = (r: CsvRecord): IntervalColumns => ({
   p95: Number(r.p95),
 });
 
-/** Parse periods.csv or years.csv (the period column is `month` or `year`). */
+/**
+ * Parse periods.csv or years.csv (the period column is `month` or `year`). The charts, the reports
+ * and the workbook each read a run's tables from its folder; the last two texts parsed are kept
+ * (frozen rows, a new array each time), so a run's 15,000-row periods.csv is parsed once, not three
+ * times.
+ */
 export function parseStatRows(csvText: string): StatRow[] {
-  return csvRecords(csvText).map((r) => ({
-    series: r.series!,
-    label: r.label ?? r.series!,
-    unit: r.unit!,
-    period: r.month ?? r.year!,
-    ...intervalColumns(r),
-  }));
+  let rows = parsedStatRows.get(csvText);
+  if (rows === undefined) {
+    rows = csvRecords(csvText).map((r) =>
+      Object.freeze({
+        series: r.series!,
+        label: r.label ?? r.series!,
+        unit: r.unit!,
+        period: r.month ?? r.year!,
+        ...intervalColumns(r),
+      }),
+    );
+    if (parsedStatRows.size >= 2) parsedStatRows.delete(parsedStatRows.keys().next().value!);
+    parsedStatRows.set(csvText, rows);
+  }
+  return [...rows];
 }
+const parsedStatRows = new Map<string, StatRow[]>();
 
 /** Parse compare-costs.csv. */
 export function parseModelCostRows(csvText: string): ModelCostRow[] {

@@ -22,8 +22,9 @@ export function writeRunTables(
   into: Pick<Folder, 'write'>,
   set: ReplicationSet,
   seed: number,
+  /** The set's tables, when the caller has built them already (a run's summaries take a second). */
+  tables: RunTables = buildTables(set),
 ): RunTableFiles {
-  const tables = buildTables(set);
   into.write('summary.json', summaryText(set.prepared.model.name, set.reps.length, seed, tables));
   const periodsCsv = resultsCsv(tables.periods);
   const yearsCsv = resultsCsv(tables.years);

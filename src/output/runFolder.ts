@@ -59,8 +59,9 @@ async function writeRunFolder(
   raw: boolean,
   charts: boolean,
   beforeCommit?: () => void,
+  built?: RunTables,
 ): Promise<{ tables: RunTables; manifest: RunLikeManifest }> {
-  const { tables, periodsCsv, yearsCsv } = writeRunTables(dir, set, facts.seed);
+  const { tables, periodsCsv, yearsCsv } = writeRunTables(dir, set, facts.seed, built);
   let rawSha256 = '';
   if (raw) {
     // The monthly matrices themselves (float64, little-endian, replication after replication
@@ -164,6 +165,7 @@ export async function executeRun(o: ExecuteOptions): Promise<RunOutcome> {
       shard !== null,
       o.charts !== false,
       stores.removeAll,
+      result.tables,
     );
     return { dir: dir.target, set: result.set, tables, manifest };
   } catch (e) {

@@ -66,6 +66,14 @@ function select(xs: Float64Array, ranks: readonly number[], lo: number, hi: numb
   }
 }
 
+/** The ranks to select for these percentiles of n values, ascending: the last asked is kept (a run asks the same thousands of times). */
+let lastRanks: { n: number; ps: readonly number[]; ranks: number[] } | null = null;
+function ranksFor(n: number, ps: readonly number[]): number[] {
+  if (lastRanks?.n !== n || lastRanks.ps !== ps)
+    lastRanks = { n, ps, ranks: [...new Set(ps.flatMap((p) => ranksRead(n, p)))].sort((a, b) => a - b) };
+  return lastRanks.ranks;
+}
+
 /**
  * `quantileSorted` of the sorted values at each p, found by selection. xs is rearranged.
  * @throws RangeError for no values or a p outside [0, 1] (as quantileSorted)
@@ -77,13 +85,7 @@ export function percentilesInPlace(xs: Float64Array, ps: readonly number[]): num
   for (let i = 0; i < n; i++) if (xs[i] !== xs[i]) hasNaN = true;
   // NaN sorts last in a typed array's sort; keep that meaning by sorting when one is present.
   if (hasNaN) xs.sort();
-  else
-    select(
-      xs,
-      [...new Set(ps.flatMap((p) => ranksRead(n, p)))].sort((a, b) => a - b),
-      0,
-      n - 1,
-    );
+  else select(xs, ranksFor(n, ps), 0, n - 1);
   const asArray = xs as unknown as number[]; // quantileSorted reads length and indices only
   return ps.map((p) => quantileSorted(asArray, p));
 }
