@@ -116,7 +116,8 @@ export class WaitingList {
    * after it whose score (a price at the year's prices) rounds to the same.
    */
   bestFor(h: number, t: number, order: number, scores: OutOfCounty): number {
-    if (this.sorted === null) return this.bestForByAsking(h, t, order, scores);
+    // Offered by score only under "dearest" and "highest need", for which the lists are sorted.
+    if (this.sorted === null) throw new Error('internal: a freed bed offered by score without sorted lists');
     const ch = this.ch;
     const accepts = this.homes.accepting(h);
     let best = -1;
@@ -131,29 +132,6 @@ export class WaitingList {
         const score = scores.score(id, t, order);
         if (first === first && score < first) break;
         if (first !== first) first = score;
-        if (best < 0 || score > bestScore || (score === bestScore && ch.waitSeq[id]! < ch.waitSeq[best]!)) {
-          best = id;
-          bestScore = score;
-        }
-      }
-    }
-    return best;
-  }
-
-  /** bestFor by asking every waiting child of the cohorts home h takes (orders the lists are not sorted by). */
-  bestForByAsking(h: number, t: number, order: number, scores: OutOfCounty): number {
-    const ch = this.ch;
-    const accepts = this.homes.accepting(h);
-    let best = -1;
-    let bestScore = -Infinity;
-    for (let c = 0; c < this.fifos.length; c++) {
-      if (accepts[c] !== 1) continue;
-      const f = this.fifos[c]!;
-      f.dropDeadHead(ch.at, AT_WAITING, ch.waitSeq);
-      for (let i = f.head; i < f.end; i++) {
-        const id = f.idAt(i);
-        if (!f.isLive(i, ch.at, AT_WAITING, ch.waitSeq) || !this.homes.canTake(h, id)) continue;
-        const score = scores.score(id, t, order);
         if (best < 0 || score > bestScore || (score === bestScore && ch.waitSeq[id]! < ch.waitSeq[best]!)) {
           best = id;
           bestScore = score;
