@@ -96,13 +96,15 @@ export class HomeIndex {
   /**
    * Whether to keep the index: when some cohort may go to more than INDEX_FROM_HOMES homes (below
    * that, asking each home costs less than keeping the index up to date at every placement: 10% of
-   * the loss system's time), and every home's beds are whole numbers (a free count is then a
-   * bucket). Otherwise Homes asks each home, as it did before the index; the answers are the same.
+   * the loss system's time), and every home's beds, and beds at opening, are whole numbers (a free
+   * count is then a bucket). Otherwise Homes asks each home, as it did before the index; the answers are the same.
    */
   static applies(s: Scenario, mayTake: readonly Int32Array[]): boolean {
     return (
       mayTake.some((homes) => homes.length > INDEX_FROM_HOMES) &&
-      s.homes.every((h) => Number.isInteger(h.beds) && h.beds >= 0)
+      // Beds offered are the home's beds, or its beds at opening plus whole beds of its ramp: a
+      // number drawn for either (a belief's range) may not be whole.
+      s.homes.every((h) => Number.isInteger(h.beds) && h.beds >= 0 && Number.isInteger(h.bedsAtOpening))
     );
   }
 

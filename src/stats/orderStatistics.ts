@@ -11,13 +11,17 @@
  */
 import { quantileSorted } from 'simple-statistics';
 
-/** The positions of a sorted array of n values that `quantileSorted(sorted, p)` reads. */
+/**
+ * The positions of a sorted array of n values that `quantileSorted(sorted, p)` reads: simple-
+ * statistics' linear interpolation between order statistics (R and numpy's type 7), at (n - 1) p.
+ * Tested against quantileSorted itself for every count up to 1,200 (test/stats/summary.test.ts),
+ * so a change of the library's rule fails there.
+ */
 function ranksRead(n: number, p: number): number[] {
   if (p === 0) return [0];
   if (p === 1) return [n - 1];
-  const idx = n * p;
-  if (idx % 1 !== 0) return [Math.ceil(idx) - 1];
-  return n % 2 === 0 ? [idx - 1, idx] : [idx];
+  const idx = (n - 1) * p;
+  return idx % 1 !== 0 ? [Math.floor(idx), Math.ceil(idx)] : [idx];
 }
 
 /**

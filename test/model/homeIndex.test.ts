@@ -5,6 +5,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { INDEX_FROM_HOMES } from '../../src/model/homeIndex.ts';
 import { Homes } from '../../src/model/homes.ts';
+import { Replication } from '../../src/model/replication.ts';
 import { AT_WAITING, type ChildStore } from '../../src/model/children.ts';
 import { OutOfCounty } from '../../src/model/outOfCounty.ts';
 import { WaitingList } from '../../src/model/waitingList.ts';
@@ -35,7 +36,7 @@ function addHomes(raw: RawModel, cohorts: (k: number) => string[]): void {
 }
 
 /** Run replications with every findHome and anyHomeFor compared with asking every home. */
-function compare(raw: RawModel, reps: number) {
+function compare(raw: RawModel, reps: number, simulator?: Replication) {
   const seen = { matches: 0, placed: 0, anyAsked: 0, indexed: false, mismatches: [] as string[] };
   Homes.prototype.findHome = function (this: Homes, id: number) {
     seen.indexed ||= (this as unknown as { index: unknown }).index !== null;
@@ -54,7 +55,7 @@ function compare(raw: RawModel, reps: number) {
       seen.mismatches.push(`child ${id}: anyHomeFor ${indexed}`);
     return indexed;
   };
-  const sim = simulatorOf(raw, { years: 12 });
+  const sim = simulator ?? simulatorOf(raw, { years: 12 });
   for (let rep = 0; rep < reps; rep++) sim.run(5, rep);
   return seen;
 }
@@ -79,6 +80,27 @@ describe('the index of homes', () => {
       expect(seen.matches - seen.placed).toBeGreaterThan(100);
       expect(seen.anyAsked).toBeGreaterThan(50);
     }, 120_000);
+
+  it('is not kept when a home offers a part of a bed (a drawn number of beds at opening), and matching is as asking every home', () => {
+    const raw = rawModel(BASELINE);
+    raw.policies = { matching: 'fewestFreeBeds' };
+    addHomes(raw, () => ['under16']);
+    raw.homes.extra0.opens = '2026-01-01';
+    raw.homes.extra0.openingRamp = {
+      bedsAtOpening: { value: 1, assumption: 'One bed at opening, made a part of a bed below.' },
+      weeksPerExtraBed: { value: 13, assumption: 'A bed a quarter of a year, for the test.' },
+    };
+    // A model file holds whole beds; a belief's range drawn for a replication need not.
+    const s = simulatorOf(raw).s;
+    const parted = {
+      ...s,
+      homes: s.homes.map((h) => (h.id === 'extra0' ? { ...h, bedsAtOpening: 1.5 } : h)),
+    };
+    const seen = compare(raw, 3, new Replication(parted));
+    expect(seen.indexed).toBe(false);
+    expect(seen.mismatches).toEqual([]);
+    expect(seen.placed).toBeGreaterThan(50);
+  }, 120_000);
 
   it('counts the free beds a sold place must leave as asking every home does', () => {
     const raw = rawModel('models/scenarios/sell-places.yaml');

@@ -28,8 +28,10 @@ describe('summarise', () => {
     // to those before it), for odd and even counts, ties, and values with NaN among them.
     let seed = 1;
     const next = () => (seed = (seed * 16807) % 2147483647) / 2147483647;
-    for (const n of [1, 2, 3, 4, 7, 10, 20, 99, 100, 101, 1000, 1001])
-      for (const spread of [3, 1e6]) {
+    // Every count up to 1,200 (sequential stopping makes counts such as 30, 45 and 68), a few larger.
+    const counts = [...Array.from({ length: 1200 }, (_, i) => i + 1), 2047, 4096, 10_001];
+    for (const n of counts)
+      for (const spread of n <= 200 || n % 97 === 0 || n > 1200 ? [3, 1e6] : [1e6]) {
         const values = Array.from({ length: n }, () => Math.round(next() * spread) / 7);
         if (spread === 3 && n > 3) values[1] = NaN;
         const sorted = Float64Array.from(values).sort() as unknown as number[];
