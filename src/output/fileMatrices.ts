@@ -18,7 +18,14 @@ const BYTES = Float64Array.BYTES_PER_ELEMENT;
 /** A store of `count` matrices of `cells` cells in a new file at `path`. */
 function fileStore(path: string, count: number, cells: number): MatrixStore & { close(): void } {
   const fd = openSync(path, 'w+');
+  let open = true;
   const read = (k: number, from: number, to: number, into: Float64Array) => {
+    // After the run, its matrices are gone with the file: say so rather than read whatever file
+    // the descriptor's number belongs to by then.
+    if (!open)
+      throw new Error(
+        `the replications' monthly matrices were in ${path}, removed when the results folder was written; the results are in its files`,
+      );
     const bytes = new Uint8Array(into.buffer, into.byteOffset, (to - from) * BYTES);
     let done = 0;
     while (done < bytes.length) {
@@ -42,7 +49,10 @@ function fileStore(path: string, count: number, cells: number): MatrixStore & { 
       read(k, 0, cells, m);
       return m;
     },
-    close: () => closeSync(fd),
+    close: () => {
+      if (open) closeSync(fd);
+      open = false;
+    },
   };
 }
 

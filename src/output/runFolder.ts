@@ -128,7 +128,10 @@ async function writeRunFolder(
 
 /**
  * Run, summarise and write. On failure or interrupt the partial folder is removed and the
- * error rethrown, so no complete-looking result is left behind.
+ * error rethrown, so no complete-looking result is left behind. The replications' matrices are
+ * kept in a file while the run lasts (memory flat in replications): the outcome's set has its
+ * shape and replications, but its matrices are gone (reading them throws); the tables hold the
+ * results. To keep the matrices, run with runModel (in memory) and write with writeRunTables.
  */
 export async function executeRun(o: ExecuteOptions): Promise<RunOutcome> {
   const started = new Date();

@@ -1,8 +1,8 @@
 // A run's matrices kept in a file (output/fileMatrices.ts, issue 17: memory flat in replications)
 // give the tables they give in memory, byte for byte, however many passes the summaries take.
-import { mkdtempSync, readdirSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { allMatrices } from '../../src/experiment/matrices.ts';
 import { prepare } from '../../src/experiment/prepared.ts';
@@ -37,5 +37,28 @@ describe('matrices in a file', () => {
     expect(small.years).toEqual(inMemory.tables.years);
     stores.removeAll();
     expect(readdirSync(folder)).toEqual([]);
+    rmSync(folder, { recursive: true });
+  }, 120_000);
+});
+
+describe('a run written by executeRun', () => {
+  it('says its matrices are gone once its folder is written, rather than reading another file', async () => {
+    const { executeRun } = await import('../../src/output/runFolder.ts');
+    const r = loadModel('models/verification/loss-system.yaml');
+    if (!r.ok) throw new Error(r.errors.map(formatModelError).join('\n'));
+    const out = join(mkdtempSync(join(tmpdir(), 'caresim-matrices-')), 'run');
+    const o = await executeRun({
+      modelFile: 'x',
+      model: r.model,
+      replications: 2,
+      years: 1,
+      workers: 1,
+      charts: false,
+      out,
+    });
+    expect(o.tables.periods.length).toBeGreaterThan(1);
+    expect(() => o.set.matrices.at(0)).toThrow(/removed when the results folder was written/);
+    expect(readdirSync(out).some((f) => f.includes('matrices'))).toBe(false);
+    rmSync(dirname(out), { recursive: true, force: true });
   }, 120_000);
 });
