@@ -95,7 +95,7 @@ export default tseslint.config(
   {
     // The command's plain-JavaScript start (bin.js) and build script run on Node.
     files: ['src/cli/*.js', 'src/cli/*.mjs'],
-    languageOptions: { globals: { URL: 'readonly', process: 'readonly' } },
+    languageOptions: { globals: { URL: 'readonly', process: 'readonly', console: 'readonly' } },
   },
   {
     rules: {

@@ -20,8 +20,8 @@
 //   then the engine's micro-benchmarks (engineMicro.ts).
 //
 // Each full-model case runs in its own child process (fullModel.ts), so that its peak RSS and heap are its
-// own and a forced GC is available however this script was started. Speeds are on one core: the simulation
-// is single-threaded and nothing runs in parallel.
+// own and a forced GC is available however this script was started. Speeds in (a), (b), (d) and the cost per
+// event are on one core; (c), (f) and (g) use worker threads and, for the shards, two processes at once.
 //
 // Run: npm run bench [-- --no-micro] [-- --quick] [-- --in-process] [-- --no-whole-process]
 //   --no-micro    skip the engine micro-benchmarks (about 15 s)

@@ -78,6 +78,14 @@ function caresim(args: string[], runs: number, out?: string): Timed {
 export async function printWholeProcess(quick: boolean): Promise<void> {
   rmSync(WORK, { recursive: true, force: true });
   mkdirSync(WORK, { recursive: true });
+  try {
+    await measure(quick);
+  } finally {
+    rmSync(WORK, { recursive: true, force: true });
+  }
+}
+
+async function measure(quick: boolean): Promise<void> {
   const build1 = spawnSync(process.execPath, [join(ROOT, 'src/cli/build.mjs')], {
     cwd: ROOT,
     encoding: 'utf8',
@@ -248,7 +256,6 @@ export async function printWholeProcess(quick: boolean): Promise<void> {
   console.log(
     `  ${best(sweep).toFixed(1)} s whole process (peak ${Math.round(sweep.maxRssMb)} MB); at 1,000 replications a point, by proportion: about ${((best(sweep) * 1000) / perPoint / 60).toFixed(1)} minutes`,
   );
-  rmSync(WORK, { recursive: true, force: true });
 }
 
 /** A plain table: the first column left-aligned, the others right-aligned. */
