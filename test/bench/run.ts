@@ -47,6 +47,7 @@ import { printScaling } from './scaling.ts';
 import { printWholeProcess } from './wholeProcess.ts';
 import { runEngineFloor } from './engineFloor.ts';
 import { LOSS_SYSTEM_ERLANG_B, runYardstick, type YardstickResult } from './yardstick.ts';
+import { table } from './table.ts';
 
 const args = new Set(process.argv.slice(2));
 const quick = args.has('--quick');
@@ -114,14 +115,6 @@ const int = (x: number) => Math.round(x).toLocaleString('en-GB');
 const dec = (x: number, d = 1) =>
   x.toLocaleString('en-GB', { minimumFractionDigits: d, maximumFractionDigits: d });
 const millions = (x: number) => `${(x / 1e6).toFixed(2)} M`;
-
-/** A plain table: the first column left-aligned, the others right-aligned. */
-function table(header: string[], rows: string[][]): string {
-  const widths = header.map((h, j) => Math.max(h.length, ...rows.map((r) => (r[j] ?? '').length)));
-  const line = (r: string[]) =>
-    r.map((c, j) => (j === 0 ? c.padEnd(widths[j]!) : c.padStart(widths[j]!))).join('  ');
-  return [line(header), ...rows.map(line)].map((l) => `  ${l.trimEnd()}`).join('\n');
-}
 
 function median(xs: number[]): number {
   const s = [...xs].sort((a, b) => a - b);

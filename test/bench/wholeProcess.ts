@@ -20,6 +20,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 import { nationalModelText } from './nationalModel.ts';
+import { table } from './table.ts';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const WORK = join(ROOT, 'runs', '.bench');
@@ -256,14 +257,6 @@ async function measure(quick: boolean): Promise<void> {
   console.log(
     `  ${best(sweep).toFixed(1)} s whole process (peak ${Math.round(sweep.maxRssMb)} MB); at 1,000 replications a point, by proportion: about ${((best(sweep) * 1000) / perPoint / 60).toFixed(1)} minutes`,
   );
-}
-
-/** A plain table: the first column left-aligned, the others right-aligned. */
-function table(header: string[], rows: string[][]): string {
-  const widths = header.map((h, j) => Math.max(h.length, ...rows.map((r) => (r[j] ?? '').length)));
-  const line = (r: string[]) =>
-    r.map((c, j) => (j === 0 ? c.padEnd(widths[j]!) : c.padStart(widths[j]!))).join('  ');
-  return [line(header), ...rows.map(line)].map((l) => `  ${l.trimEnd()}`).join('\n');
 }
 
 if (import.meta.url === `file://${process.argv[1]}`)
