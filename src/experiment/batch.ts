@@ -4,7 +4,7 @@
  * replication r depend only on (model, years, seed, r), never on which worker ran it or what
  * ran before, so any split of the replications over workers gives identical results.
  */
-import { Replication } from '../model/replication.ts';
+import { newWorkspace, Replication } from '../model/replication.ts';
 import type { Scenario } from '../model/scenario.ts';
 import {
   drawParameters,
@@ -84,12 +84,13 @@ function uncertainOf(task: BatchTask): UncertainParameter[] {
 function runUncertain(task: BatchTask, uncertain: readonly UncertainParameter[]): BatchResult {
   const options = task.years === undefined ? {} : { years: task.years };
   const draws = new Float64Array(uncertain.length);
+  const workspace = newWorkspace();
   let values: Float64Array | undefined;
   let cells = 0;
   let events = 0;
   task.reps.forEach((rep, i) => {
     drawParameters(uncertain, task.seed, rep, draws);
-    const sim = new Replication(normalise(withDrawnValues(task.model, uncertain, draws), options));
+    const sim = new Replication(normalise(withDrawnValues(task.model, uncertain, draws), options), workspace);
     if (values === undefined) {
       cells = sim.metrics.defs.length * sim.metrics.months;
       values = new Float64Array(cells * task.reps.length);

@@ -29,6 +29,19 @@ export { streamNames } from './streams.ts';
 export type { TraceSink } from './trace.ts';
 
 /**
+ * The growable stores of a simulator, which know nothing of its scenario: a model with beliefs
+ * builds a simulator every replication, and handing each the last one's stores saves allocating
+ * and growing them again. Simulators that share a workspace must run one after another.
+ */
+export interface Workspace {
+  readonly q: EventQueue;
+  readonly ch: ChildStore;
+}
+
+/** A workspace for simulators run one after another (each run starts by clearing it). */
+export const newWorkspace = (): Workspace => ({ q: new EventQueue(256), ch: new ChildStore() });
+
+/**
  * A simulator for one scenario. Reuse it for many replications: its arrays are kept.
  * @example
  * const sim = new Replication(normalise(model));
@@ -39,14 +52,17 @@ export class Replication {
   readonly metrics: Metrics;
   /** Events taken from the calendar in the last run (stale ones included), for benchmarks. */
   eventsProcessed = 0;
-  private readonly q = new EventQueue(256);
-  private readonly ch = new ChildStore();
+  private readonly q: EventQueue;
+  private readonly ch: ChildStore;
   private readonly trace: Tracer;
   /** The child's journey, which holds the parts. */
   private readonly journey: Journey;
 
-  constructor(s: Scenario) {
+  /** @param workspace stores to use (and leave for the next simulator); new ones if omitted. */
+  constructor(s: Scenario, workspace: Workspace = newWorkspace()) {
     this.s = s;
+    this.q = workspace.q;
+    this.ch = workspace.ch;
     this.metrics = new Metrics(s);
     this.trace = new Tracer(this.ch);
     this.journey = new Journey(s, this.q, this.ch, this.metrics, this.trace);

@@ -9,18 +9,17 @@
  * tabulating n quantiles of S and picking one in proportion to its length: exact as n grows,
  * and the same code for every distribution type.
  */
-import { sample, type CompiledDistribution } from '../random/compiled.ts';
+import { quantileGrid, type CompiledDistribution } from '../random/compiled.ts';
 import type { ResidualSampler } from './scenario.ts';
 
 const TABLE_SIZE = 1024;
 
 /** Tabulate the length-biased stay distribution of `stay`. */
 export function buildResidualSampler(stay: CompiledDistribution, n = TABLE_SIZE): ResidualSampler {
-  const quantiles = new Float64Array(n);
+  const quantiles = quantileGrid(stay, n);
   const cumulative = new Float64Array(n);
   let total = 0;
   for (let i = 0; i < n; i++) {
-    quantiles[i] = sample(stay, (i + 0.5) / n);
     total += quantiles[i]!;
     cumulative[i] = total;
   }

@@ -13,4 +13,4 @@ export {
 } from './distribution.ts';
 export { mean, variance } from './moments.ts';
 export { quantile } from './quantile.ts';
-export { CompiledDistribution, compile, sample } from './compiled.ts';
+export { CompiledDistribution, compile, quantileGrid, sample } from './compiled.ts';

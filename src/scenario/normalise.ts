@@ -31,19 +31,14 @@ import {
   type WindowS,
 } from '../model/scenario.ts';
 import {
-  addYears,
   daysBetween,
   DAYS_PER_YEAR,
   financialYearOf,
-  financialYearStart,
   financialYearsTo,
   fyIndexEndingBy,
-  horizonYears,
-  isoDay,
-  monthBoundaries,
-  MS_PER_DAY,
   parseDate,
 } from '../engine/calendar.ts';
+import { frameOf } from './frame.ts';
 import { indexer } from './rates.ts';
 import { mean } from '../random/moments.ts';
 import { DAYS_PER_UNIT, val, type DistributionInput, type DurationInput } from './schema/distributions.ts';
@@ -128,15 +123,12 @@ export function programmeSlips(m: ModelFile, opens: string, ownDelay: boolean): 
  * @throws Error only on a model that skipped validation (an unknown id)
  */
 export function normalise(m: ModelFile, options: NormaliseOptions = {}): Scenario {
-  const start = parseDate(m.time.start);
   const years = options.years ?? val(m.time.years);
-  const end = addYears(start, years);
-  const horizonDays = daysBetween(start, end);
   const warmupDays = opt(m.time.warmupYears, 0) * DAYS_PER_YEAR;
   const fyMonth = m.time.financialYearStartMonth;
-  const fyOf = (d: Date) => financialYearOf(d, fyMonth);
-  const firstFy = fyOf(start);
-  const priceFy = fyOf(parseDate(m.finance.priceBase));
+  const frame = frameOf(m.time.start, years, warmupDays, fyMonth, VINTAGE_YEARS_BEFORE);
+  const { start, end, horizonDays, firstFy, monthFy, fyCount } = frame;
+  const priceFy = financialYearOf(parseDate(m.finance.priceBase), fyMonth);
   const day = (iso: string) => daysBetween(start, parseDate(iso));
 
   const cohortIds = Object.keys(m.cohorts);
@@ -151,18 +143,11 @@ export function normalise(m: ModelFile, options: NormaliseOptions = {}): Scenari
     return a;
   };
 
-  // Reporting calendar: calendar months of the horizon (the first and last may be partial).
-  const months = monthBoundaries(start, end);
-  const monthBreaks = Float64Array.from(months, (d) => daysBetween(start, d));
-  const nMonths = months.length - 1;
-  const monthFy = Int32Array.from({ length: nMonths }, (_, k) => fyOf(months[k]!) - firstFy);
-  const fys = horizonYears(start, years, fyMonth);
-  const fyCount = fys.count;
   // The headline window, clipped to the horizon: a run shortened by --years keeps the part of the
   // window it reaches, and one that ends before the window starts reports its whole horizon
   // (labels always name the years used). The model file's own window is checked in crossChecks.
   const w = m.time.window;
-  const yearOf = (label: string) => Number(label.slice(0, 4)) - fys.first;
+  const yearOf = (label: string) => Number(label.slice(0, 4)) - firstFy;
   const from = w ? Math.max(0, yearOf(w.from)) : 0;
   const to = w?.to === undefined ? fyCount - 1 : Math.min(fyCount - 1, yearOf(w.to));
   const window: WindowS = from <= to ? { fromFy: from, toFy: to } : { fromFy: 0, toFy: fyCount - 1 };
@@ -174,11 +159,12 @@ export function normalise(m: ModelFile, options: NormaliseOptions = {}): Scenari
   const inHouseAt = indexer(inHouse, priceFy);
   const generalAt = indexer(general, priceFy);
   const externalIndex = Float64Array.from(monthFy, (k) => externalAt(firstFy + k));
+  // Reporting calendar: calendar months of the horizon (the first and last may be partial).
   const calendar: CalendarS = {
-    monthBreaks,
-    monthLabels: months.slice(0, nMonths).map((d) => isoDay(d).slice(0, 7)),
+    monthBreaks: frame.monthBreaks,
+    monthLabels: [...frame.monthLabels],
     monthFy,
-    fyLabels: fys.labels,
+    fyLabels: [...frame.fyLabels],
     inHouseIndex: Float64Array.from(monthFy, (k) => inHouseAt(firstFy + k)),
     externalIndex,
     oocPaymentIndex: vintage ? Float64Array.from(monthFy, (k) => inPaymentAt(firstFy + k)) : externalIndex,
@@ -192,21 +178,15 @@ export function normalise(m: ModelFile, options: NormaliseOptions = {}): Scenari
 
   // Vintage tables: each financial year's start day and E / U, from long before the start (census
   // children and a warm-up started then) to the year after the horizon.
-  const vintageYears = Array.from(
-    { length: VINTAGE_YEARS_BEFORE + fyCount + 1 },
-    (_, i) => firstFy - VINTAGE_YEARS_BEFORE + i,
-  );
   const externalPricing: ExternalPricing = {
     vintage,
-    fyStartDays: Float64Array.from(vintageYears, (fy) => daysBetween(start, financialYearStart(fy, fyMonth))),
-    startFactor: Float64Array.from(vintageYears, (fy) => (vintage ? externalAt(fy) / inPaymentAt(fy) : 1)),
+    fyStartDays: frame.fyStartDays,
+    startFactor: Float64Array.from(frame.vintageYears, (fy) => (vintage ? externalAt(fy) / inPaymentAt(fy) : 1)),
   };
 
   // Arrival segments run from the start of any warm-up to the end, by calendar month, so
   // growth (by financial year) and seasonality (by month) are constant within each.
-  const arrivalMonths = monthBoundaries(new Date(start.getTime() - warmupDays * MS_PER_DAY), end);
-  const arrivalBreaks = Float64Array.from(arrivalMonths, (d) => daysBetween(start, d));
-  const arrivalFy = Int32Array.from(arrivalMonths, (d) => fyOf(d));
+  const { arrivalBreaks, arrivalFy, arrivalMonth } = frame;
 
   // A cohort's external price: its own, or the default scaled by its price factor.
   const priceOf = (c: ModelFile['cohorts'][string]) => {
@@ -223,11 +203,10 @@ export function normalise(m: ModelFile, options: NormaliseOptions = {}): Scenari
     const factors = seasonRaw === undefined ? null : Array.isArray(seasonRaw) ? seasonRaw : seasonRaw.factors;
     const meanFactor = factors === null ? 1 : factors.reduce((a, b) => a + b, 0) / 12;
     const perDay = val(c.referrals.perYear) / DAYS_PER_YEAR;
-    const rates = new Float64Array(arrivalMonths.length - 1);
+    const rates = new Float64Array(arrivalBreaks.length - 1);
     const growthAt = indexer(c.referrals.growth, firstFy);
     for (let k = 0; k < rates.length; k++) {
-      const d = arrivalMonths[k]!;
-      const season = factors === null ? 1 : factors[d.getUTCMonth()]! / meanFactor;
+      const season = factors === null ? 1 : factors[arrivalMonth[k]!]! / meanFactor;
       rates[k] = perDay * growthAt(arrivalFy[k]!) * season;
     }
     const pw = c.pathway;

@@ -40,13 +40,25 @@ export function indexFor(g: Growth | undefined, baseFy: number, fy: number): num
  */
 export function indexer(g: Growth | undefined, baseFy: number): (fy: number) => number {
   const known = new Map<number, number>([[baseFy, 1]]);
+  // 1 + the year's growth, remembered: the years below the base are walked again for each year
+  // asked (the vintage tables ask for forty), and naming a year is a string built each time.
+  const factors = new Map<number, number>();
+  const factor = (y: number): number => {
+    let x = factors.get(y);
+    if (x === undefined) factors.set(y, (x = 1 + growthIn(g, y)));
+    return x;
+  };
   const at = (fy: number): number => {
     let f = known.get(fy);
     if (f === undefined) {
       // Above the base, the year before times this year's growth: the very multiplications
-      // indexFor makes, in its order, so the same number to the last bit. Below it, indexFor itself
-      // (it divides from the year after fy upwards, an order a recurrence from the base would not keep).
-      f = fy > baseFy ? at(fy - 1) * (1 + growthIn(g, fy)) : indexFor(g, baseFy, fy);
+      // indexFor makes, in its order, so the same number to the last bit. Below it, indexFor's own
+      // divisions, from the year after fy upwards (an order a recurrence from the base would not keep).
+      if (fy > baseFy) f = at(fy - 1) * factor(fy);
+      else {
+        f = 1;
+        for (let y = fy + 1; y <= baseFy; y++) f /= factor(y);
+      }
       known.set(fy, f);
     }
     return f;

@@ -6,6 +6,7 @@ import {
   compile,
   mean,
   quantile,
+  quantileGrid,
   sample,
   validateDistribution,
   variance,
@@ -151,6 +152,16 @@ describe('compiled sampler', () => {
       }
       expect(decreases).toBe(0);
       expect(worst).toBeLessThan(tolerance);
+    });
+    it(`${name}: quantileGrid is sample() at the midpoints, bit for bit`, () => {
+      const c = compile(d);
+      for (const n of [1, 7, 1024]) {
+        const grid = quantileGrid(c, n);
+        const direct = Float64Array.from({ length: n }, (_, i) => sample(c, (i + 0.5) / n));
+        expect(grid).toEqual(direct);
+        // A second call with the same n reads the cached parameter-free part.
+        expect(quantileGrid(c, n)).toEqual(direct);
+      }
     });
   }
 });
