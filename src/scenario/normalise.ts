@@ -181,7 +181,9 @@ export function normalise(m: ModelFile, options: NormaliseOptions = {}): Scenari
   const externalPricing: ExternalPricing = {
     vintage,
     fyStartDays: frame.fyStartDays,
-    startFactor: Float64Array.from(frame.vintageYears, (fy) => (vintage ? externalAt(fy) / inPaymentAt(fy) : 1)),
+    startFactor: Float64Array.from(frame.vintageYears, (fy) =>
+      vintage ? externalAt(fy) / inPaymentAt(fy) : 1,
+    ),
   };
 
   // Arrival segments run from the start of any warm-up to the end, by calendar month, so
