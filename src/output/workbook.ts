@@ -334,9 +334,18 @@ function csvSheet(
 
 const MONEY = numberFormat('£');
 
+/**
+ * The zip's deflate level: the fastest. The monthly table's XML is most of the workbook and
+ * repeats itself, so level 1 costs little in size (the baseline's 1.3 MB becomes 1.5 MB) and
+ * saves about 0.2 s of a baseline run over the default, 6.
+ */
+const ZIP = { compression: 'DEFLATE', compressionOptions: { level: 1 } } as const;
+
 /** Write the workbook into the folder as results.xlsx. */
 async function save(wb: ExcelJS.Workbook, folder: Folder): Promise<string> {
-  folder.write('results.xlsx', new Uint8Array(await wb.xlsx.writeBuffer()));
+  // exceljs passes `zip` on to JSZip's generateAsync; its types do not list it.
+  const options = { zip: ZIP } as unknown as Partial<ExcelJS.XlsxWriteOptions>;
+  folder.write('results.xlsx', new Uint8Array(await wb.xlsx.writeBuffer(options)));
   return 'results.xlsx';
 }
 
