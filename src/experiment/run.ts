@@ -7,7 +7,7 @@ import { appendReplications, nextBatch, runReplications } from './runner.ts';
 import { matricesOf, type StoreFactory } from './matrices.ts';
 import { drawsOf, setShape, type ReplicationSet } from './replicationSet.ts';
 import type { PreparedModel } from './prepared.ts';
-import { buildTables, type RunTables } from './tables.ts';
+import { buildTables, headlineTables, type HeadlineTables, type RunTables } from './tables.ts';
 
 /** A deterministic slice of the replications: those r with r % count === index. */
 export interface Shard {
@@ -21,7 +21,7 @@ export interface Shard {
  * revenue cost, the revenue cost of the savings-target year (when the model sets a target within
  * the horizon), the children out of county, and the overflow share, a proportion.
  */
-export function precisionMetrics(tables: RunTables, targetYear: string | null): string[] {
+export function precisionMetrics(tables: HeadlineTables, targetYear: string | null): string[] {
   const keys = [
     'cost.total',
     ...(targetYear ? [`cost.total.${targetYear}`] : []),
@@ -49,7 +49,7 @@ export function replicationIndices(replications: number, shard?: Shard): number[
  * precise enough): a half-width above `precision` × |mean| for an amount, above `precision` for
  * a proportion.
  */
-export function imprecise(tables: RunTables, precision: number, watched: readonly string[]): string[] {
+export function imprecise(tables: HeadlineTables, precision: number, watched: readonly string[]): string[] {
   return watched.filter((k) => {
     const m = tables.summary[k];
     if (!m) return false;
@@ -119,7 +119,9 @@ export async function runModel(o: RunRequest): Promise<RunResult> {
     o.precision === undefined ? o.replications : Math.min(o.replications, o.maxReplications ?? 10_000);
   const first = replicationIndices(start, o.shard);
   let set = await run(first, 0, first.length);
-  let tables = buildTables(set);
+  // The tables by month and year are built once, for the replications kept; sequential stopping
+  // reads only the headlines of each batch.
+  let headlines = headlineTables(set);
   let stopping: SequentialStopping | null = null;
   if (o.precision !== undefined) {
     // Sequential stopping (Law, Simulation Modeling and Analysis, §9.4.1): add replications
@@ -130,14 +132,14 @@ export async function runModel(o: RunRequest): Promise<RunResult> {
       o.model.model.finance.savingsTarget && target.savingsTargetFy >= 0
         ? (set.calendar.fyLabels[target.savingsTargetFy] ?? null)
         : null;
-    const watched = precisionMetrics(tables, targetYear);
-    let wide = imprecise(tables, o.precision, watched);
+    const watched = precisionMetrics(headlines, targetYear);
+    let wide = imprecise(headlines, o.precision, watched);
     while (wide.length > 0 && set.reps.length < cap) {
       const n = set.reps.length;
       const more = nextBatch(n, cap);
       set = appendReplications(set, await run(more, n, n + more.length));
-      tables = buildTables(set);
-      wide = imprecise(tables, o.precision, watched);
+      headlines = headlineTables(set);
+      wide = imprecise(headlines, o.precision, watched);
     }
     stopping = {
       precision: o.precision,
@@ -149,7 +151,7 @@ export async function runModel(o: RunRequest): Promise<RunResult> {
   }
   return {
     set,
-    tables,
+    tables: buildTables(set, undefined, headlines),
     seed: o.seed,
     replications: o.shard ? o.replications : set.reps.length,
     shard: o.shard ?? null,

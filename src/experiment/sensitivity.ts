@@ -27,7 +27,7 @@ import { windowText } from './headline.ts';
 import { namingField, parameterName } from './parameterNames.ts';
 
 export { namingField, parameterName } from './parameterNames.ts';
-import { buildTables, type Row } from './tables.ts';
+import { headlineTables, type Row } from './tables.ts';
 
 export interface SensitivityOptions extends SeriesOptions {
   raw: unknown;
@@ -111,7 +111,7 @@ export async function runSensitivity(o: SensitivityOptions): Promise<Sensitivity
     const run = (m: PreparedModel) =>
       series.run({ model: m, seed: o.seed, reps, ...(o.signal ? { signal: o.signal } : {}) });
     const set = await run(model);
-    const t = buildTables(set);
+    const t = headlineTables(set);
     const oocIndex = t.heads.findIndex((h) => h.key === 'placements.outOfCounty');
     const ooc = t.perRep.map((r) => r[oocIndex]!);
     let cost: number[] | null = null;
@@ -122,7 +122,7 @@ export async function runSensitivity(o: SensitivityOptions): Promise<Sensitivity
         targetYear = fy;
         // Each table has its own rows (a base without homes has fewer headline metrics).
         const k = t.heads.findIndex((h) => h.key === `cost.total.${fy}`);
-        const bt = buildTables(await run(base));
+        const bt = headlineTables(await run(base));
         const kb = bt.heads.findIndex((h) => h.key === `cost.total.${fy}`);
         cost = bt.perRep.map((r, i) => r[kb]! - t.perRep[i]![k]!);
       }

@@ -14,7 +14,7 @@ import { ReplicationView } from './headline.ts';
 import { prepare, streamsOf, uncertainOf, type PreparedModel } from './prepared.ts';
 import type { UncertainRecord } from '../scenario/beliefs.ts';
 import { RunSeries, type ReplicationSet, type SeriesOptions } from './runner.ts';
-import { buildTables, type MetricSummary, type Row } from './tables.ts';
+import { headlineTables, type MetricSummary, type Row } from './tables.ts';
 import { allMatrices } from './matrices.ts';
 
 export interface SweepAxis {
@@ -274,7 +274,7 @@ export async function runSweep(o: SweepOptions): Promise<SweepResult> {
         const any = views.filter((v) => v.year('overflow.allFull', y) > 0).length;
         overflowChance[fy] = any / set.matrices.count;
       });
-      const tables = buildTables(set);
+      const tables = headlineTables(set);
       results.push({
         index: i,
         values: designs[i]!,

@@ -26,11 +26,15 @@ export interface MetricSummary extends Summary {
 /** A row of a table: the header row names the columns, the others hold text, numbers or blanks. */
 export type Row = readonly (string | number | null)[];
 
-export interface RunTables {
+/** The headline metrics of a run: what a sweep, a sensitivity analysis or sequential stopping needs. */
+export interface HeadlineTables {
   heads: HeadlineDefinition[];
   /** Headline values, one row per replication (aligned with set.reps). */
   perRep: Float64Array[];
   summary: Record<string, MetricSummary>;
+}
+
+export interface RunTables extends HeadlineTables {
   /** Every series by month, then by financial year: mean, interval and percentiles (periods.csv, years.csv). */
   periods: Row[];
   years: Row[];
@@ -48,10 +52,11 @@ export interface RunTables {
 const BLOCK_CELLS = 4 * 1024 * 1024;
 
 /**
- * Build every table of a run.
- * @param blockCells cells summarised in one pass (tests make it small, to make many passes)
+ * The headline metrics of a run, each replication's and their summaries, without the tables by
+ * month and year: those cost most of a point's summarising, and a sweep or a sensitivity analysis
+ * reads only these.
  */
-export function buildTables(set: ReplicationSet, blockCells = BLOCK_CELLS): RunTables {
+export function headlineTables(set: ReplicationSet): HeadlineTables {
   const heads = headlineDefinitions(set.defs, set.calendar);
   const n = set.matrices.count;
   // Numerators and denominators of the ratio headlines, by headline then replication.
@@ -72,11 +77,23 @@ export function buildTables(set: ReplicationSet, blockCells = BLOCK_CELLS): RunT
       ...(p ? summariseRatio(p.num, p.den) : summarise(perRep.map((r) => r[i]!))),
     };
   });
+  return { heads, perRep, summary };
+}
+
+/**
+ * Build every table of a run.
+ * @param blockCells cells summarised in one pass (tests make it small, to make many passes)
+ * @param headlines the run's headline tables, if already built
+ */
+export function buildTables(
+  set: ReplicationSet,
+  blockCells = BLOCK_CELLS,
+  headlines: HeadlineTables = headlineTables(set),
+): RunTables {
+  const { heads, perRep } = headlines;
   const { periods, years } = seriesTables(set, blockCells);
   return {
-    heads,
-    perRep,
-    summary,
+    ...headlines,
     periods,
     years,
     replications: [

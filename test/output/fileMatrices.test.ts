@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { allMatrices } from '../../src/experiment/matrices.ts';
 import { prepare } from '../../src/experiment/prepared.ts';
 import { runModel } from '../../src/experiment/run.ts';
-import { buildTables } from '../../src/experiment/tables.ts';
+import { buildTables, headlineTables } from '../../src/experiment/tables.ts';
 import { fileStores } from '../../src/output/fileMatrices.ts';
 import { formatModelError, loadModel } from '../../src/scenario/load.ts';
 
@@ -35,6 +35,9 @@ describe('matrices in a file', () => {
     const small = buildTables(set, 2 * set.months * set.matrices.count);
     expect(small.periods).toEqual(inMemory.tables.periods);
     expect(small.years).toEqual(inMemory.tables.years);
+    // The headlines alone (sweeps, sensitivity, each batch of sequential stopping) are the full tables' own.
+    const { heads, perRep, summary } = inMemory.tables;
+    expect(headlineTables(set)).toEqual({ heads, perRep, summary });
     stores.removeAll();
     expect(readdirSync(folder)).toEqual([]);
     rmSync(folder, { recursive: true });
