@@ -143,6 +143,35 @@ describe('runSweep', () => {
       for (const c of Object.values(p.overflowChance)) expect(c).toBeGreaterThanOrEqual(0);
   }, 60_000);
 
+  it('on a pool gives the results of one thread, and an interrupt stops it between points', async () => {
+    const options = {
+      raw: r.raw,
+      axes: [parseAxis('homes.home.beds=20:26:2')],
+      design: 'grid' as const,
+      replications: 24,
+      seed: 4,
+      years: 2,
+    };
+    const alone = await runSweep({ ...options, workers: 1 });
+    const pooled = await runSweep({ ...options, workers: 2 });
+    expect(pooled.points).toEqual(alone.points);
+    // Stopped after the first point.
+    const stop = new AbortController();
+    const seen: number[] = [];
+    await expect(
+      runSweep({
+        ...options,
+        workers: 2,
+        signal: stop.signal,
+        onProgress: (done) => {
+          seen.push(done);
+          stop.abort();
+        },
+      }),
+    ).rejects.toThrow(/interrupted/);
+    expect(seen).toEqual([1]);
+  }, 120_000);
+
   it('tells options apart by their paired differences, which common random numbers make precise', async () => {
     // A wide belief about demand gives every point a wide spread of its own, and the same spread:
     // the options' own intervals overlap, yet in every replication more beds avoid placements.
