@@ -35,6 +35,11 @@ export interface RunOptions {
   poolPaysBackSeconds?: number;
   /** A pool to use (and leave running), for many runs in a row such as a sweep's points. */
   pool?: Piscina;
+  /**
+   * Given, a pool the run starts for itself is handed over here rather than stopped, for the
+   * runs that follow (RunSeries): a pool takes about a second to start.
+   */
+  keepPool?: (pool: Piscina) => void;
   /** Where the matrices are kept as they arrive (default: in memory; the command line's run: a file). */
   store?: StoreFactory;
 }
@@ -51,6 +56,7 @@ const WORKER_ENTRY = new URL(
 
 /** A worker pool for replications (see runReplications' `pool`); destroy it when done. */
 export function createPool(workers: number): Piscina {
+  created++;
   return new Piscina({
     filename: WORKER_ENTRY,
     minThreads: workers,
@@ -58,7 +64,10 @@ export function createPool(workers: number): Piscina {
   });
 }
 
-/** The replications of one run, by index. */
+let created = 0;
+/** Pools started by this thread so far (each takes about a second to start): for tests. */
+export const poolsCreated = (): number => created;
+
 /** One set of replications followed by more of the same model (sequential stopping adds batches). */
 export function appendReplications(a: ReplicationSet, b: ReplicationSet): ReplicationSet {
   return {
@@ -170,7 +179,11 @@ export async function runReplications(o: RunOptions): Promise<ReplicationSet> {
       if (o.signal?.aborted) throw new Error('run interrupted');
     } finally {
       o.signal?.removeEventListener('abort', stop);
-      if (!o.pool) await pool.destroy();
+      // An interrupted run's pool is already stopping; the keeper stops it again, harmlessly.
+      if (!o.pool) {
+        if (o.keepPool) o.keepPool(pool);
+        else await pool.destroy();
+      }
     }
   }
   return gatheredSet(o.model, o.seed, reps, store, events, workers);
@@ -179,8 +192,8 @@ export async function runReplications(o: RunOptions): Promise<ReplicationSet> {
 /**
  * Threads for a series of runs on one pool (a comparison's models, a sweep's points, a
  * sensitivity analysis's settings). Given a worker count, it uses exactly that. By default the
- * first run decides for itself, as a single run does (runReplications); if it needed a pool,
- * the rest of the series gets one. If it stayed on the main thread, the second run is timed
+ * first run decides for itself, as a single run does (runReplications); if it started a pool,
+ * the rest of the series keeps it. If it stayed on the main thread, the second run is timed
  * (the first pays for warming the JIT), and the rest goes to a pool of one worker per core
  * only if it would take longer than a pool pays back its start-up. Results never depend on
  * where a run went.
@@ -216,14 +229,18 @@ export class RunSeries {
     if (this.pool) return runReplications({ ...o, workers: this.workers, pool: this.pool });
     if (this.decided) return runReplications({ ...o, workers: 1 });
     const t0 = performance.now();
-    const set = await runReplications({ ...o, poolPaysBackSeconds: this.poolPaysBackSeconds });
+    // A pool the run starts for itself stays for the rest of the series.
+    const set = await runReplications({
+      ...o,
+      poolPaysBackSeconds: this.poolPaysBackSeconds,
+      keepPool: (pool) => (this.pool = pool),
+    });
     const seconds = (performance.now() - t0) / 1000;
     this.runsDone++;
     const left = this.runs - this.runsDone;
     if (set.workers > 1) {
       this.decided = true;
       this.workers = set.workers;
-      if (left > 0) this.startPool(set.workers);
     } else if (this.runsDone >= 2 || left === 0) {
       this.decided = true;
       if (left > 0 && poolPaysBack(seconds * left, this.poolPaysBackSeconds))

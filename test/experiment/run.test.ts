@@ -3,7 +3,7 @@ import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { imprecise, precisionMetrics } from '../../src/experiment/run.ts';
-import { RunSeries, runReplications } from '../../src/experiment/runner.ts';
+import { poolsCreated, RunSeries, runReplications } from '../../src/experiment/runner.ts';
 import { prepare } from '../../src/experiment/prepared.ts';
 import { executeCompare } from '../../src/output/compareFolder.ts';
 import { executeMerge, executeRun } from '../../src/output/runFolder.ts';
@@ -76,6 +76,23 @@ describe('caresim run (executeRun)', () => {
         ),
       ),
     );
+  }, 60_000);
+
+  it("keeps the pool a series' first run starts for itself, rather than starting another", async () => {
+    if (availableParallelism() < 2) return; // no pool on one core
+    const options = {
+      model: prepare(model(LOSS), 1),
+      seed: 5,
+      reps: Array.from({ length: 40 }, (_, i) => i),
+    };
+    const series = new RunSeries(undefined, 3, 0);
+    const before = poolsCreated();
+    const sets = [];
+    for (let i = 0; i < 3; i++) sets.push(await series.run(options));
+    await series.close();
+    expect(sets.map((s) => s.workers)).toEqual([0, 1, 2].map(() => availableParallelism()));
+    expect(poolsCreated() - before).toBe(1);
+    expect(allMatrices(sets[2]!.matrices)).toEqual(allMatrices(sets[0]!.matrices));
   }, 60_000);
 
   it('writes a manifest that makes the run reproducible', async () => {
