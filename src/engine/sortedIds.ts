@@ -42,17 +42,24 @@ export class SortedIds {
       bigger.set(this.ids);
       this.ids = bigger;
     }
-    const k = this.placeOf(id);
-    this.ids.copyWithin(k + 1, k, this.size);
-    this.ids[k] = id;
-    this.size++;
+    const ids = this.ids;
+    const n = this.size;
+    // Most ids come last (children out of county, longest away first, are added as they leave):
+    // no search then, since every id in the list comes before this one if the last does.
+    const k = n === 0 || this.before(ids[n - 1]!, id) ? n : this.placeOf(id);
+    // A loop, not copyWithin: the moves are short, and a builtin's call costs more than they do.
+    for (let j = n; j > k; j--) ids[j] = ids[j - 1]!;
+    ids[k] = id;
+    this.size = n + 1;
   }
 
   /** @throws Error if id is not where its order puts it (not in the list, or its order changed) */
   delete(id: number): void {
+    const ids = this.ids;
+    const n = this.size - 1;
     const k = this.placeOf(id);
-    if (this.ids[k] !== id || k >= this.size) throw new Error(`id ${id} is not where its order puts it`);
-    this.ids.copyWithin(k, k + 1, this.size);
-    this.size--;
+    if (ids[k] !== id || k > n) throw new Error(`id ${id} is not where its order puts it`);
+    for (let j = k; j < n; j++) ids[j] = ids[j + 1]!;
+    this.size = n;
   }
 }

@@ -55,6 +55,13 @@ describe('createStream', () => {
       const b = createStream(42, 3, `child/census/ebd/${n}`);
       expect([a.next(), a.next(), a.next()]).toEqual([b.next(), b.next(), b.next()]);
     }
+    // Names as strings too, and prefixes outside ASCII (the family hashes the prefix from its character codes).
+    const accented = streamFamily(-9, 0, 'child/réfugié/');
+    for (const n of ['', 'x', '17/b']) {
+      const a = accented(n);
+      const b = createStream(-9, 0, `child/réfugié/${n}`);
+      expect([a.next(), a.next(), a.next()]).toEqual([b.next(), b.next(), b.next()]);
+    }
     expect(() => streamFamily(1.5, 0, 'x/')).toThrow(RangeError);
   });
 
