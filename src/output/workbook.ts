@@ -53,11 +53,19 @@ function tableSheet(
     columns: columns.map((c) => ({ name: c.header, filterButton: true })),
     rows: rows.length > 0 ? rows.map((r) => [...r]) : [columns.map(() => null)],
   });
+  // One style object per number format, shared by its cells: exceljs recognises a style object it
+  // has seen and writes its id, where a style of each cell's own (what setting numFmt makes) is
+  // rendered and looked up cell by cell (a second of the baseline's monthly table).
+  const styles = new Map<string, Partial<ExcelJS.Style>>();
+  const styleOf = (fmt: string) => {
+    let style = styles.get(fmt);
+    if (style === undefined) styles.set(fmt, (style = { numFmt: fmt }));
+    return style;
+  };
   rows.forEach((r, i) => {
     columns.forEach((c, j) => {
       if (!c.format) return;
-      const fmt = typeof c.format === 'function' ? c.format(r) : c.format;
-      ws.getCell(i + 2, j + 1).numFmt = fmt;
+      ws.getCell(i + 2, j + 1).style = styleOf(typeof c.format === 'function' ? c.format(r) : c.format);
     });
   });
 }
