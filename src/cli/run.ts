@@ -385,9 +385,21 @@ export interface SweepCommandOptions extends RunCommandOptions {
 /** Past this estimate a sweep asks for --yes before it starts. */
 const LONG_SWEEP_SECONDS = 600;
 
+/** How long sweepSize times replications for. */
+const SWEEP_TIMING_MS = 500;
+
 /**
- * How many points and replications a sweep asks for, and about how long they take here: one
- * replication of the model timed, times the replications, over the workers.
+ * Worker threads' combined speed in single threads, per worker: two workers on this project's
+ * 2-core machine run about 1.5 times as fast as one thread (npm run bench, case c), since they
+ * share the cores with each other and with the main thread.
+ */
+const PARALLEL_EFFICIENCY = 0.75;
+
+/**
+ * How many points and replications a sweep asks for, and about how long they take here:
+ * replications of the first point are run for half a second, and the median time of the later
+ * half of them (the first pay for compiling the model and warming the JIT: the first alone made
+ * the estimate six times too long) times the replications, over the workers' combined speed.
  */
 function sweepSize(
   model: ModelFile,
@@ -397,16 +409,26 @@ function sweepSize(
   const points = o.lhs ?? axes.reduce((n, a) => n * a.values.length, 1);
   const reps = o.reps ?? model.run.replications;
   const prepared = prepare(model, o.years);
+  const replication = (rep: number) =>
+    runBatch({
+      model: prepared.model,
+      ...(o.years === undefined ? {} : { years: o.years }),
+      hash: prepared.hash,
+      seed: o.seed ?? model.run.seed,
+      reps: [rep],
+    });
+  const times: number[] = [];
   const started = performance.now();
-  runBatch({
-    model: prepared.model,
-    ...(o.years === undefined ? {} : { years: o.years }),
-    hash: prepared.hash,
-    seed: o.seed ?? model.run.seed,
-    reps: [0],
-  });
+  do {
+    const t = performance.now();
+    replication(times.length);
+    times.push(performance.now() - t);
+  } while (times.length < 200 && performance.now() - started < SWEEP_TIMING_MS);
+  const warm = times.slice(Math.floor(times.length / 2)).sort((a, b) => a - b);
+  const perReplication = warm[Math.floor(warm.length / 2)]!;
   const workers = o.workers ?? availableParallelism();
-  const seconds = (points * reps * (performance.now() - started)) / 1000 / workers;
+  const speed = workers === 1 ? 1 : workers * PARALLEL_EFFICIENCY;
+  const seconds = (points * reps * perReplication) / 1000 / speed;
   const about =
     seconds < 60
       ? 'under a minute'
@@ -417,7 +439,7 @@ function sweepSize(
           : `about ${Math.round(seconds / 86400).toLocaleString('en-GB')} days`;
   return {
     seconds,
-    text: `Sweep: ${points.toLocaleString('en-GB')} point${points === 1 ? '' : 's'} x ${reps.toLocaleString('en-GB')} replications = ${(points * reps).toLocaleString('en-GB')} replications, ${about} on ${workers} worker${workers === 1 ? '' : 's'} (from one replication timed here).`,
+    text: `Sweep: ${points.toLocaleString('en-GB')} point${points === 1 ? '' : 's'} x ${reps.toLocaleString('en-GB')} replications = ${(points * reps).toLocaleString('en-GB')} replications, ${about} on ${workers} worker${workers === 1 ? '' : 's'} (from ${times.length} replications timed here).`,
   };
 }
 
