@@ -255,7 +255,7 @@ async function measure(quick: boolean): Promise<void> {
     `(g) sweep: a Latin hypercube of ${points} points of the 15-year baseline (two beds and the ART varied), ${perPoint} replications a point`,
   );
   console.log(
-    `  ${best(sweep).toFixed(1)} s whole process (peak ${Math.round(sweep.maxRssMb)} MB); at 1,000 replications a point, by proportion: about ${((best(sweep) * 1000) / perPoint / 60).toFixed(1)} minutes`,
+    `  ${best(sweep).toFixed(1)} s whole process (peak ${Math.round(sweep.maxRssMb)} MB); at 1,000 replications a point, by proportion: at most about ${((best(sweep) * 1000) / perPoint / 60).toFixed(1)} minutes (start-up, pools and charts do not grow with replications)`,
   );
 }
 
