@@ -68,6 +68,23 @@ let created = 0;
 /** Pools started by this thread so far (each takes about a second to start): for tests. */
 export const poolsCreated = (): number => created;
 
+const stopping = new WeakMap<Piscina, Promise<void>>();
+
+/**
+ * Stop a pool, once: every later call gets the first call's promise. Piscina's destroy() called
+ * a second time, while the first still waits for its threads to exit, clears the pool's
+ * "destroying" flag, and the exiting threads are then replaced by new ones that nothing stops
+ * (an interrupted run's abort handler and its owner's close() both stop the pool).
+ */
+export function stopPool(pool: Piscina): Promise<void> {
+  let p = stopping.get(pool);
+  if (p === undefined) {
+    p = pool.destroy().catch(() => undefined);
+    stopping.set(pool, p);
+  }
+  return p;
+}
+
 /** One set of replications followed by more of the same model (sequential stopping adds batches). */
 export function appendReplications(a: ReplicationSet, b: ReplicationSet): ReplicationSet {
   return {
@@ -171,18 +188,24 @@ export async function runReplications(o: RunOptions): Promise<ReplicationSet> {
       }
   } else {
     const pool = o.pool ?? createPool(workers);
-    const stop = () => void pool.destroy();
+    const stop = () => void stopPool(pool);
     o.signal?.addEventListener('abort', stop, { once: true });
     try {
       if (o.signal?.aborted) throw new Error('run interrupted');
-      await Promise.all(batches.slice(next).map((b) => pool.run(task(b)).then(collect)));
+      // Stopping the pool rejects the batches still to come with piscina's own message: an
+      // interrupted run says it was interrupted, whichever came first.
+      await Promise.all(batches.slice(next).map((b) => pool.run(task(b)).then(collect))).catch(
+        (e: unknown) => {
+          throw o.signal?.aborted ? new Error('run interrupted') : e;
+        },
+      );
       if (o.signal?.aborted) throw new Error('run interrupted');
     } finally {
       o.signal?.removeEventListener('abort', stop);
-      // An interrupted run's pool is already stopping; the keeper stops it again, harmlessly.
+      // An interrupted run's pool is already stopping: the keeper's stopPool waits for the same stop.
       if (!o.pool) {
         if (o.keepPool) o.keepPool(pool);
-        else await pool.destroy();
+        else await stopPool(pool);
       }
     }
   }
@@ -252,6 +275,6 @@ export class RunSeries {
   /** Stop the pool, if one was started. */
   async close(): Promise<void> {
     // Already destroyed if a run was interrupted (runReplications stops the pool it was given).
-    await this.pool?.destroy().catch(() => undefined);
+    if (this.pool) await stopPool(this.pool);
   }
 }

@@ -3,7 +3,13 @@ import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { imprecise, precisionMetrics } from '../../src/experiment/run.ts';
-import { poolsCreated, RunSeries, runReplications } from '../../src/experiment/runner.ts';
+import {
+  createPool,
+  poolsCreated,
+  RunSeries,
+  runReplications,
+  stopPool,
+} from '../../src/experiment/runner.ts';
 import { prepare } from '../../src/experiment/prepared.ts';
 import { executeCompare } from '../../src/output/compareFolder.ts';
 import { executeMerge, executeRun } from '../../src/output/runFolder.ts';
@@ -93,6 +99,26 @@ describe('caresim run (executeRun)', () => {
     expect(sets.map((s) => s.workers)).toEqual([0, 1, 2].map(() => availableParallelism()));
     expect(poolsCreated() - before).toBe(1);
     expect(allMatrices(sets[2]!.matrices)).toEqual(allMatrices(sets[0]!.matrices));
+  }, 60_000);
+
+  it('stops the pool of an interrupted run for good, however many times it is stopped', async () => {
+    const pool = createPool(2);
+    const stop = new AbortController();
+    await expect(
+      runReplications({
+        model: prepare(model(LOSS), 1),
+        seed: 5,
+        reps: Array.from({ length: 200 }, (_, i) => i),
+        pool,
+        signal: stop.signal,
+        onProgress: () => stop.abort(),
+      }),
+    ).rejects.toThrow(/interrupted/);
+    // The owner stops it too (RunSeries.close), while the interrupt's stop still waits for its threads.
+    await stopPool(pool);
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    // Piscina's destroy() called twice clears its flag, and the exiting threads were replaced.
+    expect(pool.threads.length).toBe(0);
   }, 60_000);
 
   it('writes a manifest that makes the run reproducible', async () => {
