@@ -33,6 +33,7 @@ import { availableParallelism, totalmem } from 'node:os';
 import { setShape } from '../experiment/replicationSet.ts';
 import { prepare } from '../experiment/prepared.ts';
 import { runBatch } from '../experiment/batch.ts';
+import { validateModelData } from '../scenario/load.ts';
 
 export interface RunCommandOptions {
   /** commander's --no-charts sets this false. */
@@ -396,13 +397,15 @@ const SWEEP_TIMING_MS = 500;
 const PARALLEL_EFFICIENCY = 0.75;
 
 /**
- * How many points and replications a sweep asks for, and about how long they take here:
- * replications of the first point are run for half a second, and the median time of the later
- * half of them (the first pay for compiling the model and warming the JIT: the first alone made
- * the estimate six times too long) times the replications, over the workers' combined speed.
+ * How many points and replications a sweep asks for, and about how long they take here: the
+ * model's replications are run for half a second, and the median time of the later half of them
+ * (the first pay for compiling the model and warming the JIT: the first alone made the estimate
+ * six times too long) times the replications, over the workers' combined speed; plus, for each
+ * point, checking and preparing its model.
  */
 function sweepSize(
   model: ModelFile,
+  raw: unknown,
   axes: readonly { values: number[] }[],
   o: SweepCommandOptions,
 ): { seconds: number; text: string } {
@@ -426,9 +429,14 @@ function sweepSize(
   } while (times.length < 200 && performance.now() - started < SWEEP_TIMING_MS);
   const warm = times.slice(Math.floor(times.length / 2)).sort((a, b) => a - b);
   const perReplication = warm[Math.floor(warm.length / 2)]!;
+  // Each point is also checked and prepared on the main thread before the sweep starts.
+  const t0 = performance.now();
+  const checked = validateModelData(raw);
+  if (checked.ok) prepare(checked.model, o.years);
+  const perPoint = performance.now() - t0;
   const workers = o.workers ?? availableParallelism();
   const speed = workers === 1 ? 1 : workers * PARALLEL_EFFICIENCY;
-  const seconds = (points * reps * perReplication) / 1000 / speed;
+  const seconds = (points * (perPoint + (reps * perReplication) / speed)) / 1000;
   const about =
     seconds < 60
       ? 'under a minute'
@@ -460,7 +468,7 @@ export async function sweepCommand(file: string, o: SweepCommandOptions): Promis
     applyFixed(models, o);
     (raws[0] as Record<string, unknown>).uncertainty = model.uncertainty;
   }
-  const size = sweepSize(model, axes, o);
+  const size = sweepSize(model, raws[0], axes, o);
   if (!o.quiet || size.seconds > LONG_SWEEP_SECONDS) console.error(size.text);
   if (size.seconds > LONG_SWEEP_SECONDS && !o.yes) {
     console.error(
