@@ -38,7 +38,7 @@ import { benchModel, RESULT_PREFIX, type ModelBenchOptions, type ModelBenchResul
 import { availableParallelism } from 'node:os';
 import { prepare } from '../../src/experiment/prepared.ts';
 import { createPool, runReplications } from '../../src/experiment/runner.ts';
-import { Replication } from '../../src/model/replication.ts';
+import { newWorkspace, Replication } from '../../src/model/replication.ts';
 import { drawParameters, uncertainParameters, withDrawnValues } from '../../src/scenario/beliefs.ts';
 import { loadModel } from '../../src/scenario/load.ts';
 import { normalise } from '../../src/scenario/normalise.ts';
@@ -401,10 +401,12 @@ console.log(`Full-model cases and yardstick took ${((performance.now() - started
   const model = { ...loaded.model, uncertainty: { ranges: 'triangular' as const, fixed: false } };
   const params = uncertainParameters(model);
   const reused = new Replication(normalise(model));
+  // Simulators built one after another share their stores, as the experiment layer's do (batch.ts).
+  const workspace = newWorkspace();
   const build = {
     fixed: () => reused,
     drawn: (r: number) =>
-      new Replication(normalise(withDrawnValues(model, params, drawParameters(params, 1, r)))),
+      new Replication(normalise(withDrawnValues(model, params, drawParameters(params, 1, r))), workspace),
   };
   const totals = { fixed: { setup: 0, run: 0, events: 0 }, drawn: { setup: 0, run: 0, events: 0 } };
   for (const kind of ['fixed', 'drawn'] as const) for (let r = 0; r < 30; r++) build[kind](r).run(1, r);
