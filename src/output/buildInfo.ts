@@ -27,13 +27,20 @@ export function caresimVersion(): string {
 
 /** The git commit of the caresim checkout, with "-dirty" if it has uncommitted changes; null outside git. */
 export function gitCommit(): string | null {
-  const git = (...args: string[]) =>
-    execFileSync('git', args, { cwd: ROOT, stdio: ['ignore', 'pipe', 'ignore'] })
-      .toString()
-      .trim();
   try {
-    const head = git('rev-parse', 'HEAD');
-    return git('status', '--porcelain', '--untracked-files=no') === '' ? head : `${head}-dirty`;
+    // One git process for both facts (each costs a tenth of a small run's time): the commit is the
+    // "# branch.oid" header, and any line that is not a header is a changed tracked file.
+    const lines = execFileSync('git', ['status', '--porcelain=v2', '--branch', '--untracked-files=no'], {
+      cwd: ROOT,
+      stdio: ['ignore', 'pipe', 'ignore'],
+    })
+      .toString()
+      .split('\n')
+      .filter((l) => l !== '');
+    const head = lines.find((l) => l.startsWith('# branch.oid '))?.slice('# branch.oid '.length);
+    // "(initial)": a repository with no commit yet.
+    if (head === undefined || !/^[0-9a-f]{40,64}$/.test(head)) return null;
+    return lines.some((l) => !l.startsWith('#')) ? `${head}-dirty` : head;
   } catch {
     return null;
   }
