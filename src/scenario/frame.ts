@@ -15,19 +15,15 @@ import {
   MS_PER_DAY,
   parseDate,
 } from '../engine/calendar.ts';
+import type { CalendarS } from '../model/scenario.ts';
 
-export interface Frame {
+/** The frame: the reporting calendar's months and years (as CalendarS has them), and more. */
+export interface Frame extends Pick<CalendarS, 'monthBreaks' | 'monthLabels' | 'monthFy' | 'fyLabels'> {
   readonly start: Date;
   readonly end: Date;
   readonly horizonDays: number;
   /** The financial year (by its starting calendar year) the start falls in. */
   readonly firstFy: number;
-  /** Reporting months: day of each boundary from the start (months + 1 of them). */
-  readonly monthBreaks: Float64Array;
-  readonly monthLabels: readonly string[];
-  /** Financial year of each reporting month, from 0 at the first. */
-  readonly monthFy: Int32Array;
-  readonly fyLabels: readonly string[];
   readonly fyCount: number;
   /** Arrival months, from the start of any warm-up: boundaries, financial year and calendar month (0-11) of each. */
   readonly arrivalBreaks: Float64Array;
