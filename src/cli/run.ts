@@ -33,6 +33,7 @@ import { availableParallelism, totalmem } from 'node:os';
 import { setShape } from '../experiment/replicationSet.ts';
 import { prepare } from '../experiment/prepared.ts';
 import { runBatch } from '../experiment/batch.ts';
+import { WORKER_EFFICIENCY } from '../experiment/runner.ts';
 import { validateModelData } from '../scenario/load.ts';
 
 export interface RunCommandOptions {
@@ -390,13 +391,6 @@ const LONG_SWEEP_SECONDS = 600;
 const SWEEP_TIMING_MS = 500;
 
 /**
- * Worker threads' combined speed in single threads, per worker: two workers on this project's
- * 2-core machine run about 1.5 times as fast as one thread (npm run bench, case c), since they
- * share the cores with each other and with the main thread.
- */
-const PARALLEL_EFFICIENCY = 0.75;
-
-/**
  * How many points and replications a sweep asks for, and about how long they take here: the
  * model's replications are run for half a second, and the median time of the later half of them
  * (the first pay for compiling the model and warming the JIT: the first alone made the estimate
@@ -435,7 +429,7 @@ function sweepSize(
   if (checked.ok) prepare(checked.model, o.years);
   const perPoint = performance.now() - t0;
   const workers = o.workers ?? availableParallelism();
-  const speed = workers === 1 ? 1 : workers * PARALLEL_EFFICIENCY;
+  const speed = workers === 1 ? 1 : workers * WORKER_EFFICIENCY;
   const seconds = (points * (perPoint + (reps * perReplication) / speed)) / 1000;
   const about =
     seconds < 60

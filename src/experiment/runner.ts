@@ -111,9 +111,16 @@ export function nextBatch(n: number, cap: number): number[] {
 export const defaultWorkers = (): number => Math.max(1, availableParallelism());
 
 /**
+ * Worker threads' combined speed in single threads, per worker: two workers on this project's
+ * 2-core machine run 1.5-1.6 times as fast as one thread (npm run bench, case c), since they
+ * share the cores with each other and with the main thread. For estimates of a long run's time.
+ */
+export const WORKER_EFFICIENCY = 0.75;
+
+/**
  * Below this much remaining work on one thread, a pool is not worth starting. A pool takes
- * about 1 s to start (threads, modules, the model) and then runs about 1.6x faster on 2
- * cores (npm run bench, case c): break-even is at 1 / (1 - 1/1.6) ≈ 2.7 s; 3 s leaves margin.
+ * about 1 s to start (threads, modules, the model) and then runs 2 x WORKER_EFFICIENCY = 1.5
+ * times as fast on 2 cores: break-even is at 1 / (1 - 1/1.5) = 3 s.
  */
 export const POOL_PAYS_BACK_SECONDS = 3;
 
